@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Starts, stops and checks hubwatch's real back-end components as background processes on
+# 127.0.0.1 (no systemd, no docker). Everything lives under $HUBWATCH_DATA_DIR (default .data/).
+#
+#   bash stack/stack.sh start  [component...]   install what is missing, start, wait for health
+#   bash stack/stack.sh stop   [component...]   stop what start started (by pid), reverse order
+#   bash stack/stack.sh status                  one line per component; exit 1 if one we started is down
+#   bash stack/stack.sh signal COMPONENT SIG    e.g. freeze graphite-web-chaos with STOP, thaw with CONT
+#
+# Components (files in stack/components/): carbon, graphite-web, statsd (the default set),
+# graphite-web-chaos (tests), hub (the demo JupyterHub).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DEFAULT=(carbon graphite-web statsd)
+START_TIMEOUT=${HUBWATCH_START_TIMEOUT:-90}
+
+known_components() { local f; for f in "$REPO_DIR"/stack/components/*.sh; do basename "$f" .sh; done; }
+
+start_one() {
+  local c=$1 pid start
+  if pid=$(owned_pid "$c"); then
+    if in_component "$c" healthy; then log "$c already running (pid $pid)"; return 0; fi
+  else
+    in_component "$c" prepare
+    # setsid: each component gets its own process group, so stop and signal reach its children.
+    setsid bash -c 'source "$REPO_DIR/stack/lib.sh"; COMPONENT=$1; source "$(component_file "$1")"; run' \
+      _ "$c" >>"$LOG_DIR/$c.log" 2>&1 </dev/null &
+    pid=$!
+    start=""
+    for _ in 1 2 3 4 5 6 7 8 9 10; do start=$(proc_starttime "$pid") && [ -n "$start" ] && break; sleep 0.05; done
+    echo "$pid $start" >"$RUN_DIR/$c.pid"
+    log "started $c (pid $pid), waiting for its health check"
+  fi
+  local deadline=$((SECONDS + START_TIMEOUT))
+  until in_component "$c" healthy 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "FAILED: $c exited during start-up; its log: $LOG_DIR/$c.log"
+      tail -n 15 "$LOG_DIR/$c.log" | sed 's/^/    /' >&2
+      rm -f "$RUN_DIR/$c.pid"
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      log "FAILED: $c not healthy after ${START_TIMEOUT}s; its log: $LOG_DIR/$c.log"
+      return 1
+    fi
+    sleep 0.25
+  done
+  log "ok: $c"
+}
+
+stop_one() {
+  local c=$1 pid
+  if ! pid=$(owned_pid "$c"); then
+    [ -f "$RUN_DIR/$c.pid" ] && { log "$c was not running (stale pid file removed)"; rm -f "$RUN_DIR/$c.pid"; }
+    return 0
+  fi
+  # The main process first, so it can stop its children in order (JupyterHub stops its
+  # servers and proxy); then whatever is left of its process group.
+  kill -TERM "$pid" 2>/dev/null || true
+  kill -CONT -- "-$pid" 2>/dev/null || true # a frozen (SIGSTOPped) process cannot act on TERM
+  local i
+  for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  sleep 0.2
+  if kill -0 -- "-$pid" 2>/dev/null; then
+    log "$c ignored TERM, sending KILL"
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$RUN_DIR/$c.pid"
+  log "stopped $c (pid $pid)"
+}
+
+cmd_start() {
+  local comps=("$@")
+  [ ${#comps[@]} -gt 0 ] || comps=("${DEFAULT[@]}")
+  bash "$REPO_DIR/stack/install.sh" "${comps[@]}"
+  mkdir -p "$ETC_DIR" "$RUN_DIR" "$LOG_DIR"
+  local c
+  for c in "${comps[@]}"; do start_one "$c"; done
+}
+
+cmd_stop() {
+  local comps=("$@") i
+  if [ ${#comps[@]} -eq 0 ]; then mapfile -t comps < <(known_components); fi
+  # Reverse order: producers (hub, statsd) before the store they write to.
+  local order=(hub statsd graphite-web-chaos graphite-web carbon)
+  for i in "${order[@]}"; do
+    printf '%s\n' "${comps[@]}" | grep -qx "$i" && stop_one "$i"
+  done
+  for i in "${comps[@]}"; do printf '%s\n' "${order[@]}" | grep -qx "$i" || stop_one "$i"; done
+}
+
+cmd_status() {
+  local rc=0 c
+  for c in $(known_components); do
+    if printf '%s\n' "${DEFAULT[@]}" | grep -qx "$c" || [ -f "$RUN_DIR/$c.pid" ]; then
+      in_component "$c" describe || true
+      in_component "$c" healthy 2>/dev/null || rc=1
+    fi
+  done
+  return $rc
+}
+
+cmd_signal() {
+  local c=${1:?component} sig=${2:?signal} pid
+  pid=$(owned_pid "$c") || { echo "$c is not running" >&2; return 1; }
+  kill -"$sig" -- "-$pid"
+  log "sent SIG$sig to $c (process group $pid)"
+}
+
+case "${1:-}" in
+  start) shift; cmd_start "$@" ;;
+  stop) shift; cmd_stop "$@" ;;
+  status) cmd_status ;;
+  signal) shift; cmd_signal "$@" ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+esac
