@@ -1,0 +1,61 @@
+import { parseBinBound } from '@/lib/catalog';
+import { type SeriesLike, sumPoints, withinRange } from '@/lib/stats/series';
+
+/** One StatsD histogram bin: values in [previous bound, upperBound), counted over a window. */
+export interface HistogramBin {
+  upperBound: number;
+  count: number;
+}
+
+/**
+ * Sum each `bin_<bound>` series over the window. StatsD bins are per-flush frequencies (not
+ * cumulative), so the window's histogram is the bin-wise sum. Bins the caller knows about but that
+ * Graphite did not return are kept with count 0 so the bounds stay complete.
+ */
+export function sumHistogram(
+  series: readonly SeriesLike[],
+  knownBounds: readonly number[],
+  from: number,
+  until: number,
+): HistogramBin[] {
+  const counts = new Map<number, number>();
+  for (const bound of knownBounds) counts.set(bound, 0);
+  for (const s of series) {
+    const bound = parseBinBound(s.tags?.name ?? s.target) ?? parseBinBound(s.target);
+    if (bound === null) continue;
+    counts.set(bound, (counts.get(bound) ?? 0) + sumPoints(withinRange(s.datapoints, from, until)));
+  }
+  return [...counts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([upperBound, count]) => ({ upperBound, count }));
+}
+
+export function histogramTotal(bins: readonly HistogramBin[]): number {
+  return bins.reduce((sum, bin) => sum + bin.count, 0);
+}
+
+/**
+ * The q-quantile (0..1) of a histogram, interpolated linearly inside the bin that holds it, as
+ * Prometheus' histogram_quantile does. The first bin starts at 0 (durations are not negative).
+ * A quantile falling in the open-ended `inf` bin cannot be interpolated; it is reported as that
+ * bin's lower bound, i.e. "at least this long". Null when the histogram is empty.
+ */
+export function histogramQuantile(bins: readonly HistogramBin[], q: number): number | null {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: ${q} is not between 0 and 1`);
+  const sorted = [...bins].sort((a, b) => a.upperBound - b.upperBound);
+  const total = histogramTotal(sorted);
+  if (total <= 0) return null;
+  const rank = q * total;
+  let below = 0;
+  let lower = 0;
+  for (const bin of sorted) {
+    if (bin.count > 0 && below + bin.count >= rank) {
+      if (bin.upperBound === Infinity) return lower;
+      const within = (rank - below) / bin.count;
+      return lower + (bin.upperBound - lower) * within;
+    }
+    below += bin.count;
+    if (bin.upperBound !== Infinity) lower = bin.upperBound;
+  }
+  return lower;
+}
