@@ -22,6 +22,12 @@ start_one() {
   if pid=$(owned_pid "$c"); then
     if in_component "$c" healthy; then log "$c already running (pid $pid)"; return 0; fi
   else
+    # A healthy answer from a process we did not start would make the wait below pass for
+    # the wrong reason: say who is in the way instead.
+    if in_component "$c" healthy 2>/dev/null; then
+      log "FAILED: $c was not started by this stack (data dir $DATA_DIR) but something already answers on its port; stop it or use another HUBWATCH_DATA_DIR"
+      return 1
+    fi
     in_component "$c" prepare
     # setsid: each component gets its own process group, so stop and signal reach its children.
     setsid bash -c 'source "$REPO_DIR/stack/lib.sh"; COMPONENT=$1; source "$(component_file "$1")"; run' \
