@@ -1,0 +1,30 @@
+# StatsD from the npm package `statsd` (installed by npm ci): 8125/udp in, flushes to carbon
+# every 10 s; management interface on 8126/tcp.
+PACKAGES=()
+
+prepare() {
+  [ -f "$REPO_DIR/node_modules/statsd/stats.js" ] \
+    || { echo "statsd: node_modules/statsd missing (npm ci did not run?)" >&2; return 1; }
+  render_template "$REPO_DIR/stack/statsd/config.js.tmpl" "$ETC_DIR/statsd.js"
+}
+
+run() {
+  # statsd resolves its backends relative to its own folder.
+  cd "$REPO_DIR/node_modules/statsd" && exec node stats.js "$ETC_DIR/statsd.js"
+}
+
+statsd_mgmt() { # command -> first line of the answer
+  local line
+  exec 3<>/dev/tcp/127.0.0.1/8126 || return 1
+  printf '%s\n' "$1" >&3
+  IFS= read -r -t 2 line <&3 || { exec 3>&-; return 1; }
+  exec 3>&-
+  printf '%s\n' "$line"
+}
+
+healthy() { [ "$(statsd_mgmt health 2>/dev/null)" = "health: up" ]; }
+
+describe() {
+  if healthy; then echo "statsd         up    :8125/udp, management :8126"
+  else echo "statsd         DOWN  :8126"; fi
+}
