@@ -1,0 +1,36 @@
+"""A local-process spawner whose failures are chosen by the user-name prefix.
+
+The demo hub needs spawns that fail in each of the ways the collector classifies, on
+demand and for real (the hub's own code paths, log lines and HTTP answers):
+
+    broken*  the single-user command does not exist  -> start() raises ("Unhandled error starting")
+    hang*    start() never returns                   -> start_timeout ("failed to start in N seconds")
+    mute*    the process runs but never answers HTTP  -> http_timeout ("never showed up")
+    crash*   the process exits at once with status 3  -> "Spawner failed to start [status=3]"
+                                                        at slow_spawn_timeout, then "never showed up"
+
+Every other name gets a real notebook server.
+"""
+
+import asyncio
+
+from jupyterhub.spawner import SimpleLocalProcessSpawner
+
+FAULT_PREFIXES = ("broken", "hang", "mute", "crash")
+
+
+class FaultSpawner(SimpleLocalProcessSpawner):
+    async def start(self):
+        name = self.user.name
+        if name.startswith("hang"):
+            # Outlive start_timeout; the hub cancels this coroutine and stops the spawner.
+            await asyncio.sleep(self.start_timeout + 30)
+            return ("127.0.0.1", 9)
+        if name.startswith("broken"):
+            self.cmd = ["/nonexistent/bin/jupyterhub-singleuser"]
+        elif name.startswith("mute"):
+            # exec so that the pid the hub polls and stops is the sleeping process itself
+            self.cmd = ["/bin/sh", "-c", "exec sleep 3600"]
+        elif name.startswith("crash"):
+            self.cmd = ["/bin/sh", "-c", 'echo "hubwatch demo: simulated crash at start" >&2; exit 3']
+        return await super().start()

@@ -1,0 +1,100 @@
+"""Demo JupyterHub for hubwatch (Debian jupyterhub 3.0), started by stack/components/hub.sh.
+
+Every setting that a test or a demo may want to change comes from the environment
+(JH_*, documented in docs/hub-and-simulator.md); the defaults make failures fast
+(start/http timeouts of 10/15 s) and make a class-sized wave hit the spawn throttle.
+"""
+
+import os
+import sys
+
+
+def env_int(name, default):
+    raw = os.environ.get(name, "")
+    if raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        sys.exit(f"jupyterhub_config: {name}={raw!r} is not an integer")
+
+
+def read_token(path):
+    with open(path, encoding="ascii") as f:
+        token = f.read().strip()
+    if not token:
+        sys.exit(f"jupyterhub_config: {path} is empty (run the hub component's prepare)")
+    return token
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from fault_spawner import FaultSpawner  # noqa: E402
+from jupyterhub.spawner import SimpleLocalProcessSpawner  # noqa: E402
+
+STATE_DIR = os.environ["JH_STATE_DIR"]     # sqlite db, cookie secret, pid files
+HOMES_DIR = os.environ["JH_HOMES_DIR"]     # one home per user: {JH_HOMES_DIR}/{username}
+ETC_DIR = os.environ["JH_ETC_DIR"]         # service tokens (mode 600)
+
+c = get_config()  # noqa: F821 (injected by traitlets when the file is loaded)
+
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = 8000                    # public side, served by configurable-http-proxy
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = 8081                # the hub itself (health is polled here)
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:8001"
+c.ConfigurableHTTPProxy.pid_file = os.path.join(STATE_DIR, "proxy.pid")
+c.JupyterHub.pid_file = os.path.join(STATE_DIR, "jupyterhub.pid")
+c.JupyterHub.db_url = "sqlite:///" + os.path.join(STATE_DIR, "jupyterhub.sqlite")
+c.JupyterHub.cookie_secret_file = os.path.join(STATE_DIR, "jupyterhub_cookie_secret")
+c.JupyterHub.cleanup_servers = True
+c.JupyterHub.log_level = os.environ.get("JH_LOG_LEVEL", "INFO")
+
+c.JupyterHub.authenticator_class = "jupyterhub.auth.DummyAuthenticator"
+c.DummyAuthenticator.password = os.environ.get("JH_PASSWORD", "hubwatch-demo")
+c.Authenticator.admin_users = {"admin"}
+
+# Two services, least privilege each: the collector only reads; the classroom simulator
+# creates users, starts/stops servers and reads server state (the pid it kills for a crash).
+c.JupyterHub.services = [
+    {"name": "hubwatch-collector", "api_token": read_token(os.path.join(ETC_DIR, "jupyterhub_api_token"))},
+    {"name": "hubwatch-simulator", "api_token": read_token(os.path.join(ETC_DIR, "jupyterhub_simulator_token"))},
+]
+c.JupyterHub.load_roles = [
+    {
+        "name": "hubwatch-collector",
+        "scopes": ["read:metrics", "read:hub", "list:users", "read:users", "read:servers"],
+        "services": ["hubwatch-collector"],
+    },
+    {
+        "name": "hubwatch-simulator",
+        "scopes": ["admin:users", "list:users", "admin:servers", "read:hub"],
+        "services": ["hubwatch-simulator"],
+    },
+]
+
+c.JupyterHub.spawner_class = FaultSpawner if os.environ.get("JH_FAULTS", "1") == "1" else SimpleLocalProcessSpawner
+c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(HOMES_DIR, "{username}")
+c.Spawner.cmd = ["/usr/bin/jupyterhub-singleuser"]
+c.Spawner.args = ["--allow-root"]           # notebook 6.4 refuses to run as root otherwise
+c.Spawner.default_url = "/tree"
+c.Spawner.start_timeout = env_int("JH_START_TIMEOUT", 10)
+c.Spawner.http_timeout = env_int("JH_HTTP_TIMEOUT", 15)
+c.Spawner.poll_interval = env_int("JH_POLL_INTERVAL", 5)
+# A single-user server gets the hub's environment minus secrets; pyenv's python must not leak in.
+c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL"]
+c.JupyterHub.concurrent_spawn_limit = env_int("JH_SPAWN_LIMIT", 3)
+c.JupyterHub.active_server_limit = env_int("JH_ACTIVE_LIMIT", 8)
+# Demo hub: many failing spawns in a row are the point, not a reason to exit (default limit 0 = off anyway).
+c.Spawner.consecutive_failure_limit = 0
+# How long a spawn request waits before answering 202. Kept apart from start_timeout (10 s) so a
+# hanging start() always answers 202 and never races its own timeout into a 500; a process that
+# exited by then answers 500 "Spawner failed to start [status=N]".
+c.JupyterHub.tornado_settings = {"slow_spawn_timeout": env_int("JH_SLOW_SPAWN_TIMEOUT", 5)}
+
+# The hub's own statsd client (python3-statsd) is off by default: its keys (jupyterhub.login.success ...)
+# would land inside the collector's jupyterhub.<hub>.* namespace. Give it another prefix if wanted.
+if os.environ.get("JH_STATSD_PREFIX"):
+    c.JupyterHub.statsd_host = "127.0.0.1"
+    c.JupyterHub.statsd_port = 8125
+    c.JupyterHub.statsd_prefix = os.environ["JH_STATSD_PREFIX"]
