@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * Server configuration, read from the environment and validated once. A wrong value throws a
+ * `ConfigError` naming the variable, so the problem shows up at the first request (or at start-up
+ * when something calls `getConfig()` early) instead of as a confusing failure later.
+ */
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+// An empty variable (`GRAPHITE_URL=`) means "use the default", as in most shells' configs.
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const graphiteUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value), 'not a URL')
+  .transform((value) => new URL(value))
+  .refine((url) => url.protocol === 'http:' || url.protocol === 'https:', 'must be http:// or https://')
+  .refine((url) => url.username === '' && url.password === '', 'must not contain credentials')
+  .refine((url) => url.search === '' && url.hash === '', 'must not contain a query or fragment')
+  // A trailing slash lets `new URL('render', base)` keep a path prefix such as /graphite/.
+  .transform((url) => (url.pathname.endsWith('/') ? url.href : `${url.href}/`));
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+const envSchema = z.object({
+  GRAPHITE_URL: z.preprocess(unsetIfEmpty, graphiteUrl.default('http://127.0.0.1:8080/')),
+  GRAPHITE_TIMEOUT_MS: intInRange(100, 120_000, 10_000),
+  HUBWATCH_HEALTH_TIMEOUT_MS: intInRange(100, 30_000, 2_000),
+  HUBWATCH_CACHE: z.preprocess(
+    unsetIfEmpty,
+    z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
+  ),
+  HUBWATCH_CACHE_RELATIVE_MS: intInRange(0, 300_000, 10_000),
+  HUBWATCH_CACHE_ABSOLUTE_MS: intInRange(0, 3_600_000, 300_000),
+  HUBWATCH_CACHE_MAX_ENTRIES: intInRange(1, 100_000, 500),
+});
+
+export type Config = {
+  /** Base URL of graphite-web, always ending with `/`. */
+  graphiteUrl: string;
+  /** Timeout for every call to graphite-web. */
+  graphiteTimeoutMs: number;
+  /** Shorter timeout for the health probe, so /api/health answers quickly when Graphite hangs. */
+  healthTimeoutMs: number;
+  cache: {
+    enabled: boolean;
+    /** TTL of renders whose range moves with the clock (about one StatsD flush). */
+    relativeTtlMs: number;
+    /** TTL of renders of a fixed range that ended in the past. */
+    absoluteTtlMs: number;
+    maxEntries: number;
+  };
+};
+
+/** Validates an environment; pure, for tests. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const value = parsed.data;
+  return {
+    graphiteUrl: value.GRAPHITE_URL,
+    graphiteTimeoutMs: value.GRAPHITE_TIMEOUT_MS,
+    healthTimeoutMs: value.HUBWATCH_HEALTH_TIMEOUT_MS,
+    cache: {
+      enabled: value.HUBWATCH_CACHE === 'on',
+      relativeTtlMs: value.HUBWATCH_CACHE_RELATIVE_MS,
+      absoluteTtlMs: value.HUBWATCH_CACHE_ABSOLUTE_MS,
+      maxEntries: value.HUBWATCH_CACHE_MAX_ENTRIES,
+    },
+  };
+}
+
+let current: Config | undefined;
+
+/** The process configuration, validated on first use and then reused. */
+export function getConfig(): Config {
+  current ??= loadConfig(process.env);
+  return current;
+}

@@ -1,0 +1,159 @@
+import { getConfig } from '@/lib/config';
+import { isRelativeTime, normaliseTime, resolveTime } from '@/lib/time-range';
+import { type GraphiteClient, getGraphiteClient } from './client';
+import { seriesToJson } from './series-json';
+import type { RenderQuery, Series } from './types';
+
+/**
+ * Coalescing + a short cache in front of `client.render`, so that when 500 people open the same
+ * page Graphite sees one request per distinct query per cache period, not 500.
+ * - identical renders in flight share one upstream request (always, even with the cache off);
+ * - a finished render is kept `relativeTtlMs` (~ one StatsD flush) when its range moves with the
+ *   clock or ends near now, `absoluteTtlMs` when it is a fixed range that ended in the past;
+ * - failures are never cached; entries and cached bytes are bounded.
+ * Results are shared between callers: treat the returned series as read-only.
+ */
+
+export type RenderCacheOptions = {
+  client: GraphiteClient;
+  enabled: boolean;
+  relativeTtlMs: number;
+  absoluteTtlMs: number;
+  maxEntries: number;
+  maxBytes?: number;
+  now?: () => number;
+};
+
+export type RenderCacheStats = {
+  /** Renders sent to graphite-web. */
+  upstream: number;
+  /** Answered from a finished cache entry. */
+  hits: number;
+  /** Joined a render already in flight. */
+  coalesced: number;
+  entries: number;
+};
+
+type Result = { series: Series[]; json: () => string };
+type Entry = { promise: Promise<Result>; expiresAt: number; bytes: number };
+
+// Carbon and StatsD may still write into the last minute; only older ranges are final.
+const SETTLE_MS = 60_000;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Canonical key: the same render written differently (`now-5m` vs `-5min`) shares an entry. */
+export function renderCacheKey(query: RenderQuery): string {
+  return JSON.stringify([
+    query.targets,
+    normaliseTime(query.from),
+    normaliseTime(query.until),
+    query.maxDataPoints ?? null,
+  ]);
+}
+
+function memoJson(series: Series[]): () => string {
+  let json: string | undefined;
+  return () => {
+    json ??= seriesToJson(series);
+    return json;
+  };
+}
+
+export function createRenderCache(options: RenderCacheOptions) {
+  const now = options.now ?? Date.now;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const entries = new Map<string, Entry>();
+  const stats = { upstream: 0, hits: 0, coalesced: 0 };
+  let bytes = 0;
+
+  function ttlFor(query: RenderQuery): number {
+    if (isRelativeTime(query.from) || isRelativeTime(query.until)) return options.relativeTtlMs;
+    const untilMs = resolveTime(query.until, 0) * 1000;
+    return untilMs < now() - SETTLE_MS ? options.absoluteTtlMs : options.relativeTtlMs;
+  }
+
+  function remove(key: string, entry: Entry): void {
+    if (entries.get(key) !== entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  }
+
+  function evict(): void {
+    // Map iterates in insertion order, and hits re-insert: the first entries are the least recent.
+    for (const [key, entry] of entries) {
+      if (entries.size <= options.maxEntries && bytes <= maxBytes) return;
+      remove(key, entry);
+    }
+  }
+
+  function load(query: RenderQuery): Promise<Result> {
+    const key = renderCacheKey(query);
+    const found = entries.get(key);
+    if (found !== undefined) {
+      if (found.expiresAt === Number.POSITIVE_INFINITY) {
+        stats.coalesced++;
+        return found.promise;
+      }
+      if (found.expiresAt > now()) {
+        stats.hits++;
+        entries.delete(key);
+        entries.set(key, found);
+        return found.promise;
+      }
+      remove(key, found);
+    }
+
+    stats.upstream++;
+    const ttl = options.enabled ? ttlFor(query) : 0;
+    const promise = options.client.render(query).then((series) => ({ series, json: memoJson(series) }));
+    const entry: Entry = { promise, expiresAt: Number.POSITIVE_INFINITY, bytes: 0 };
+    entries.set(key, entry);
+    promise.then(
+      (result) => {
+        if (ttl <= 0) return remove(key, entry);
+        entry.expiresAt = now() + ttl;
+        entry.bytes = result.json().length;
+        bytes += entry.bytes;
+        evict();
+      },
+      () => remove(key, entry),
+    );
+    evict();
+    return promise;
+  }
+
+  return {
+    async render(query: RenderQuery): Promise<Series[]> {
+      return (await load(query)).series;
+    },
+    /** The render as graphite-web-style JSON text (Infinity kept as 1e9999). */
+    async renderJson(query: RenderQuery): Promise<string> {
+      return (await load(query)).json();
+    },
+    stats(): RenderCacheStats {
+      return { ...stats, entries: entries.size };
+    },
+  };
+}
+
+export type RenderCache = ReturnType<typeof createRenderCache>;
+
+let shared: RenderCache | undefined;
+
+/** The process-wide render cache, configured from `getConfig()`. */
+export function getRenderCache(): RenderCache {
+  if (shared === undefined) {
+    const { cache } = getConfig();
+    shared = createRenderCache({ client: getGraphiteClient(), ...cache });
+  }
+  return shared;
+}
+
+/** What route handlers and /api/status use instead of calling the client directly. */
+export function cachedRender(query: RenderQuery): Promise<Series[]> {
+  return getRenderCache().render(query);
+}
+
+export function cachedRenderJson(query: RenderQuery): Promise<string> {
+  return getRenderCache().renderJson(query);
+}

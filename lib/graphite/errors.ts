@@ -1,0 +1,32 @@
+/**
+ * Why a call to graphite-web failed:
+ * - `unreachable`: no connection (refused, reset, DNS)
+ * - `timeout`: no complete answer within the timeout
+ * - `bad_request`: graphite-web answered 400 (e.g. unknown function); `reason` is its text
+ * - `upstream`: any other failure status, or a body that does not match the expected shape
+ */
+export type GraphiteErrorKind = 'unreachable' | 'timeout' | 'bad_request' | 'upstream';
+
+export class GraphiteError extends Error {
+  override name = 'GraphiteError';
+  readonly kind: GraphiteErrorKind;
+  /** HTTP status graphite-web answered with, when it answered. */
+  readonly status: number | undefined;
+  /** graphite-web's own explanation, only for `bad_request` (safe to show: it is about the request). */
+  readonly reason: string | undefined;
+
+  constructor(
+    kind: GraphiteErrorKind,
+    message: string,
+    details: { status?: number; reason?: string; cause?: unknown } = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.kind = kind;
+    this.status = details.status;
+    this.reason = details.reason;
+  }
+}
+
+export function isGraphiteError(value: unknown): value is GraphiteError {
+  return value instanceof GraphiteError;
+}

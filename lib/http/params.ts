@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { normaliseTime, resolveTime, TimeSyntaxError } from '@/lib/time-range';
+
+/** Limits that protect graphite-web from expensive requests; going over one is a 400 naming it. */
+export const LIMITS = {
+  maxTargets: 50,
+  maxTargetLength: 1_000,
+  maxDataPoints: 5_000,
+  /** Two years: the coarsest retention (1h:2y) in stack/ storage-schemas. */
+  maxRangeDays: 732,
+  maxQueryLength: 500,
+  maxTags: 10,
+  maxTagLength: 64,
+} as const;
+
+const SECONDS_PER_DAY = 86_400;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** zod message for a query parameter that must appear at most once. */
+function singleValue(issue: { input?: unknown }): string {
+  if (issue.input === undefined) return 'required';
+  if (Array.isArray(issue.input)) return 'given more than once';
+  return 'must be a string';
+}
+
+const singleString = () => z.string({ error: singleValue });
+
+/** A Graphite/Grafana time, normalised to Graphite syntax (`now-5m` -> `-5min`). */
+export function timeParam(fallback: string) {
+  return singleString()
+    .default(fallback)
+    .transform((value, ctx) => {
+      try {
+        return normaliseTime(value);
+      } catch (error) {
+        if (!(error instanceof TimeSyntaxError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    });
+}
+
+/** Repeatable `target`: 1..maxTargets targets, each 1..maxTargetLength characters. */
+export const targetList = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'empty target')
+        .max(LIMITS.maxTargetLength, `longer than the limit of ${LIMITS.maxTargetLength} characters`)
+        .refine((target) => !CONTROL_CHARS.test(target), 'contains control characters'),
+    )
+    .min(1, 'at least one target is required')
+    .max(LIMITS.maxTargets, `more than the limit of ${LIMITS.maxTargets} targets`),
+);
+
+/** Optional `maxDataPoints`: a whole number 1..maxDataPoints. */
+export const maxDataPointsParam = singleString()
+  .regex(/^\d{1,9}$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .min(1, 'must be at least 1')
+      .max(LIMITS.maxDataPoints, `over the limit of ${LIMITS.maxDataPoints}`),
+  )
+  .optional();
+
+/** A Graphite find query (path with globs). */
+export const findQueryParam = singleString()
+  .trim()
+  .min(1, 'required')
+  .max(LIMITS.maxQueryLength, `longer than the limit of ${LIMITS.maxQueryLength} characters`)
+  .refine((query) => !CONTROL_CHARS.test(query), 'contains control characters');
+
+const TAG_RE = /^[A-Za-z0-9_.:-]+$/;
+
+/** Event tags: repeatable and/or space- or comma-separated; events must carry all of them. */
+export const tagList = z.preprocess(
+  (value) =>
+    (value === undefined ? [] : Array.isArray(value) ? value : [value]).flatMap((item: unknown) =>
+      typeof item === 'string' ? item.split(/[\s,]+/).filter(Boolean) : [item],
+    ),
+  z
+    .array(
+      z
+        .string()
+        .max(LIMITS.maxTagLength, `a tag is longer than the limit of ${LIMITS.maxTagLength} characters`)
+        .regex(TAG_RE, 'tags may contain only letters, digits, and . _ : -'),
+    )
+    .max(LIMITS.maxTags, `more than the limit of ${LIMITS.maxTags} tags`),
+);
+
+/** Hub name as used in metric paths (`jupyterhub.<hub>`). */
+export const hubParam = singleString()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -')
+  .default('default');
+
+/** `from` (default -24h, like Graphite) and `until` (default now). */
+export const timeRangeShape = {
+  from: timeParam('-24h'),
+  until: timeParam('now'),
+};
+
+/** Adds to `ctx` the problems of a range: empty/reversed, or longer than the limit. */
+export function checkTimeRange(
+  range: Readonly<Record<string, unknown>>,
+  ctx: z.RefinementCtx,
+  nowSeconds = Date.now() / 1000,
+): void {
+  // Typed loosely so it works on any object schema; both are normalised strings once parsed.
+  if (typeof range.from !== 'string' || typeof range.until !== 'string') return;
+  const from = resolveTime(range.from, nowSeconds);
+  const until = resolveTime(range.until, nowSeconds);
+  if (until <= from) {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: 'must be later than from' });
+  } else if (until - from > LIMITS.maxRangeDays * SECONDS_PER_DAY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: `range from..until is longer than the limit of ${LIMITS.maxRangeDays} days`,
+    });
+  }
+}
+
+/** An object schema with `from`/`until` plus `shape`, whose range is checked. */
+export function withTimeRange<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object({ ...shape, ...timeRangeShape }).superRefine((value, ctx) => checkTimeRange(value, ctx));
+}
