@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { SPAWN_FAILURE_REASONS } from '@/lib/catalog';
+import { ERROR_CATEGORIES } from '@/lib/errors-explained';
+import { VERDICT_CAUSES, VERDICTS } from '@/lib/status/verdict';
+
+/**
+ * The JSON of `GET /api/status` (documented field by field in docs/views-status.md).
+ * Times are epoch seconds; counts are exact sums of StatsD flush counts over [from, until).
+ */
+const count = z.number().nonnegative();
+const epoch = z.number().int();
+
+const errorCategoryStats = z.object({
+  count,
+  previous: count,
+  /** Share of all errors in the range, 0..1; null when there were none. */
+  share: z.number().min(0).max(1).nullable(),
+  /** Change vs the previous range of the same length, in percent; null when that range had none. */
+  changePercent: z.number().nullable(),
+});
+
+export const incidentSchema = z.object({
+  start: epoch,
+  end: epoch.nullable(),
+  verdict: z.enum(['Degraded', 'Down']),
+  cause: z.enum(VERDICT_CAUSES),
+  reason: z.string(),
+});
+
+export const uptimeDaySchema = z.object({
+  day: z.string(),
+  upRatio: z.number().min(0).max(1).nullable(),
+  samples: count,
+  downMinutes: count,
+});
+
+export const statusResponseSchema = z.object({
+  range: z.object({ from: epoch, until: epoch, previousFrom: epoch }),
+  verdict: z.enum(VERDICTS),
+  cause: z.enum(VERDICT_CAUSES),
+  reason: z.string(),
+  verdictWindow: z.object({ from: epoch, until: epoch }),
+  spawns: z.object({
+    success: count,
+    failed: count,
+    failureByReason: z.object(
+      Object.fromEntries(SPAWN_FAILURE_REASONS.map((r) => [r, count])) as Record<
+        (typeof SPAWN_FAILURE_REASONS)[number],
+        typeof count
+      >,
+    ),
+    throttled: count,
+    limited: count,
+    waitSeconds: z.object({
+      p50: z.number().nullable(),
+      p95: z.number().nullable(),
+      /** Starts the quantiles are computed from (histogram total). */
+      samples: count,
+    }),
+  }),
+  logins: z.object({ success: count, failure: count }),
+  requests: z.object({ byStatus: z.record(z.string(), count), total: count }),
+  proxy: z.object({ errorsByStatus: z.record(z.string(), count) }),
+  servers: z.object({ running: z.number().nullable(), crashed: count, stopped: count }),
+  users: z.object({ total: z.number().nullable() }),
+  hub: z.object({ name: z.string(), up: z.number().nullable(), upAt: epoch.nullable(), healthMs: z.number().nullable() }),
+  errors: z.object({
+    total: count,
+    previousTotal: count,
+    byCategory: z.object(
+      Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, errorCategoryStats])) as Record<
+        (typeof ERROR_CATEGORIES)[number],
+        typeof errorCategoryStats
+      >,
+    ),
+  }),
+  incidents: z.array(incidentSchema),
+  uptime: z.object({ days: z.array(uptimeDaySchema), overall: z.number().min(0).max(1).nullable() }),
+});
+
+export type StatusResponse = z.infer<typeof statusResponseSchema>;
+export type ErrorCategoryStats = z.infer<typeof errorCategoryStats>;

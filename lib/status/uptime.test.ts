@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Datapoint } from '@/lib/stats/series';
+import { overallUptime, uptimeByDay } from '@/lib/status/uptime';
+
+const DAY = 86_400;
+const day0 = 20_000 * DAY; // a UTC midnight
+
+test('one bar per UTC day, oldest first, with down minutes and unknown days', () => {
+  const points: Datapoint[] = [];
+  // Day 1 (yesterday): 144 ten-minute results, 6 of them failed (one hour down).
+  for (let i = 0; i < 144; i++) points.push([i < 6 ? 0 : 1, day0 + DAY + i * 600]);
+  // Day 2 (today, until = noon): all up so far.
+  for (let i = 0; i < 72; i++) points.push([1, day0 + 2 * DAY + i * 600]);
+  const days = uptimeByDay(points, day0 + 2 * DAY + 12 * 3600, 3);
+  assert.deepEqual(
+    days.map((d) => d.day),
+    ['2024-10-04', '2024-10-05', '2024-10-06'],
+  );
+  assert.equal(days[0]?.upRatio, null);
+  assert.equal(days[1]?.upRatio, 138 / 144);
+  assert.equal(days[1]?.downMinutes, 60);
+  assert.equal(days[2]?.upRatio, 1);
+  assert.equal(overallUptime(days), (138 + 72) / (144 + 72));
+});
+
+test('no data at all means unknown, not 0 % or 100 %', () => {
+  const days = uptimeByDay([], day0, 90);
+  assert.equal(days.length, 90);
+  assert.equal(overallUptime(days), null);
+});

@@ -1,0 +1,57 @@
+import type { Datapoint } from '@/lib/stats/series';
+
+export interface UptimeDay {
+  /** UTC calendar day, YYYY-MM-DD. */
+  day: string;
+  /** Share of health results that were "up"; null when the day has none (not monitored). */
+  upRatio: number | null;
+  /** Number of health results seen that day. */
+  samples: number;
+  /** Minutes covered by failed health results. */
+  downMinutes: number;
+}
+
+const DAY = 86_400;
+
+function inferStep(points: readonly Datapoint[]): number {
+  const first = points[0];
+  const second = points[1];
+  return first && second ? second[1] - first[1] : 600;
+}
+
+/** One bar per UTC day, oldest first, ending with the day that contains `until`. */
+export function uptimeByDay(up: readonly Datapoint[], until: number, days = 90): UptimeDay[] {
+  const step = inferStep(up);
+  const lastDay = Math.floor((until - 1) / DAY);
+  const firstDay = lastDay - days + 1;
+  const samples = new Array<number>(days).fill(0);
+  const upCount = new Array<number>(days).fill(0);
+  for (const [value, ts] of up) {
+    if (value === null || !Number.isFinite(value)) continue;
+    const index = Math.floor(ts / DAY) - firstDay;
+    if (index < 0 || index >= days) continue;
+    samples[index] = (samples[index] ?? 0) + 1;
+    if (value >= 1) upCount[index] = (upCount[index] ?? 0) + 1;
+  }
+  return samples.map((count, index) => {
+    const ups = upCount[index] ?? 0;
+    return {
+      day: new Date((firstDay + index) * DAY * 1000).toISOString().slice(0, 10),
+      upRatio: count === 0 ? null : ups / count,
+      samples: count,
+      downMinutes: Math.round(((count - ups) * step) / 60),
+    };
+  });
+}
+
+/** Overall share of "up" health results across the bars; null without any data. */
+export function overallUptime(days: readonly UptimeDay[]): number | null {
+  let samples = 0;
+  let ups = 0;
+  for (const day of days) {
+    if (day.upRatio === null) continue;
+    samples += day.samples;
+    ups += day.upRatio * day.samples;
+  }
+  return samples === 0 ? null : ups / samples;
+}
