@@ -1,0 +1,65 @@
+import { nativeStepSeconds, seriesStepSeconds } from './retention';
+import type { Series } from '@/lib/graphite/types';
+
+export interface LegendStats {
+  min: number | null;
+  max: number | null;
+  avg: number | null;
+  last: number | null;
+  /** Epoch seconds of the last non-null point. */
+  lastAt: number | null;
+  points: number;
+}
+
+/** min/max/avg/last over the non-null points; nulls are gaps, not zeros. */
+export function legendStats(datapoints: Series['datapoints']): LegendStats {
+  let min: number | null = null;
+  let max: number | null = null;
+  let sum = 0;
+  let points = 0;
+  let last: number | null = null;
+  let lastAt: number | null = null;
+  for (const [value, at] of datapoints) {
+    if (value === null || !Number.isFinite(value)) continue;
+    min = min === null ? value : Math.min(min, value);
+    max = max === null ? value : Math.max(max, value);
+    sum += value;
+    points += 1;
+    last = value;
+    lastAt = at;
+  }
+  return { min, max, avg: points > 0 ? sum / points : null, last, lastAt, points };
+}
+
+export interface Consolidation {
+  /** How many stored points each drawn point stands for (1 = none). */
+  factor: number;
+  stepSeconds: number;
+  nativeStepSeconds: number;
+}
+
+/**
+ * Graphite averages neighbouring points when `maxDataPoints` is smaller than the range holds;
+ * the only trace of that in the answer is a step wider than the archive's. Returns null when the
+ * points are as stored.
+ */
+export function detectConsolidation(series: readonly Series[], fromSeconds: number, nowSeconds: number): Consolidation | null {
+  const native = nativeStepSeconds(fromSeconds, nowSeconds);
+  let widest: number | null = null;
+  for (const s of series) {
+    const step = seriesStepSeconds(s.datapoints);
+    if (step !== null && (widest === null || step > widest)) widest = step;
+  }
+  if (widest === null || widest <= native) return null;
+  return { factor: Math.round(widest / native), stepSeconds: widest, nativeStepSeconds: native };
+}
+
+/** The last moment any series had a value, or null when none has any. */
+export function lastDataAt(series: readonly Series[]): number | null {
+  let latest: number | null = null;
+  for (const s of series) {
+    const { lastAt } = legendStats(s.datapoints);
+    if (lastAt !== null && (latest === null || lastAt > latest)) latest = lastAt;
+  }
+  return latest;
+}
