@@ -1,0 +1,46 @@
+import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
+import { chooseHub, hubsFromFind } from '@/lib/client/hubs';
+import { cachedRender } from '@/lib/graphite/cached-render';
+import { getGraphiteClient } from '@/lib/graphite/client';
+import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
+import { getThresholds } from '@/lib/status/load-thresholds';
+import { renderWindow } from '@/lib/status/render-times';
+import type { StatusResponse } from '@/lib/status/schema';
+import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
+
+const DAY = 86_400;
+
+export interface StatusQuery {
+  hub: string;
+  /** Epoch seconds, [from, until). */
+  from: number;
+  until: number;
+  /** True when `until` moves with the clock (the range is sent to Graphite as offsets). */
+  live: boolean;
+  now: number;
+}
+
+/** Four renders (this range, the previous one, the verdict lookback, 90 days of health), in parallel. */
+export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
+  const { hub, from, until, live, now } = query;
+  const thresholds = getThresholds();
+  const length = until - from;
+  const window = (start: number, end: number) => renderWindow(start, end, live, now);
+  const [current, previous, state, uptime] = await Promise.all([
+    cachedRender({ targets: countTargets(hub), ...window(from, until) }),
+    cachedRender({ targets: countTargets(hub), ...window(from - length, from) }),
+    cachedRender({ targets: stateTargets(hub), ...window(until - thresholds.incidentLookbackDays * DAY, until) }),
+    cachedRender({ targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) }),
+  ]);
+  return computeStatus({ hub, from, until, now, current, previous, state, uptime }, thresholds);
+}
+
+/**
+ * The hub a request means: the one it names, else the only hub that reports, else "default".
+ * Hubs are found from the gauges every collector with a health probe writes.
+ */
+export async function resolveHub(requested: string | undefined): Promise<string> {
+  if (requested !== undefined) return requested;
+  const nodes = await getGraphiteClient().find(HUB_DISCOVERY_QUERY);
+  return chooseHub(hubsFromFind(nodes), null) ?? 'default';
+}
