@@ -84,7 +84,7 @@ c.Spawner.poll_interval = env_int("JH_POLL_INTERVAL", 5)
 # A single-user server gets the hub's environment minus secrets; pyenv's python must not leak in.
 c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL"]
 c.JupyterHub.concurrent_spawn_limit = env_int("JH_SPAWN_LIMIT", 3)
-c.JupyterHub.active_server_limit = env_int("JH_ACTIVE_LIMIT", 8)
+c.JupyterHub.active_server_limit = env_int("JH_ACTIVE_LIMIT", 6)
 # Demo hub: many failing spawns in a row are the point, not a reason to exit (default limit 0 = off anyway).
 c.Spawner.consecutive_failure_limit = 0
 # How long a spawn request waits before answering 202. Kept apart from start_timeout (10 s) so a

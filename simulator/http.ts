@@ -1,0 +1,81 @@
+/** HTTP plumbing for the simulator: every request has a timeout; a browser session keeps cookies. */
+
+export class HttpError extends Error {
+  constructor(
+    message: string,
+    readonly url: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export type RequestOptions = {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+};
+
+/** fetch without following redirects (the simulator reads each hop like a browser's network tab). */
+export async function request(url: string, options: RequestOptions): Promise<Response> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  try {
+    return await fetch(url, {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      body: options.body,
+      redirect: 'manual',
+      signal,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new HttpError(`${options.method ?? 'GET'} ${new URL(url).pathname} failed (${reason})`, url);
+  }
+}
+
+/**
+ * A minimal cookie jar for one host: name -> value. The hub sets its login cookie with
+ * path=/hub/ and the xsrf cookie on /; a student only ever talks to one hub, so path and
+ * domain matching would change nothing here.
+ */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  store(setCookieHeaders: readonly string[]): void {
+    for (const header of setCookieHeaders) {
+      const pair = header.split(';', 1)[0] ?? '';
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = /;\s*max-age=0\b/i.test(header) || /;\s*expires=Thu, 01 Jan 1970/i.test(header);
+      if (expired || value === '' || value === '""') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+/** The value of a hidden `_xsrf` input in an HTML form, if the page has one (JupyterHub >= 4 does). */
+export function findXsrfInput(html: string): string | undefined {
+  const input = html.match(/<input[^>]*name=["']_xsrf["'][^>]*>/i)?.[0];
+  return input?.match(/value=["']([^"']*)["']/i)?.[1];
+}
+
+export async function readTextSafely(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,149 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * The ledger: one JSON line per thing the simulator did, with the outcome the hub reported.
+ * Tests compare the collector's counts with `summarise()` of these entries, so an entry is
+ * written only once the hub has answered (a spawn when it is ready or has failed, a crash when
+ * the hub has noticed it).
+ */
+export const SPAWN_OUTCOMES = [
+  'success',
+  'error',
+  'exited',
+  'timeout',
+  'http_timeout',
+  'throttled',
+  'limited',
+  'rejected', // 400: already running / pending; the hub logs no spawn attempt
+  'unknown', // the simulator could not tell (its own request failed); never counted
+] as const;
+export type SpawnOutcome = (typeof SPAWN_OUTCOMES)[number];
+
+export type LoginEntry = { kind: 'login'; user: string; outcome: 'success' | 'failure' | 'unknown'; status: number };
+export type SpawnEntry = {
+  kind: 'spawn';
+  user: string;
+  via: 'browser' | 'api';
+  outcome: SpawnOutcome;
+  status: number;
+  message?: string;
+  seconds: number;
+};
+export type CrashEntry = { kind: 'crash'; user: string; outcome: 'crashed' | 'unknown'; pid: number };
+export type StopEntry = { kind: 'stop'; user: string; outcome: 'stopped' | 'unknown'; status: number; reason: string };
+export type RunEntry = { kind: 'run'; phase: 'start' | 'end'; mode: 'once' | 'loop'; tag: string; seed: number };
+
+export type LedgerEvent = LoginEntry | SpawnEntry | CrashEntry | StopEntry | RunEntry;
+export type LedgerEntry = LedgerEvent & { t: number; ts: string };
+
+/** The StatsD keys (issue 3 contract) a ledger predicts, in the order the summary prints them. */
+export const CONTRACT_KEYS = [
+  'logins.success',
+  'logins.failure',
+  'spawns.success',
+  'spawns.failure.error',
+  'spawns.failure.exited',
+  'spawns.failure.timeout',
+  'spawns.failure.http_timeout',
+  'spawns.throttled',
+  'spawns.limited',
+  'servers.crashed',
+  'servers.stopped',
+] as const;
+export type ContractKey = (typeof CONTRACT_KEYS)[number];
+
+export type Summary = {
+  counts: Record<ContractKey, number>;
+  /** actions whose outcome the simulator could not establish: a test must see 0 here */
+  unknown: number;
+  /** spawn requests the hub refused with 400 (no attempt logged, no key) */
+  rejected: number;
+};
+
+const SPAWN_KEYS: Partial<Record<SpawnOutcome, ContractKey>> = {
+  success: 'spawns.success',
+  error: 'spawns.failure.error',
+  exited: 'spawns.failure.exited',
+  timeout: 'spawns.failure.timeout',
+  http_timeout: 'spawns.failure.http_timeout',
+  throttled: 'spawns.throttled',
+  limited: 'spawns.limited',
+};
+
+function keyOf(entry: LedgerEvent): ContractKey | 'unknown' | 'rejected' | null {
+  switch (entry.kind) {
+    case 'login':
+      return entry.outcome === 'unknown' ? 'unknown' : entry.outcome === 'success' ? 'logins.success' : 'logins.failure';
+    case 'spawn':
+      if (entry.outcome === 'unknown' || entry.outcome === 'rejected') return entry.outcome;
+      return SPAWN_KEYS[entry.outcome] ?? null;
+    case 'crash':
+      return entry.outcome === 'crashed' ? 'servers.crashed' : 'unknown';
+    case 'stop':
+      return entry.outcome === 'stopped' ? 'servers.stopped' : 'unknown';
+    case 'run':
+      return null;
+  }
+}
+
+export function emptyCounts(): Record<ContractKey, number> {
+  const counts = {} as Record<ContractKey, number>;
+  for (const key of CONTRACT_KEYS) counts[key] = 0;
+  return counts;
+}
+
+export function summarise(entries: readonly LedgerEvent[]): Summary {
+  const summary: Summary = { counts: emptyCounts(), unknown: 0, rejected: 0 };
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    if (key === null) continue;
+    if (key === 'unknown') summary.unknown += 1;
+    else if (key === 'rejected') summary.rejected += 1;
+    else summary.counts[key] += 1;
+  }
+  return summary;
+}
+
+export function formatSummary(summary: Summary): string {
+  const width = Math.max(...CONTRACT_KEYS.map((key) => key.length));
+  const lines = CONTRACT_KEYS.map((key) => `  ${key.padEnd(width)}  ${summary.counts[key]}`);
+  lines.push(`  ${'(rejected 400)'.padEnd(width)}  ${summary.rejected}`);
+  lines.push(`  ${'(unknown)'.padEnd(width)}  ${summary.unknown}`);
+  return `expected counts per contract key:\n${lines.join('\n')}`;
+}
+
+export type Ledger = {
+  record(event: LedgerEvent): LedgerEntry;
+  entries(): readonly LedgerEntry[];
+};
+
+/** Appends each entry to `path` as it happens (so a killed run still leaves its ledger); null = memory only. */
+export function createLedger(path: string | null, now: () => number = Date.now): Ledger {
+  const entries: LedgerEntry[] = [];
+  if (path !== null) mkdirSync(dirname(path), { recursive: true });
+  return {
+    record(event) {
+      const ms = now();
+      const entry: LedgerEntry = { t: ms / 1000, ts: new Date(ms).toISOString(), ...event };
+      entries.push(entry);
+      if (path !== null) appendFileSync(path, `${JSON.stringify(entry)}\n`);
+      return entry;
+    },
+    entries: () => entries,
+  };
+}
+
+/** Reads a ledger file back (for tests); lines that are not ledger entries are an error. */
+export function parseLedger(text: string): LedgerEntry[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      const value: unknown = JSON.parse(line);
+      if (typeof value !== 'object' || value === null || !('kind' in value) || !('t' in value)) {
+        throw new SyntaxError(`ledger line ${index + 1}: not a ledger entry`);
+      }
+      return value as LedgerEntry;
+    });
+}
