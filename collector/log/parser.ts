@@ -1,0 +1,177 @@
+import type { MetricEmitter } from '../metric-emitter';
+import { stripAnsi } from './ansi';
+import { AttemptTracker } from './attempts';
+import { hubLineTimeMs, newHubPrefix, parseHubPrefix } from './hub-prefix';
+import { classifyProxyLine, proxyTagEnd } from './proxy-line';
+import { parseRequestLine, type RequestFacts } from './request-line';
+import { type HubRule, matchHubRule } from './rules';
+
+/** Counts of what the parser saw; logged periodically and read by tests and the benchmark. */
+export interface ParserStats {
+  lines: number;
+  hubLines: number;
+  requests: number;
+  otherAppLines: number;
+  proxyLines: number;
+  continuation: number;
+  stray: number;
+  matched: number;
+  unclassified: number;
+}
+
+export function emptyParserStats(): ParserStats {
+  return {
+    lines: 0,
+    hubLines: 0,
+    requests: 0,
+    otherAppLines: 0,
+    proxyLines: 0,
+    continuation: 0,
+    stray: 0,
+    matched: 0,
+    unclassified: 0,
+  };
+}
+
+const OPEN = 91;
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LEVEL_E = 69;
+const LEVEL_C = 67;
+const HUB_APP = 'JupyterHub';
+const REQUEST_MODULE = 'log:';
+
+const statusKeys: string[] = [];
+const proxyKeys: string[] = [];
+for (let code = 100; code < 600; code++) {
+  statusKeys[code] = `requests.status.${code}`;
+  proxyKeys[code] = `proxy.errors.${code}`;
+}
+
+/**
+ * Turns hub log lines into metrics. One call per line; continuation lines (indented tracebacks,
+ * header dumps) belong to the record above and are never parsed as records; unprefixed lines that
+ * follow no record are stray stderr of spawned commands.
+ */
+export class LogParser {
+  readonly stats: ParserStats = emptyParserStats();
+  private readonly prefix = newHubPrefix();
+  private readonly request: RequestFacts = { status: 0, durationMs: 0 };
+
+  constructor(
+    private readonly out: MetricEmitter,
+    readonly attempts: AttemptTracker = new AttemptTracker(),
+    /** False when another source already counts requests (never count them twice). */
+    private readonly countRequests = true,
+  ) {}
+
+  /** Convenience for tests: one line of text. */
+  parse(text: string): void {
+    this.line(text, 0, text.length);
+  }
+
+  line(s: string, start: number, lineEnd: number): void {
+    let end = lineEnd;
+    if (end > start && s.charCodeAt(end - 1) === CR) end--;
+    this.stats.lines++;
+    const c0 = end > start ? s.charCodeAt(start) : SPACE;
+    if (c0 === SPACE || c0 === TAB) {
+      this.stats.continuation++;
+      return;
+    }
+    if (c0 === OPEN && parseHubPrefix(s, start, end, this.prefix)) {
+      this.hubFormatLine(s, start, end);
+      return;
+    }
+    const tagEnd = proxyTagEnd(s, start, end);
+    if (tagEnd !== -1) {
+      this.proxyLine(s.slice(tagEnd, end));
+      return;
+    }
+    if (c0 === 27) {
+      // A coloured hub prefix (the hub logging to a terminal): strip and retry, rare.
+      const plain = stripAnsi(s.slice(start, end));
+      if (plain.charCodeAt(0) === OPEN && parseHubPrefix(plain, 0, plain.length, this.prefix)) {
+        this.hubFormatLine(plain, 0, plain.length);
+        return;
+      }
+    }
+    this.stats.stray++;
+  }
+
+  private hubFormatLine(s: string, start: number, end: number): void {
+    const p = this.prefix;
+    const isHub = p.appEnd - p.appStart === HUB_APP.length && s.startsWith(HUB_APP, p.appStart);
+    if (!isHub) {
+      // Single-user servers and libraries share the stream; their access lines must not count.
+      this.stats.otherAppLines++;
+      if (p.level === LEVEL_E || p.level === LEVEL_C) this.unclassified();
+      return;
+    }
+    this.stats.hubLines++;
+    if (s.startsWith(REQUEST_MODULE, p.moduleStart)) {
+      if (parseRequestLine(s, p.msgStart, end, this.request)) {
+        this.stats.requests++;
+        if (this.countRequests) {
+          const key = statusKeys[this.request.status];
+          if (key !== undefined) this.out.count(key, 1);
+          this.out.timing('requests.duration', this.request.durationMs);
+        }
+        return;
+      }
+      // The header dump that precedes a 5xx access line (`log:178] {`).
+      if (s.charCodeAt(p.msgStart) === 123) return;
+    }
+    const match = matchHubRule(s.slice(p.msgStart, end));
+    if (match) {
+      this.stats.matched++;
+      this.apply(match.rule, match.user, match.seconds, s, start);
+      return;
+    }
+    if (p.level === LEVEL_E || p.level === LEVEL_C) this.unclassified();
+  }
+
+  private apply(rule: HubRule, user: string | undefined, seconds: number | undefined, s: string, start: number): void {
+    const effect = rule.effect;
+    switch (effect.kind) {
+      case 'count':
+        this.out.count(effect.key, 1);
+        return;
+      case 'spawn-success':
+        if (user !== undefined) this.attempts.settled(user);
+        this.out.count('spawns.success', 1);
+        if (seconds !== undefined) this.out.timing('spawns.duration', Math.round(seconds * 1000));
+        return;
+      case 'server-ended':
+        if (user !== undefined) this.attempts.settled(user);
+        this.out.count(effect.key, 1);
+        return;
+      case 'spawn-failure': {
+        const at = hubLineTimeMs(s, start) ?? Date.now();
+        const counts = user === undefined || this.attempts.failure(user, effect.reason, at);
+        if (counts) this.out.count(`spawns.failure.${effect.reason}`, 1);
+        return;
+      }
+      case 'known':
+        return;
+    }
+  }
+
+  private proxyLine(rest: string): void {
+    this.stats.proxyLines++;
+    const line = classifyProxyLine(rest);
+    if (line.kind === 'proxy-error') {
+      this.stats.matched++;
+      const key = proxyKeys[line.status];
+      if (key !== undefined) this.out.count(key, 1);
+    } else if (line.kind === 'unclassified') {
+      this.unclassified();
+    }
+  }
+
+  private unclassified(): void {
+    this.stats.unclassified++;
+    this.out.count('errors.unclassified', 1);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * JupyterHub's access log message: `STATUS METHOD URI[ -> LOCATION] (user@ip) N.NNms`
+ * (3.x `log:186`, 4.x/5.x `log:191`/`log:192`; newer versions write ` → ` before the location).
+ * Returns the status and duration without allocating; the user part is never read.
+ */
+export interface RequestFacts {
+  status: number;
+  durationMs: number;
+}
+
+const ZERO = 48;
+const NINE = 57;
+const SPACE = 32;
+const CLOSE_PAREN = 41;
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= ZERO && c <= NINE ? c - ZERO : -1;
+}
+
+export function parseRequestLine(s: string, start: number, end: number, out: RequestFacts): boolean {
+  if (end - start < 12 || s.charCodeAt(start + 3) !== SPACE) return false;
+  const d0 = digit(s, start);
+  const d1 = digit(s, start + 1);
+  const d2 = digit(s, start + 2);
+  if (d0 < 1 || d1 < 0 || d2 < 0) return false;
+  // ends with `) 12.34ms`
+  if (s.charCodeAt(end - 1) !== 115 || s.charCodeAt(end - 2) !== 109) return false;
+  const space = s.lastIndexOf(' ', end - 3);
+  if (space <= start + 4 || s.charCodeAt(space - 1) !== CLOSE_PAREN) return false;
+  const ms = Number(s.slice(space + 1, end - 2));
+  if (!Number.isFinite(ms)) return false;
+  out.status = d0 * 100 + d1 * 10 + d2;
+  out.durationMs = ms;
+  return true;
+}

@@ -1,0 +1,168 @@
+import type { FailureReason } from './attempts';
+
+/** What a recognised hub message does. `known` lines are recognised follow-ons of something already counted. */
+export type RuleEffect =
+  | { readonly kind: 'count'; readonly key: string }
+  | { readonly kind: 'spawn-success' }
+  | { readonly kind: 'spawn-failure'; readonly reason: FailureReason }
+  | { readonly kind: 'server-ended'; readonly key: string }
+  | { readonly kind: 'known' };
+
+export interface HubRule {
+  readonly id: string;
+  /** A literal that must occur in the message: a cheap gate before the regex. */
+  readonly needle: string;
+  /** Anchored on the message. Group `user` (never emitted, never logged), group `seconds` when timed. */
+  readonly pattern: RegExp;
+  readonly effect: RuleEffect;
+  /** A real message (JupyterHub 3.0 capture unless noted); the unit tests run every example. */
+  readonly examples: readonly string[];
+}
+
+/**
+ * The rule table for `JupyterHub` app lines that are not access-log lines. Request lines
+ * (`log:186`/`log:191`/`log:192`) are parsed separately because they are the hot path.
+ */
+export const HUB_RULES: readonly HubRule[] = [
+  {
+    id: 'login-success',
+    needle: 'User logged in',
+    pattern: /^User logged in\b/,
+    effect: { kind: 'count', key: 'logins.success' },
+    examples: ['User logged in: alice'],
+  },
+  {
+    id: 'login-failure',
+    needle: 'Failed login',
+    pattern: /^Failed login\b/,
+    effect: { kind: 'count', key: 'logins.failure' },
+    examples: ['Failed login for mallory'],
+  },
+  {
+    id: 'spawn-success',
+    needle: ' seconds to start',
+    pattern: /^User (?<user>\S+) took (?<seconds>\d+(?:\.\d+)?) seconds to start/,
+    effect: { kind: 'spawn-success' },
+    examples: ['User alice took 2.959 seconds to start'],
+  },
+  {
+    id: 'server-stopped',
+    needle: ' seconds to stop',
+    pattern: /^User (?<user>\S+) server took \d+(?:\.\d+)? seconds to stop/,
+    effect: { kind: 'server-ended', key: 'servers.stopped' },
+    examples: ['User bob server took 0.795 seconds to stop'],
+  },
+  {
+    id: 'server-crashed',
+    needle: 'with exit code',
+    pattern: /^User (?<user>\S+) server stopped,? with exit code/,
+    effect: { kind: 'server-ended', key: 'servers.crashed' },
+    examples: ['User carol server stopped, with exit code: -9'],
+  },
+  {
+    id: 'spawn-error',
+    needle: 'rror starting ',
+    // 3.x: `Unhandled error starting X's server: <exc>`; 4.x/5.x also `Error starting X's server`.
+    pattern: /^(?:Unhandled error|Error) starting (?<user>\S+?)'s server/,
+    effect: { kind: 'spawn-failure', reason: 'error' },
+    examples: [
+      "Unhandled error starting broken1's server: [Errno 2] No such file or directory: '/nonexistent/bin/jupyterhub-singleuser'",
+      "Error starting broken2's server: boom",
+    ],
+  },
+  {
+    id: 'spawn-wait-error',
+    needle: 'rror waiting for ',
+    // start() returned but polling the server failed with something other than a timeout (hub statsd: http_error).
+    pattern: /^Unhandled error waiting for (?<user>\S+?)'s server to show up/,
+    effect: { kind: 'spawn-failure', reason: 'error' },
+    examples: ["Unhandled error waiting for dana's server to show up at http://127.0.0.1:4/user/dana/: refused"],
+  },
+  {
+    id: 'spawn-exited',
+    needle: 'Spawner failed to start [status=',
+    // A tornado warning (`500 POST /hub/api/users/X/server (ip): Spawner failed ...`); the process exited.
+    pattern: /Spawner failed to start \[status=[^\]]*\](?:\. The logs for (?<user>\S+?) may contain)?/,
+    effect: { kind: 'spawn-failure', reason: 'exited' },
+    examples: [
+      '500 POST /hub/api/users/crash1/server (127.0.0.1): Spawner failed to start [status=3]. The logs for crash1 may contain details.',
+    ],
+  },
+  {
+    id: 'spawn-timeout',
+    needle: "'s server failed to start in ",
+    pattern: /^(?<user>\S+?)'s server failed to start in \d+(?:\.\d+)? seconds/,
+    effect: { kind: 'spawn-failure', reason: 'timeout' },
+    examples: ["hang1's server failed to start in 10 seconds, giving up."],
+  },
+  {
+    id: 'spawn-http-timeout',
+    needle: "'s server never showed up",
+    pattern: /^(?<user>\S+?)'s server never showed up at /,
+    effect: { kind: 'spawn-failure', reason: 'http_timeout' },
+    examples: ["mute1's server never showed up at http://127.0.0.1:57049/user/mute1/ after 15 seconds. Giving up."],
+  },
+  {
+    id: 'spawn-throttled',
+    needle: 'pending spawns, throttling',
+    pattern: /^\d+ pending spawns, throttling/,
+    effect: { kind: 'count', key: 'spawns.throttled' },
+    examples: ['2 pending spawns, throttling. Suggested retry in 35 seconds.'],
+  },
+  {
+    id: 'spawn-limited',
+    needle: 'no space available',
+    pattern: /^\d+ servers active, no space available/,
+    effect: { kind: 'count', key: 'spawns.limited' },
+    examples: ['40 servers active, no space available'],
+  },
+  {
+    id: 'uncaught-exception',
+    needle: 'Uncaught exception',
+    // Tornado's report of a handler's 500; the request line counts it.
+    pattern: /^Uncaught exception /,
+    effect: { kind: 'known' },
+    examples: ['Uncaught exception POST /hub/api/users/broken1/server (127.0.0.1)'],
+  },
+  {
+    id: 'spawn-future-timeout',
+    needle: 'Exception in Future',
+    // The abandoned spawn future of an attempt already counted as timeout/http_timeout.
+    pattern: /^Exception in Future .*finish_user_spawn/,
+    effect: { kind: 'known' },
+    examples: [
+      "Exception in Future <Task finished name='Task-225' coro=<BaseHandler.spawn_single_user.<locals>.finish_user_spawn() done, defined at /usr/lib/python3/dist-packages/jupyterhub/handlers/base.py:954> exception=TimeoutError('Timeout')> after timeout",
+    ],
+  },
+  {
+    id: 'spawn-cleanup-failed',
+    needle: 'Failed to cleanup',
+    pattern: /^Failed to cleanup \S+'s server that failed to start/,
+    effect: { kind: 'known' },
+    examples: ["Failed to cleanup eve's server that failed to start"],
+  },
+  {
+    id: 'shutdown-signal',
+    needle: 'Received signal',
+    pattern: /^Received signal \w+, initiating shutdown/,
+    effect: { kind: 'known' },
+    examples: ['Received signal SIGTERM, initiating shutdown...'],
+  },
+];
+
+export interface RuleMatch {
+  readonly rule: HubRule;
+  readonly user: string | undefined;
+  readonly seconds: number | undefined;
+}
+
+export function matchHubRule(message: string): RuleMatch | null {
+  for (const rule of HUB_RULES) {
+    if (message.indexOf(rule.needle) === -1) continue;
+    const m = rule.pattern.exec(message);
+    if (!m) continue;
+    const seconds = m.groups?.seconds;
+    return { rule, user: m.groups?.user, seconds: seconds === undefined ? undefined : Number(seconds) };
+  }
+  return null;
+}

@@ -1,0 +1,98 @@
+import StatsD, { type StatsD as StatsDClient } from 'hot-shots';
+import type { MetricEmitter } from './metric-emitter';
+
+export interface SinkOptions {
+  readonly host: string;
+  readonly port: number;
+  /** `jupyterhub.<hub>`; validated by the options (safe characters only). */
+  readonly prefix: string;
+  readonly flushIntervalMs?: number;
+  readonly onError?: (err: Error) => void;
+}
+
+export interface SinkStats {
+  metricsSent: number;
+}
+
+// One UDP datagram that fits an Ethernet MTU after IP/UDP headers.
+const MAX_PACKET_BYTES = 1432;
+
+/**
+ * StatsD over UDP through hot-shots, buffered into packets. Counter increments are summed in memory
+ * between flushes (one `key:N|c` per flush instead of N packets); timers are sent value by value at
+ * sample rate 1, because StatsD's timer histograms count values and do not scale sampled ones.
+ */
+export class StatsdSink implements MetricEmitter {
+  readonly stats: SinkStats = { metricsSent: 0 };
+  private readonly client: StatsDClient;
+  private counters = new Map<string, number>();
+  private timerKeys: string[] = [];
+  private timerValues: number[] = [];
+  private gauges = new Map<string, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(options: SinkOptions) {
+    this.client = new StatsD({
+      host: options.host,
+      port: options.port,
+      prefix: `${options.prefix}.`,
+      maxBufferSize: MAX_PACKET_BYTES,
+      bufferFlushInterval: options.flushIntervalMs ?? 1000,
+      sampleRate: 1,
+      errorHandler: options.onError ?? (() => {}),
+    });
+    this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  count(key: string, n: number): void {
+    this.counters.set(key, (this.counters.get(key) ?? 0) + n);
+  }
+
+  timing(key: string, ms: number): void {
+    this.timerKeys.push(key);
+    this.timerValues.push(ms);
+  }
+
+  gauge(key: string, value: number): void {
+    this.gauges.set(key, value);
+  }
+
+  /** Hands everything aggregated so far to the socket. */
+  flush(): void {
+    const client = this.client;
+    let sent = 0;
+    for (const [key, n] of this.counters) {
+      if (n !== 0) {
+        client.increment(key, n);
+        sent++;
+      }
+    }
+    const keys = this.timerKeys;
+    const values = this.timerValues;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const value = values[i];
+      if (key !== undefined && value !== undefined) client.timing(key, value, 1);
+    }
+    sent += keys.length;
+    for (const [key, value] of this.gauges) {
+      client.gauge(key, value);
+      sent++;
+    }
+    this.counters = new Map();
+    this.timerKeys = [];
+    this.timerValues = [];
+    this.gauges = new Map();
+    client.flush();
+    this.stats.metricsSent += sent;
+  }
+
+  close(): Promise<void> {
+    clearInterval(this.timer);
+    this.flush();
+    return new Promise((resolve) => {
+      this.client.close(() => resolve());
+    });
+  }
+}
