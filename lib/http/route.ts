@@ -37,6 +37,14 @@ export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
   return Response.json(data, { ...init, headers: { ...NO_STORE, ...init.headers } });
 }
 
+/** A JSON body that is already text (e.g. a cached render), sent as is. */
+export function jsonTextResponse(json: string, init: ResponseInit = {}): Response {
+  return new Response(json, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...NO_STORE, ...init.headers },
+  });
+}
+
 /** Query string as an object; a key given several times becomes an array (e.g. `target`). */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

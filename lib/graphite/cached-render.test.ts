@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { createRenderCache, type RenderCacheOptions, renderCacheKey } from './cached-render';
+import { createGraphiteClient } from './client';
+import { fixture, type StandInGraphite, startStandInGraphite } from './testing/stand-in-graphite';
+import type { RenderQuery } from './types';
+
+// The real client and cache against a stand-in graphite-web that counts renders
+// (testing/stand-in-graphite.ts); bench/proxy.ts measures the same against the real one.
+
+const RELATIVE: RenderQuery = { targets: ['stats.gauges.x'], from: '-1h', until: 'now' };
+const PAST: RenderQuery = { targets: ['stats.gauges.x'], from: '1700000000', until: '1700003600' };
+
+describe('cached render', () => {
+  let graphite: StandInGraphite;
+  let clock = 1_795_600_000_000;
+  before(async () => {
+    graphite = await startStandInGraphite(() => ({ body: fixture('gw-render-json.json'), delayMs: 50 }));
+  });
+  after(() => graphite.close());
+  beforeEach(() => {
+    graphite.requests.length = 0;
+    graphite.respond(() => ({ body: fixture('gw-render-json.json'), delayMs: 50 }));
+  });
+
+  const cache = (overrides: Partial<RenderCacheOptions> = {}) =>
+    createRenderCache({
+      client: createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000 }),
+      enabled: true,
+      relativeTtlMs: 10_000,
+      absoluteTtlMs: 300_000,
+      maxEntries: 100,
+      now: () => clock,
+      ...overrides,
+    });
+
+  test('500 identical concurrent renders make one upstream request and share its result', async () => {
+    const renders = cache();
+    const results = await Promise.all(Array.from({ length: 500 }, () => renders.render(RELATIVE)));
+    assert.equal(graphite.requests.length, 1);
+    assert.ok(results.every((r) => r === results[0]));
+    assert.deepEqual(renders.stats(), { upstream: 1, hits: 0, coalesced: 499, entries: 1 });
+  });
+
+  test('coalescing still works with the cache switched off, but nothing is kept', async () => {
+    const renders = cache({ enabled: false });
+    await Promise.all(Array.from({ length: 50 }, () => renders.render(RELATIVE)));
+    assert.equal(graphite.requests.length, 1);
+    await renders.render(RELATIVE);
+    assert.equal(graphite.requests.length, 2);
+    assert.equal(renders.stats().entries, 0);
+  });
+
+  test('a relative range is cached for relativeTtlMs', async () => {
+    const renders = cache();
+    await renders.render(RELATIVE);
+    clock += 9_000;
+    await renders.render(RELATIVE);
+    assert.equal(graphite.requests.length, 1);
+    clock += 2_000;
+    await renders.render(RELATIVE);
+    assert.equal(graphite.requests.length, 2);
+  });
+
+  test('a fixed range in the past is cached for absoluteTtlMs', async () => {
+    const renders = cache();
+    await renders.render(PAST);
+    clock += 200_000;
+    await renders.render(PAST);
+    assert.equal(graphite.requests.length, 1);
+    clock += 200_000;
+    await renders.render(PAST);
+    assert.equal(graphite.requests.length, 2);
+  });
+
+  test('a fixed range ending now still changes, so it gets the short TTL', async () => {
+    const renders = cache();
+    const untilNow = String(Math.floor(clock / 1000));
+    const query = { targets: ['a'], from: '1795500000', until: untilNow };
+    await renders.render(query);
+    clock += 11_000;
+    await renders.render(query);
+    assert.equal(graphite.requests.length, 2);
+  });
+
+  test('the same render written differently shares an entry; different ones do not', async () => {
+    assert.equal(renderCacheKey({ targets: ['a'], from: 'now-5m', until: 'now' }), renderCacheKey({ targets: ['a'], from: '-5min', until: 'now' }));
+    const renders = cache();
+    await renders.render({ targets: ['a'], from: 'now-5m', until: 'now' });
+    await renders.render({ targets: ['a'], from: '-5min', until: 'now' });
+    await renders.render({ targets: ['a'], from: '-5min', until: 'now', maxDataPoints: 10 });
+    await renders.render({ targets: ['b'], from: '-5min', until: 'now' });
+    await renders.render({ targets: ['a', 'b'], from: '-5min', until: 'now' });
+    assert.equal(graphite.requests.length, 4);
+  });
+
+  test('failures are shared by the callers in flight but never cached', async () => {
+    graphite.respond(() => ({ status: 500, body: 'boom', delayMs: 50 }));
+    const renders = cache();
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => renders.render(RELATIVE)));
+    assert.ok(outcomes.every((o) => o.status === 'rejected'));
+    assert.equal(graphite.requests.length, 1);
+    graphite.respond(() => ({ body: fixture('gw-render-json.json') }));
+    assert.equal((await renders.render(RELATIVE)).length, 2);
+    assert.equal(graphite.requests.length, 2);
+  });
+
+  test('renderJson keeps Infinity as 1e9999 and is the same text for every caller', async () => {
+    graphite.respond(() => ({ body: fixture('gw-render-json-infinity.json') }));
+    const renders = cache();
+    const [a, b] = await Promise.all([renders.renderJson(RELATIVE), renders.renderJson(RELATIVE)]);
+    assert.equal(a, b);
+    assert.match(a ?? '', /\[1e9999,1795607720\]/);
+    assert.match(a ?? '', /\[-1e9999,1795607720\]/);
+  });
+
+  test('entries are bounded, least recently used out first', async () => {
+    const renders = cache({ maxEntries: 2 });
+    const q = (t: string): RenderQuery => ({ targets: [t], from: '-1h', until: 'now' });
+    await renders.render(q('a'));
+    await renders.render(q('b'));
+    await renders.render(q('a'));
+    await renders.render(q('c'));
+    assert.equal(renders.stats().entries, 2);
+    await renders.render(q('a'));
+    assert.equal(graphite.requests.length, 3);
+    await renders.render(q('b'));
+    assert.equal(graphite.requests.length, 4);
+  });
+
+  test('cached bytes are bounded', async () => {
+    const renders = cache({ maxBytes: fixture('gw-render-json.json').length });
+    await renders.render({ targets: ['a'], from: '-1h', until: 'now' });
+    await renders.render({ targets: ['b'], from: '-1h', until: 'now' });
+    assert.equal(renders.stats().entries, 1);
+  });
+});

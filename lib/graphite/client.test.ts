@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createGraphiteClient, GraphiteError } from './client';
+import { fixture, refusedUrl, type StandInGraphite, startStandInGraphite } from './testing/stand-in-graphite';
+
+// The real client against a stand-in graphite-web (see testing/stand-in-graphite.ts); the same
+// paths against the real graphite-web are covered by e2e/api-*.spec.ts.
+
+function byPath(path: string): string {
+  if (path.endsWith('/render')) return fixture('gw-render-json.json');
+  if (path.endsWith('/metrics/find')) return fixture('gw-find-completer.json');
+  if (path.endsWith('/events/get_data')) return fixture('gw-events-get_data-deploy.json');
+  return '"unexpected path"';
+}
+
+async function rejection(promise: Promise<unknown>): Promise<GraphiteError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GraphiteError) return error;
+    throw error;
+  }
+  throw new Error('expected a GraphiteError');
+}
+
+describe('Graphite client', () => {
+  let graphite: StandInGraphite;
+  before(async () => {
+    graphite = await startStandInGraphite((request) => ({ body: byPath(request.path) }), '/graphite/');
+  });
+  after(() => graphite.close());
+  const client = () => createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000 });
+
+  test('render: POSTs targets as a form under the base path, times normalised to Graphite syntax', async () => {
+    graphite.requests.length = 0;
+    const series = await client().render({ targets: ['a.b', 'sumSeries(c.*)'], from: 'now-5m', until: 'now', maxDataPoints: 100 });
+    assert.equal(series.length, 2);
+    assert.equal(series[1]?.target, 'stats.gauges.jupyterhub.users.running');
+    const [seen] = graphite.requests;
+    assert.equal(seen?.method, 'POST');
+    assert.equal(seen?.path, '/graphite/render');
+    assert.deepEqual(seen?.params.getAll('target'), ['a.b', 'sumSeries(c.*)']);
+    assert.equal(seen?.params.get('from'), '-5min');
+    assert.equal(seen?.params.get('until'), 'now');
+    assert.equal(seen?.params.get('format'), 'json');
+    assert.equal(seen?.params.get('maxDataPoints'), '100');
+  });
+
+  test('request text never changes the path or host', async () => {
+    graphite.requests.length = 0;
+    const hostile = '../../admin/?x=1#frag http://evil.example/';
+    await client().render({ targets: [hostile], from: '-1h', until: 'now' });
+    await client().find(`${hostile}*`);
+    await client().events({ tags: [hostile], from: '-1h', until: 'now' });
+    assert.deepEqual(
+      graphite.requests.map((r) => r.path),
+      ['/graphite/render', '/graphite/metrics/find', '/graphite/events/get_data'],
+    );
+    assert.equal(graphite.requests[0]?.params.get('target'), hostile);
+    assert.equal(graphite.requests[1]?.params.get('query'), `${hostile}*`);
+  });
+
+  test('find: asks for completer format and drops the nodes only the appended * matched', async () => {
+    graphite.requests.length = 0;
+    graphite.respond(() => ({
+      body: '{"metrics": [{"path": "a.hub.", "name": "hub", "is_leaf": "0"}, {"path": "a.hub2", "name": "hub2", "is_leaf": "1"}]}',
+    }));
+    assert.deepEqual(await client().find('a.hub'), [{ path: 'a.hub', name: 'hub', leaf: false }]);
+    assert.equal((await client().find('a.*')).length, 2);
+    assert.equal(graphite.requests[0]?.method, 'GET');
+    assert.equal(graphite.requests[0]?.params.get('format'), 'completer');
+    assert.equal(graphite.requests[0]?.params.get('query'), 'a.hub');
+    graphite.respond((request) => ({ body: byPath(request.path) }));
+  });
+
+  test('events: tags joined with spaces (all must match), times normalised', async () => {
+    graphite.requests.length = 0;
+    const events = await client().events({ tags: ['deploy', 'hub'], from: 'now-7d', until: 'now' });
+    assert.equal(events.length, 4);
+    assert.equal(graphite.requests[0]?.params.get('tags'), 'deploy hub');
+    assert.equal(graphite.requests[0]?.params.get('from'), '-7d');
+    graphite.requests.length = 0;
+    await client().events({ tags: [], from: '-1h', until: 'now' });
+    assert.equal(graphite.requests[0]?.params.has('tags'), false);
+  });
+
+  test('Graphite 400 -> bad_request carrying its reason', async () => {
+    graphite.respond(() => ({ status: 400, body: fixture('gw-render-bad-function.txt') }));
+    const error = await rejection(client().render({ targets: ['noSuchFunction(a.b)'], from: '-1h', until: 'now' }));
+    assert.equal(error.kind, 'bad_request');
+    assert.equal(error.status, 400);
+    assert.equal(
+      error.reason,
+      'Invalid parameters (Received request for unknown function: noSuchFunction); targets: "noSuchFunction(a.b)"',
+    );
+  });
+
+  test('Graphite 400 as an HTML page -> tags stripped, reason bounded', async () => {
+    graphite.respond(() => ({ status: 400, body: `<html><body><h1>Bad</h1><p>${'x'.repeat(1000)}</p></body></html>` }));
+    const error = await rejection(client().find('a'));
+    assert.equal(error.kind, 'bad_request');
+    assert.match(error.reason ?? '', /^Bad x{296}…$/);
+  });
+
+  const upstreamCases: [name: string, status: number, body: string][] = [
+    ['HTTP 500', 500, 'Traceback (most recent call last): ...'],
+    ['not JSON', 200, '<html>oops</html>'],
+    ['unexpected shape', 200, '{"series": []}'],
+  ];
+  for (const [name, status, body] of upstreamCases) {
+    test(`${name} -> upstream`, async () => {
+      graphite.respond(() => ({ status, body }));
+      const error = await rejection(client().render({ targets: ['a'], from: '-1h', until: 'now' }));
+      assert.equal(error.kind, 'upstream');
+      assert.doesNotMatch(error.message, /Traceback/);
+    });
+  }
+
+  test('no answer within the timeout -> timeout', async () => {
+    graphite.respond(() => 'hang');
+    const started = Date.now();
+    const error = await rejection(client().find('a', { timeoutMs: 200 }));
+    assert.equal(error.kind, 'timeout');
+    assert.ok(Date.now() - started < 1_500, 'gave up close to the timeout');
+  });
+
+  test('headers sent but body too slow -> timeout', async () => {
+    graphite.respond(() => ({ body: fixture('gw-render-json.json'), delayMs: 1_000 }));
+    const error = await rejection(client().render({ targets: ['a'], from: '-1h', until: 'now' }, { timeoutMs: 200 }));
+    assert.equal(error.kind, 'timeout');
+  });
+
+  test('nothing listening -> unreachable', async () => {
+    const down = createGraphiteClient({ baseUrl: await refusedUrl(), timeoutMs: 2_000 });
+    const error = await rejection(down.render({ targets: ['a'], from: '-1h', until: 'now' }));
+    assert.equal(error.kind, 'unreachable');
+  });
+});

@@ -1,0 +1,41 @@
+import { getConfig } from '@/lib/config';
+import { toApiError } from '@/lib/http/route';
+import { getRenderCache, type RenderCacheStats } from './cached-render';
+import { getGraphiteClient } from './client';
+
+export type GraphiteHealth =
+  | { reachable: true; latencyMs: number }
+  | { reachable: false; latencyMs: number; error: { code: string; message: string } };
+
+export type Health = {
+  status: 'ok' | 'degraded';
+  dashboard: { up: true; uptimeSeconds: number };
+  graphite: GraphiteHealth;
+  renders: RenderCacheStats;
+};
+
+// A find of the top level is about the cheapest request graphite-web answers from its own data.
+const PROBE_QUERY = '*';
+
+export async function probeGraphite(): Promise<GraphiteHealth> {
+  const started = performance.now();
+  const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
+  try {
+    await getGraphiteClient().find(PROBE_QUERY, { timeoutMs: getConfig().healthTimeoutMs });
+    return { reachable: true, latencyMs: elapsed() };
+  } catch (error) {
+    const { code, message } = toApiError(error);
+    return { reachable: false, latencyMs: elapsed(), error: { code, message } };
+  }
+}
+
+/** The dashboard answers (or this would not run); Graphite may or may not. */
+export async function checkHealth(): Promise<Health> {
+  const graphite = await probeGraphite();
+  return {
+    status: graphite.reachable ? 'ok' : 'degraded',
+    dashboard: { up: true, uptimeSeconds: Math.round(process.uptime()) },
+    graphite,
+    renders: getRenderCache().stats(),
+  };
+}
