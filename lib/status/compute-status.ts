@@ -1,9 +1,9 @@
-import { gaugePath, SPAWN_FAILURE_REASONS, spawnFailureKey, counterPath } from '@/lib/catalog';
+import { counterPath, gaugePath, SPAWN_FAILURE_REASONS, spawnFailureKey } from '@/lib/catalog';
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
 import { changeVsPrevious } from '@/lib/stats/change';
 import { histogramQuantile, histogramTotal } from '@/lib/stats/histogram-quantile';
 import { type Datapoint, lastValue, type SeriesLike } from '@/lib/stats/series';
-import { lastWindow, formatUtcTime } from '@/lib/status/plain-language';
+import { formatUtcTime, lastWindow } from '@/lib/status/plain-language';
 import { countRange } from '@/lib/status/range-counts';
 import type { StatusResponse } from '@/lib/status/schema';
 import type { Thresholds } from '@/lib/status/thresholds';

@@ -1,7 +1,7 @@
 import { handle } from '@/lib/http/route';
-import { isRelativeTime, resolveTime } from '@/lib/time-range';
 import { getStatus, resolveHub } from '@/lib/status/get-status';
 import { statusQuerySchema } from '@/lib/status/status-query';
+import { isRelativeTime, resolveTime } from '@/lib/time-range';
 
 export const dynamic = 'force-dynamic';
 

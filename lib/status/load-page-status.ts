@@ -1,0 +1,45 @@
+import type { ViewParams } from '@/lib/client/view-params';
+import { isGraphiteError } from '@/lib/graphite/errors';
+import { getStatus, resolveHub } from '@/lib/status/get-status';
+import type { StatusResponse } from '@/lib/status/schema';
+import { isRelativeTime, resolveTime } from '@/lib/time-range';
+
+export type PageStatus =
+  | { kind: 'ok'; status: StatusResponse; fetchedAt: number; now: number }
+  /** Graphite failed: the last good answer for the same view, marked stale, if there is one. */
+  | { kind: 'stale'; status: StatusResponse; fetchedAt: number; now: number; problem: string }
+  | { kind: 'error'; problem: string; now: number };
+
+const lastGood = new Map<string, { status: StatusResponse; fetchedAt: number }>();
+const MAX_REMEMBERED = 50;
+
+function problemOf(error: unknown): string {
+  if (isGraphiteError(error)) {
+    return error.kind === 'timeout' ? 'the metrics backend did not answer in time' : 'the metrics backend is unreachable';
+  }
+  return 'the status could not be computed';
+}
+
+/** What a server page shows for its URL; never throws, so the page always renders. */
+export async function loadPageStatus(params: ViewParams): Promise<PageStatus> {
+  const now = Math.floor(Date.now() / 1000);
+  const key = JSON.stringify([params.hub, params.from, params.until]);
+  try {
+    const from = resolveTime(params.from, now);
+    const until = resolveTime(params.until, now);
+    if (until <= from) return { kind: 'error', problem: 'the time range ends before it starts', now };
+    const hub = await resolveHub(params.hub ?? undefined);
+    const status = await getStatus({ hub, from, until, live: isRelativeTime(params.until), now });
+    if (lastGood.size >= MAX_REMEMBERED && !lastGood.has(key)) {
+      const oldest = lastGood.keys().next().value;
+      if (oldest !== undefined) lastGood.delete(oldest);
+    }
+    lastGood.set(key, { status, fetchedAt: now });
+    return { kind: 'ok', status, fetchedAt: now, now };
+  } catch (error) {
+    if (!isGraphiteError(error)) console.error('[status page]', error);
+    const previous = lastGood.get(key);
+    const problem = problemOf(error);
+    return previous ? { kind: 'stale', ...previous, now, problem } : { kind: 'error', problem, now };
+  }
+}
