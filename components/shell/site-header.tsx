@@ -1,0 +1,69 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useViewParams } from '@/lib/client/use-view-params';
+import { sharedQuery } from '@/lib/client/view-params';
+import { CopyLinkButton } from './copy-link-button';
+import { HubSelect } from './hub-select';
+import { NAV_LINKS } from './nav-links';
+import { RefreshSelect } from './refresh-select';
+import { TimePicker } from './time-picker';
+
+/**
+ * Navigation and the view controls shared by every page. With `?kiosk=1` it renders only a
+ * marker: the stylesheet enlarges type when the marker is present (`:root:has(...)`), so a
+ * projected or embedded page needs no other change.
+ */
+export function SiteHeader() {
+  const { params, search } = useViewParams();
+  const pathname = usePathname();
+  if (params.kiosk) return <span data-kiosk-mode hidden />;
+  const query = sharedQuery(search);
+  return (
+    <header className="site-header">
+      <div className="site-header-row">
+        <Link className="brand" href={query ? `/?${query}` : '/'}>
+          hubwatch
+        </Link>
+        <nav aria-label="Views" className="site-nav">
+          {NAV_LINKS.map((link) => (
+            <Link
+              key={link.href}
+              href={query ? `${link.href}?${query}` : link.href}
+              aria-current={pathname === link.href ? 'page' : undefined}
+            >
+              {link.label}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Time range and refresh">
+        <HubSelect />
+        <TimePicker />
+        <RefreshSelect />
+        <CopyLinkButton />
+      </div>
+    </header>
+  );
+}
+
+/** Server-rendered stand-in while the URL is read (static shell); same layout, no controls. */
+export function SiteHeaderFallback() {
+  return (
+    <header className="site-header">
+      <div className="site-header-row">
+        <Link className="brand" href="/">
+          hubwatch
+        </Link>
+        <nav aria-label="Views" className="site-nav">
+          {NAV_LINKS.map((link) => (
+            <Link key={link.href} href={link.href}>
+              {link.label}
+            </Link>
+          ))}
+        </nav>
+      </div>
+    </header>
+  );
+}
