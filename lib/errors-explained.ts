@@ -23,7 +23,14 @@ export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
 /** Where a category's count comes from: a plain counter, or members of a counter family. */
 export type ErrorSource =
   | { kind: 'counter'; key: CounterKey }
-  | { kind: 'family'; family: CounterFamily; members: (member: string) => boolean };
+  | {
+      kind: 'family';
+      family: CounterFamily;
+      /** Which members count, on exact names (e.g. "503"). */
+      members: (member: string) => boolean;
+      /** The same set as a Graphite glob, for chart targets. */
+      glob: string;
+    };
 
 export interface ErrorExplanation {
   label: string;
@@ -105,7 +112,7 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
   },
   server_not_running: {
     label: 'Server not running (424)',
-    source: { kind: 'family', family: 'requests.status', members: (m) => m === '424' },
+    source: { kind: 'family', family: 'requests.status', members: (m) => m === '424', glob: '424' },
     keys: 'requests.status.424',
     studentSaw: '"Server not running. Your server is not running. Would you like to start it?"',
     operatorCheck:
@@ -114,7 +121,7 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
   },
   proxy_503: {
     label: 'Proxy 503',
-    source: { kind: 'family', family: 'proxy.errors', members: (m) => m === '503' },
+    source: { kind: 'family', family: 'proxy.errors', members: (m) => m === '503', glob: '503' },
     keys: 'proxy.errors.503',
     studentSaw: '"503 : Service Unavailable. Your server appears to be down. Try restarting it from the hub"',
     operatorCheck:
@@ -123,7 +130,7 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
   },
   hub_5xx: {
     label: 'Hub 5xx',
-    source: { kind: 'family', family: 'requests.status', members: is5xx },
+    source: { kind: 'family', family: 'requests.status', members: is5xx, glob: '5[0-9][0-9]' },
     keys: 'requests.status.5xx',
     studentSaw: '"500 : Internal Server Error" (or 502/503) from the hub itself.',
     operatorCheck:
