@@ -53,5 +53,9 @@ describe() {
   hub=$(curl -s -m 2 -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/hub/health)
   proxy=$(curl -s -m 2 -o /dev/null -w '%{http_code}' http://127.0.0.1:8000/hub/health)
   version=$(curl -s -m 2 http://127.0.0.1:8081/hub/api/ | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')
-  printf 'jupyterhub :8081 hub=%s proxy:8000=%s version=%s\n' "$hub" "$proxy" "${version:-?}"
+  if healthy; then
+    echo "hub            up    :8000 proxy=$proxy, hub API :8081 hub=$hub, JupyterHub ${version:-?}"
+  else
+    echo "hub            DOWN  :8000 proxy=$proxy, hub API :8081 hub=$hub"
+  fi
 }
