@@ -34,6 +34,8 @@ export interface TimeSeriesChartProps {
   /** Drag-to-zoom: the selected window in epoch seconds. */
   onZoom?: (fromSeconds: number, untilSeconds: number) => void;
   height?: number;
+  /** False when the targets aggregate on purpose (summarize): a wide step is then no surprise. */
+  reportConsolidation?: boolean;
 }
 
 /** A time-series panel: pure (props in, pixels out). Data comes from a hook in the caller. */
@@ -62,8 +64,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     [series, names, palette],
   );
   const consolidation = useMemo(
-    () => (series ? detectConsolidation(series, from, nowSeconds) : null),
-    [series, from, nowSeconds],
+    () => (series && props.reportConsolidation !== false ? detectConsolidation(series, from, nowSeconds) : null),
+    [series, from, nowSeconds, props.reportConsolidation],
   );
   const silence = series && status === 'ok' ? silentSince(series, until, live) : null;
   const height = props.height ?? 220;

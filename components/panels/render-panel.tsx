@@ -88,6 +88,7 @@ export function RenderPanel(props: RenderPanelProps) {
         emptyMessage={props.emptyMessage}
         onZoom={(from, until) => update(zoomRange(from, until))}
         height={props.height}
+        reportConsolidation={fitToWidth}
       />
     </div>
   );

@@ -8,6 +8,7 @@ test('values read with their unit', () => {
   assert.equal(formatValue(0.333, 'per_second'), '0.33/s');
   assert.equal(formatValue(1, 'bool'), 'up');
   assert.equal(formatValue(0, 'bool'), 'down');
+  assert.equal(formatValue(0.75, 'bool'), '75 % up');
   assert.equal(formatValue(null, 'count'), '–');
   assert.equal(formatValue(1234.5678, 'count'), '1,234.57');
 });

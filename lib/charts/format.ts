@@ -1,5 +1,5 @@
 /** How a panel's values read: the unit drives axis labels, tooltips and the legend. */
-export type ValueUnit = 'count' | 'per_second' | 'ms' | 'seconds' | 'bool' | 'percent' | 'none';
+export type ValueUnit = 'count' | 'per_second' | 'per_minute' | 'ms' | 'seconds' | 'bool' | 'percent' | 'none';
 
 const compact = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
@@ -12,10 +12,14 @@ export function formatValue(value: number | null, unit: ValueUnit): string {
       return `${compact.format(value)} s`;
     case 'per_second':
       return `${compact.format(value)}/s`;
+    case 'per_minute':
+      return `${compact.format(value)}/min`;
     case 'percent':
       return `${compact.format(value)} %`;
     case 'bool':
-      return value >= 0.5 ? 'up' : 'down';
+      // A 0/1 gauge averaged over time is the share of time up.
+      if (value === 1 || value === 0) return value === 1 ? 'up' : 'down';
+      return `${compact.format(value * 100)} % up`;
     case 'count':
     case 'none':
       return compact.format(value);

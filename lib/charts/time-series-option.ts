@@ -35,8 +35,8 @@ function toPoints(series: Series): Array<[number, number | null]> {
   return series.datapoints.map(([value, at]) => [at * 1000, value !== null && Number.isFinite(value) ? value : null]);
 }
 
-function yBounds(unit: ValueUnit): { min?: number; max?: number } {
-  if (unit === 'bool') return { min: 0, max: 1 };
+function yBounds(unit: ValueUnit): { min?: number; max?: number; interval?: number } {
+  if (unit === 'bool') return { min: 0, max: 1, interval: 1 };
   if (unit === 'percent') return { min: 0 };
   return { min: 0 };
 }
