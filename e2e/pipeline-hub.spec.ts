@@ -20,7 +20,7 @@ const hubName = `e2e${Date.now().toString(36)}`;
 
 type Child = { process: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-function start(args: string[], env: NodeJS.ProcessEnv = {}): Child {
+function start(args: string[], env: Record<string, string> = {}): Child {
   // node --import tsx (not npx): the pid is the program itself, so a signal reaches it
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: repo,
@@ -76,8 +76,12 @@ async function metricPaths(request: APIRequestContext): Promise<string[]> {
     const node = queue.shift() ?? '';
     const response = await request.get(`/api/graphite/find?${new URLSearchParams({ query: `${node}.*` })}`);
     expect(response.status()).toBe(200);
-    const found = (await response.json()) as { path: string; leaf: boolean }[];
-    for (const item of found) (item.leaf ? leaves : queue).push(item.path);
+    const found: unknown = await response.json();
+    if (!Array.isArray(found)) throw new Error('find answered something that is not a list');
+    for (const item of found as unknown[]) {
+      if (typeof item !== 'object' || item === null || !('path' in item) || typeof item.path !== 'string') continue;
+      ('leaf' in item && item.leaf === true ? leaves : queue).push(item.path);
+    }
   }
   return leaves;
 }
