@@ -1,0 +1,61 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Playwright runs against production servers (`next start`; the test script builds first) and the
+ * real stack. Two servers: :3100 on the shared graphite-web, :3101 on graphite-web-chaos, which
+ * tests may stop or SIGSTOP without disturbing anyone. Debian's chromium only: never downloads.
+ */
+
+const APP_URL = 'http://127.0.0.1:3100';
+
+const server = (port: number, graphiteUrl: string) => ({
+  command: `npx next start -H 127.0.0.1 -p ${port}`,
+  url: `http://127.0.0.1:${port}/api/health`,
+  env: { GRAPHITE_URL: graphiteUrl, NEXT_TELEMETRY_DISABLED: '1' },
+  reuseExistingServer: !process.env.CI,
+  timeout: 120_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Two shared cores: more workers only make every test slower.
+  workers: 2,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: APP_URL,
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'api', testMatch: /api-.*\.spec\.ts/ },
+    { name: 'pipeline', testMatch: /pipeline-.*\.spec\.ts/ },
+    {
+      name: 'browser',
+      testMatch: /browser-.*\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 900 },
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [server(3100, 'http://127.0.0.1:8080'), server(3101, 'http://127.0.0.1:8090')],
+});
+
