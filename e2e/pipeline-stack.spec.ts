@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 
 // The stack scripts themselves, run for real against the stack `npm test` started.
 const run = promisify(execFile);
-const stack = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+const stack = (args: string[], env: Record<string, string> = {}) =>
   run('bash', ['stack/stack.sh', ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
 const dataDir = process.env.HUBWATCH_DATA_DIR ?? join(process.cwd(), '.data');
 
