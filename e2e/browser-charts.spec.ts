@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { sendCarbon, sendStatsd, uniqueId, waitForData } from './support/browser';
+
+// Charts end to end: StatsD/carbon -> Graphite -> proxy -> SWR -> ECharts, in Debian's chromium.
+
+test('a gauge sent to StatsD is drawn, and the legend shows the value sent', async ({ page, request }) => {
+  const hub = uniqueId('e2echart');
+  const target = `stats.gauges.jupyterhub.${hub}.servers.running`;
+  await sendStatsd([`jupyterhub.${hub}.servers.running:17|g`]);
+  await waitForData(request, [target]);
+
+  await page.goto(`/explore?from=-10min&target=${encodeURIComponent(target)}`);
+  const panel = page.getByTestId('panel-explore');
+  await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
+  const row = panel.getByRole('row', { name: new RegExp(target.replace(/\./g, '\\.')) });
+  await expect(row.getByRole('cell').nth(3)).toHaveText('17'); // last
+  await expect(row.getByRole('cell').nth(1)).toHaveText('17'); // max
+});
+
+test('names from Graphite are text: a <script> metric and an HTML alias never become markup', async ({ page, request }) => {
+  const id = uniqueId('e2exss');
+  const path = `hubwatch_e2e.${id}.<script>`;
+  await sendCarbon([`${path} 5 ${Math.floor(Date.now() / 1000)}`]);
+  await waitForData(request, [path]);
+  const alias = `alias(${path},"<img src=x onerror=window.__xss=1>")`;
+  await page.goto(`/explore?from=-10min&target=${encodeURIComponent(path)}&target=${encodeURIComponent(alias)}`);
+
+  const panel = page.getByTestId('panel-explore');
+  const chart = panel.locator('[data-chart-state=finished]');
+  await expect(chart).toBeVisible();
+  await expect(panel.locator('.legend-name').first()).toHaveText(path);
+  await expect(panel.locator('.legend-name').nth(1)).toHaveText('<img src=x onerror=window.__xss=1>');
+  // Hover the plot so the HTML tooltip renders both names.
+  const box = await chart.boundingBox();
+  if (box === null) throw new Error('chart has no box');
+  await page.mouse.move(box.x + box.width - 40, box.y + box.height / 2);
+  // The tooltip is the only text inside the chart host (the plot itself is a canvas).
+  await expect(chart).toContainText('<script>');
+  await expect(chart).toContainText('<img src=x onerror=window.__xss=1>');
+  expect(await chart.locator('script, img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('asking for more points than pixels is consolidated, and the legend says so', async ({ page, request }) => {
+  const hub = uniqueId('e2econs');
+  const target = `stats.gauges.jupyterhub.${hub}.users.total`;
+  await sendStatsd([`jupyterhub.${hub}.users.total:3|g`]);
+  await waitForData(request, [target]);
+  // 24 h at 10 s is 8,640 stored points: far more than the chart is wide.
+  await page.goto(`/explore?from=-24h&target=${encodeURIComponent(target)}`);
+  const panel = page.getByTestId('panel-explore');
+  await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
+  await expect(panel.getByTestId('consolidation-note')).toContainText(/average of \d+ stored points/);
+  // A 10-minute window holds fewer points than pixels: no note.
+  await page.goto(`/explore?from=-10min&target=${encodeURIComponent(target)}`);
+  await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
+  await expect(panel.getByTestId('consolidation-note')).toHaveCount(0);
+});
+
+test('dragging across a chart narrows the range in the URL to the dragged window', async ({ page, request }) => {
+  const hub = uniqueId('e2ezoom');
+  const target = `stats.gauges.jupyterhub.${hub}.hub.health_ms`;
+  await sendStatsd([`jupyterhub.${hub}.hub.health_ms:12|g`]);
+  await waitForData(request, [target]);
+  await page.goto(`/explore?from=-1h&target=${encodeURIComponent(target)}`);
+  const chart = page.getByTestId('panel-explore').locator('[data-chart-state=finished]');
+  await expect(chart).toBeVisible();
+  const box = await chart.boundingBox();
+  if (box === null) throw new Error('chart has no box');
+  const y = box.y + box.height / 2;
+  const startedAt = Math.floor(Date.now() / 1000);
+  await page.mouse.move(box.x + box.width * 0.4, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, y, { steps: 8 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=\d+&until=\d+/);
+  const url = new URL(page.url());
+  const from = Number(url.searchParams.get('from'));
+  const until = Number(url.searchParams.get('until'));
+  // About a fifth of the hour (the plot is slightly narrower than the canvas), inside the hour.
+  expect(until - from).toBeGreaterThan(600);
+  expect(until - from).toBeLessThan(1200);
+  expect(from).toBeGreaterThan(startedAt - 3600);
+  expect(until).toBeLessThan(startedAt);
+  await expect(page.getByTestId('time-range-label')).not.toHaveText('Last 1 hour');
+});
+
+test('/system draws the health panels for a reporting hub and names the source of empty ones', async ({ page, request }) => {
+  const hub = uniqueId('e2esys');
+  await sendStatsd([`jupyterhub.${hub}.hub.up:1|g`, `jupyterhub.${hub}.hub.health_ms:8|g`]);
+  await waitForData(request, [`stats.gauges.jupyterhub.${hub}.hub.up`, `stats.gauges.jupyterhub.${hub}.hub.health_ms`]);
+  await page.goto(`/system?from=-10min&hub=${hub}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`System: ${hub}`);
+  await expect(page.getByTestId('panel-hub-up').locator('[data-chart-state=finished]')).toBeVisible();
+  await expect(page.getByTestId('panel-health-latency').getByRole('row', { name: /hub\/health/ })).toContainText('8 ms');
+  await expect(page.getByTestId('panel-proxy-poll')).toHaveAttribute('data-state', 'empty');
+  await expect(page.getByTestId('panel-proxy-poll')).toContainText("collector's metrics source");
+  await expect(page.getByTestId('panel-spawn-duration')).toContainText("collector's log source");
+});
