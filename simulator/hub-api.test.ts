@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { missingScopes, parseServerView } from './hub-api';
+import { countPending, missingScopes, parseServerView } from './hub-api';
 
 // GET /hub/api/users/NAME from the demo hub (JupyterHub 3.0.0) with the simulator's token
 const running = JSON.stringify({
@@ -28,4 +28,16 @@ test('missingScopes reads the whoami model', () => {
   assert.deepEqual(missingScopes(whoami, ['admin:users', 'admin:servers']), []);
   assert.deepEqual(missingScopes(JSON.stringify({ scopes: ['read:metrics'] }), ['admin:users']), ['admin:users']);
   assert.deepEqual(missingScopes('{}', ['admin:users']), ['admin:users']);
+});
+
+test('countPending counts pending starts and stops across users', () => {
+  const users = JSON.stringify([
+    { name: 'a', servers: { '': { pending: 'spawn', ready: false } } },
+    { name: 'b', servers: { '': { pending: null, ready: true } } },
+    { name: 'c', servers: { '': { pending: 'stop', ready: true } } },
+    { name: 'd', servers: {} },
+  ]);
+  assert.equal(countPending(users), 2);
+  assert.equal(countPending('[]'), 0);
+  assert.equal(countPending('{"status": 403}'), -1);
 });

@@ -87,6 +87,21 @@ export class HubApi {
   }
 
   /**
+   * Waits until no server on the hub is pending (start or stop), whoever it belongs to: the
+   * spawn throttle counts every pending spawn, so a step meant to be (or not be) throttled starts
+   * from a known state. Returns false if the hub did not get quiet within `timeoutMs`.
+   */
+  async waitForQuiet(timeoutMs: number, pollMs = 500): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const answer = await this.call('GET', '/users?state=active');
+      if (answer.status === 200 && countPending(answer.body) === 0) return true;
+      if (Date.now() > deadline) return false;
+      await sleep(pollMs);
+    }
+  }
+
+  /**
    * Follows GET .../server/progress (an event stream) to its last event. Must be opened while
    * the spawn is pending: once it failed, the hub discards the failed spawner and answers 400.
    */
@@ -138,6 +153,21 @@ export function parseServerView(body: string): ServerView | null {
     pending: typeof pending === 'string' ? pending : null,
     pid: typeof pid === 'number' && pid > 0 ? pid : null,
   };
+}
+
+/** Pending servers in a GET /hub/api/users answer (-1 if the answer is not a user list). */
+export function countPending(usersBody: string): number {
+  const users = safeJson(usersBody);
+  if (!Array.isArray(users)) return -1;
+  let pending = 0;
+  for (const user of users as unknown[]) {
+    const servers = typeof user === 'object' && user !== null ? (user as { servers?: unknown }).servers : undefined;
+    if (typeof servers !== 'object' || servers === null) continue;
+    for (const server of Object.values(servers)) {
+      if (typeof server === 'object' && server !== null && typeof (server as { pending?: unknown }).pending === 'string') pending += 1;
+    }
+  }
+  return pending;
 }
 
 /** Scopes of `needed` absent from a whoami model (`scopes` list, JupyterHub >= 2). */

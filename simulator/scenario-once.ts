@@ -20,6 +20,11 @@ export type OnceOptions = { hubUrl: string; tag: string; students: number; reque
  *  6. one server is killed; two students stop theirs                               servers.crashed / stopped
  *  7. cleanup: remaining servers stopped, the run's users deleted                  servers.stopped
  */
+/** Steps start on a quiet hub, so that what is throttled is decided by this scenario alone. */
+async function quiet(sim: Sim): Promise<void> {
+  if (!(await sim.api.waitForQuiet(sim.settleMs))) sim.log('the hub still has pending spawns; going on anyway');
+}
+
 export async function runOnce(sim: Sim, options: OnceOptions): Promise<void> {
   const { hubUrl, tag, requestTimeoutMs } = options;
   const newStudent = (index: number): BrowserStudent => new BrowserStudent(hubUrl, studentName(index, tag), requestTimeoutMs);
@@ -41,6 +46,7 @@ export async function runOnce(sim: Sim, options: OnceOptions): Promise<void> {
 
   try {
     sim.log('1. the lecture starts: logins');
+    await quiet(sim);
     const typo = students[1] ?? students[0];
     if (typo !== undefined) await login(typo, `${sim.password}-typo`, sim);
     await Promise.all(students.map((s) => login(s, sim.password, sim)));
@@ -49,6 +55,7 @@ export async function runOnce(sim: Sim, options: OnceOptions): Promise<void> {
     await Promise.all(students.map(async (s) => note(s.name, await spawnInBrowser(s, sim))));
 
     sim.log('3. fault users spawn via the REST API');
+    await quiet(sim);
     await sim.api.createUsers(Object.values(faulty));
     note(faulty.broken, await spawnViaApi(faulty.broken, sim));
     const slowFaults = Promise.all(
@@ -65,10 +72,12 @@ export async function runOnce(sim: Sim, options: OnceOptions): Promise<void> {
     for (let round = 0; round < 3; round += 1) {
       const waiting = students.filter((s) => !running.has(s.name) && lastOutcome.get(s.name) !== 'limited');
       if (waiting.length === 0 || sim.signal.aborted) break;
+      await quiet(sim);
       await Promise.all(waiting.map(async (s) => note(s.name, await spawnInBrowser(s, sim))));
     }
 
     sim.log('5. latecomers until the hub is full');
+    await quiet(sim);
     for (let i = 1; i <= options.maxLatecomers && !sim.signal.aborted; i += 1) {
       const late = newStudent(options.students + i);
       everyone.push(late.name);
