@@ -44,10 +44,9 @@ export async function startCollector(o: CollectorOptions, log: Logger, stdin: Re
 
   if (o.hubLog !== null) {
     parser = new LogParser(sink);
-    const splitter = new LineSplitter(parser);
     if (o.hubLog === '-') {
       log.info('reading the hub log from stdin');
-      const stream = followStream(stdin, splitter);
+      const stream = followStream(stdin, new LineSplitter(parser));
       endings.push(
         stream.done.then(
           (bytes) => log.info(`stdin closed after ${bytes} bytes; log source ended`),
@@ -59,7 +58,7 @@ export async function startCollector(o: CollectorOptions, log: Logger, stdin: Re
         path: o.hubLog,
         fromStart: o.fromStart,
         checkpointPath: o.checkpoint,
-        splitter,
+        sink: parser,
         attempts: parser.attempts,
         log,
         beforeCheckpoint: () => sink.flush(),

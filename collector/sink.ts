@@ -16,6 +16,9 @@ export interface SinkStats {
 
 // One UDP datagram that fits an Ethernet MTU after IP/UDP headers.
 const MAX_PACKET_BYTES = 1432;
+// Timer values are handed over in batches of this size (about 100 packets), so memory stays bounded
+// and a burst of log lines turns into a stream of packets rather than one burst StatsD would drop.
+const TIMER_BATCH = 4096;
 
 /**
  * StatsD over UDP through hot-shots, buffered into packets. Counter increments are summed in memory
@@ -52,6 +55,7 @@ export class StatsdSink implements MetricEmitter {
   timing(key: string, ms: number): void {
     this.timerKeys.push(key);
     this.timerValues.push(ms);
+    if (this.timerKeys.length >= TIMER_BATCH) this.flushTimers();
   }
 
   gauge(key: string, value: number): void {
@@ -68,24 +72,29 @@ export class StatsdSink implements MetricEmitter {
         sent++;
       }
     }
-    const keys = this.timerKeys;
-    const values = this.timerValues;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      const value = values[i];
-      if (key !== undefined && value !== undefined) client.timing(key, value, 1);
-    }
-    sent += keys.length;
     for (const [key, value] of this.gauges) {
       client.gauge(key, value);
       sent++;
     }
     this.counters = new Map();
+    this.gauges = new Map();
+    this.stats.metricsSent += sent;
+    this.flushTimers();
+    client.flush();
+  }
+
+  private flushTimers(): void {
+    const keys = this.timerKeys;
+    const values = this.timerValues;
+    const client = this.client;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const value = values[i];
+      if (key !== undefined && value !== undefined) client.timing(key, value, 1);
+    }
+    this.stats.metricsSent += keys.length;
     this.timerKeys = [];
     this.timerValues = [];
-    this.gauges = new Map();
-    client.flush();
-    this.stats.metricsSent += sent;
   }
 
   close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { AttemptTracker } from '../log/attempts';
-import type { LineSplitter } from '../log/line-splitter';
+import { type LineSink, LineSplitter } from '../log/line-splitter';
 import type { Logger } from '../logger';
 import { type Checkpoint, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { findByIdentity, findCopy, readRange } from './rotated-sibling';
@@ -9,7 +9,7 @@ export interface FollowerOptions {
   readonly path: string;
   readonly fromStart: boolean;
   readonly checkpointPath: string | null;
-  readonly splitter: LineSplitter;
+  readonly sink: LineSink;
   readonly attempts: AttemptTracker;
   readonly log: Logger;
   /** Called before a checkpoint is written: metrics of the lines read so far must be on their way. */
@@ -18,6 +18,7 @@ export interface FollowerOptions {
   readonly checkpointEveryMs?: number;
   /** How long a renamed file is still read after it stops growing (the writer may not have reopened yet). */
   readonly renameGraceMs?: number;
+  readonly maxLineBytes?: number;
 }
 
 export interface FollowerStats {
@@ -25,37 +26,53 @@ export interface FollowerStats {
   renames: number;
   truncations: number;
   recoveredBytes: number;
-  lostBytes: number;
 }
 
-const CHUNK = 1024 * 1024;
+const CHUNK = 256 * 1024;
 const TAIL = 64;
-const YIELD_EVERY = 16 * CHUNK;
+const YIELD_EVERY = 16 * 1024 * 1024;
 
 interface Identity {
   readonly dev: bigint;
   readonly ino: bigint;
 }
 
+/** One open generation of the log file, with its own partial-line state. */
+interface OpenFile {
+  readonly fd: number;
+  readonly identity: Identity;
+  readonly splitter: LineSplitter;
+  offset: number;
+  /** The bytes just before `tailAt` (a committed offset): notices truncation and replacement. */
+  tail: Buffer;
+  tailAt: number;
+}
+
+interface Draining {
+  readonly file: OpenFile;
+  readonly since: number;
+  lastGrowth: number;
+}
+
 function errCode(err: unknown): string | undefined {
   return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
 
+function sameIdentity(a: Identity | null, b: Identity | null): boolean {
+  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
+}
+
 /**
- * Follows a log file like `tail -F`: survives rotation by rename (drains the old file, then opens the
- * new one from its start) and by copytruncate (finds the rotated copy by fingerprint and reads what it
- * had not read yet), holds a partial last line until its newline arrives, and checkpoints its position.
+ * Follows a log file like `tail -F`. Rotation by rename: the new file is opened as soon as the name
+ * points elsewhere, and the old one is still read until it has been quiet for a grace period (the
+ * writer may not have reopened yet). Copytruncate: the rotated copy is found by fingerprint and its
+ * unread part is read. A partial last line is held until its newline arrives. The checkpoint holds
+ * the offset after the last complete line of the current file.
  */
 export class FileFollower {
-  readonly stats: FollowerStats = { bytesRead: 0, renames: 0, truncations: 0, recoveredBytes: 0, lostBytes: 0 };
-  private fd: number | null = null;
-  private identity: Identity | null = null;
-  /** Position of the next read in the current file. */
-  private offset = 0;
-  private tail: Buffer = Buffer.alloc(0);
-  private tailAt = 0;
-  private renamedAt: number | null = null;
-  private lastGrowth = 0;
+  readonly stats: FollowerStats = { bytesRead: 0, renames: 0, truncations: 0, recoveredBytes: 0 };
+  private current: OpenFile | null = null;
+  private draining: Draining[] = [];
   private timer: NodeJS.Timeout | null = null;
   private cycleRunning: Promise<void> | null = null;
   private stopped = false;
@@ -65,9 +82,14 @@ export class FileFollower {
 
   constructor(private readonly o: FollowerOptions) {}
 
-  /** Bytes of the current file whose lines are complete and handed to the parser. */
+  /** Offset after the last complete line of the current file. */
   get committedOffset(): number {
-    return this.offset - this.o.splitter.pendingBytes;
+    const f = this.current;
+    return f === null ? 0 : f.offset - f.splitter.pendingBytes;
+  }
+
+  get pendingBytes(): number {
+    return this.current?.splitter.pendingBytes ?? 0;
   }
 
   async start(): Promise<void> {
@@ -78,7 +100,7 @@ export class FileFollower {
     this.schedule();
   }
 
-  /** Reads what is there now, up to end of file (used by tests and the benchmark). */
+  /** Reads what is there now (tests and the benchmark). */
   async readToEnd(): Promise<void> {
     await this.cycleRunning;
     await this.cycle();
@@ -88,9 +110,12 @@ export class FileFollower {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.cycleRunning;
+    // What a renamed file still had is read now; its last line is complete.
+    for (const d of this.draining) this.finishDraining(d.file);
+    this.draining = [];
     this.writeCheckpoint(true);
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    if (this.current) closeSync(this.current.fd);
+    this.current = null;
   }
 
   private schedule(): void {
@@ -101,6 +126,10 @@ export class FileFollower {
         this.schedule();
       });
     }, this.o.pollMs ?? 250);
+  }
+
+  private newSplitter(): LineSplitter {
+    return new LineSplitter(this.o.sink, this.o.maxLineBytes);
   }
 
   private resolveStart(): void {
@@ -118,52 +147,56 @@ export class FileFollower {
     if (cp) this.o.attempts.restore(cp.attempts);
     const opened = this.open();
     if (!cp) {
-      if (opened && !this.o.fromStart) this.offset = fstatSync(opened.fd).size;
+      if (opened && !this.o.fromStart) opened.offset = fstatSync(opened.fd).size;
       log.info(
         opened
-          ? `following ${path} from ${this.o.fromStart ? 'its start' : `its end (byte ${this.offset})`}`
+          ? `following ${path} from ${this.o.fromStart ? 'its start' : `its end (byte ${opened.offset})`}`
           : `waiting for ${path} to appear`,
       );
       return;
     }
     const cpIdentity: Identity = { dev: BigInt(cp.dev), ino: BigInt(cp.ino) };
     const tail = Buffer.from(cp.tail, 'base64');
-    if (opened && opened.identity.dev === cpIdentity.dev && opened.identity.ino === cpIdentity.ino) {
+    if (opened && sameIdentity(opened.identity, cpIdentity)) {
       const size = fstatSync(opened.fd).size;
       const here = size >= cp.offset ? readRange(path, cp.offset - tail.length, tail.length) : null;
       if (here?.equals(tail)) {
-        this.offset = cp.offset;
-        this.setTail(tail, cp.offset);
+        opened.offset = cp.offset;
+        opened.tail = tail;
+        opened.tailAt = cp.offset;
         log.info(`resuming ${path} at byte ${cp.offset} (checkpoint)`);
         return;
       }
-      // Same inode but different content: truncated (copytruncate) while we were not running.
+      // Same inode, other content: truncated (copytruncate) while we were not running.
       this.stats.truncations++;
       this.recoverFromCopy(cp.offset, tail);
-      this.offset = 0;
       return;
     }
-    // Another file under the name: it was rotated by rename while we were not running.
+    // Another file under the name: rotated by rename while we were not running.
     const old = findByIdentity(path, cpIdentity.dev, cpIdentity.ino);
     if (old) {
       this.stats.renames++;
       this.drainFile(old, cp.offset);
-      log.info(`read the rest of the rotated file from byte ${cp.offset}, now following ${path} from its start`);
+      log.info(`read the rotated file from byte ${cp.offset} to its end; following ${path} from its start`);
     } else {
-      log.warn(`the checkpointed file was rotated away and not found next to ${path}; unread lines of it are lost`);
+      log.warn(`the checkpointed file was rotated away and is not next to ${path}; its unread lines are lost`);
     }
-    this.offset = 0;
   }
 
-  private open(): { fd: number; identity: Identity } | null {
+  private open(): OpenFile | null {
     try {
       const fd = openSync(this.o.path, 'r');
       const st = fstatSync(fd, { bigint: true });
-      this.fd = fd;
-      this.identity = { dev: st.dev, ino: st.ino };
-      this.offset = 0;
-      this.setTail(Buffer.alloc(0), 0);
-      return { fd, identity: this.identity };
+      const file: OpenFile = {
+        fd,
+        identity: { dev: st.dev, ino: st.ino },
+        splitter: this.newSplitter(),
+        offset: 0,
+        tail: Buffer.alloc(0),
+        tailAt: 0,
+      };
+      this.current = file;
+      return file;
     } catch (err) {
       if (errCode(err) !== 'ENOENT') this.o.log.warn(`cannot open ${this.o.path}: ${errCode(err) ?? String(err)}`);
       return null;
@@ -171,102 +204,130 @@ export class FileFollower {
   }
 
   private async cycle(): Promise<void> {
-    if (this.fd === null) {
-      if (!this.open()) return;
+    const file = this.current ?? this.open();
+    if (file !== null) {
+      const size = fstatSync(file.fd).size;
+      if (size < file.offset || !this.tailStillThere(file, size)) {
+        this.stats.truncations++;
+        const committed = file.offset - file.splitter.pendingBytes;
+        const tail = file.tail;
+        file.splitter.dropPartial();
+        file.offset = 0;
+        file.tail = Buffer.alloc(0);
+        file.tailAt = 0;
+        this.recoverFromCopy(committed, tail);
+      }
+      await this.readAvailable(file);
     }
-    const fd = this.fd;
-    if (fd === null) return;
-    const size = fstatSync(fd).size;
-    if (size < this.offset || !this.tailStillThere(fd, size)) {
-      this.stats.truncations++;
-      const committed = this.committedOffset;
-      this.o.splitter.dropPartial();
-      this.recoverFromCopy(committed, this.tail);
-      this.offset = 0;
-      this.setTail(Buffer.alloc(0), 0);
-    }
-    const grew = await this.readAvailable(fd);
-    if (grew) this.lastGrowth = Date.now();
+    this.readDraining();
     this.checkRename();
     this.maybeCheckpoint();
   }
 
-  /** Content replaced under our offset (truncated and regrown between two polls)? */
-  private tailStillThere(fd: number, size: number): boolean {
-    const len = this.tail.length;
-    if (len === 0 || size < this.tailAt) return len === 0;
+  private tailStillThere(file: OpenFile, size: number): boolean {
+    const len = file.tail.length;
+    if (len === 0) return true;
+    if (size < file.tailAt) return false;
     const got = Buffer.alloc(len);
-    const n = readSync(fd, got, 0, len, this.tailAt - len);
-    return n === len && got.equals(this.tail);
+    const n = readSync(file.fd, got, 0, len, file.tailAt - len);
+    return n === len && got.equals(file.tail);
   }
 
-  private async readAvailable(fd: number): Promise<boolean> {
+  private async readAvailable(file: OpenFile): Promise<number> {
     let total = 0;
     let sinceYield = 0;
     for (;;) {
-      const n = readSync(fd, this.buf, 0, CHUNK, this.offset);
+      const n = readSync(file.fd, this.buf, 0, CHUNK, file.offset);
       if (n <= 0) break;
-      this.offset += n;
+      file.offset += n;
       total += n;
       sinceYield += n;
       this.stats.bytesRead += n;
-      this.o.splitter.push(this.buf.subarray(0, n));
+      file.splitter.push(this.buf.subarray(0, n));
       this.dirty = true;
-      if (sinceYield >= YIELD_EVERY) {
+      if (sinceYield >= YIELD_EVERY && file === this.current) {
         sinceYield = 0;
         this.maybeCheckpoint();
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (this.fd !== fd) return total > 0;
+        if (this.stopped) break;
       }
     }
-    if (total > 0) this.refreshTail(fd);
-    return total > 0;
+    if (total > 0) this.refreshTail(file);
+    return total;
   }
 
-  private refreshTail(fd: number): void {
-    const at = this.committedOffset;
-    if (at === this.tailAt) return;
+  private readDraining(): void {
+    if (this.draining.length === 0) return;
+    const now = Date.now();
+    const grace = this.o.renameGraceMs ?? 1000;
+    const keep: Draining[] = [];
+    for (const d of this.draining) {
+      let grew = 0;
+      for (;;) {
+        const n = readSync(d.file.fd, this.buf, 0, CHUNK, d.file.offset);
+        if (n <= 0) break;
+        d.file.offset += n;
+        grew += n;
+        this.stats.bytesRead += n;
+        d.file.splitter.push(this.buf.subarray(0, n));
+      }
+      if (grew > 0) d.lastGrowth = now;
+      if (now - Math.max(d.since, d.lastGrowth) >= grace) this.finishDraining(d.file);
+      else keep.push(d);
+    }
+    this.draining = keep;
+  }
+
+  private finishDraining(file: OpenFile): void {
+    for (;;) {
+      const n = readSync(file.fd, this.buf, 0, CHUNK, file.offset);
+      if (n <= 0) break;
+      file.offset += n;
+      this.stats.bytesRead += n;
+      file.splitter.push(this.buf.subarray(0, n));
+    }
+    file.splitter.flushPartial();
+    closeSync(file.fd);
+  }
+
+  private refreshTail(file: OpenFile): void {
+    const at = file.offset - file.splitter.pendingBytes;
+    if (at === file.tailAt) return;
     const len = Math.min(TAIL, at);
     const tail = Buffer.alloc(len);
-    readSync(fd, tail, 0, len, at - len);
-    this.setTail(tail, at);
-  }
-
-  private setTail(tail: Buffer, at: number): void {
-    this.tail = tail;
-    this.tailAt = at;
+    readSync(file.fd, tail, 0, len, at - len);
+    file.tail = tail;
+    file.tailAt = at;
   }
 
   private checkRename(): void {
-    let current: Identity | null = null;
+    const file = this.current;
+    if (file === null) return;
+    let now: Identity | null = null;
     try {
       const st = statSync(this.o.path, { bigint: true });
-      current = { dev: st.dev, ino: st.ino };
+      now = { dev: st.dev, ino: st.ino };
     } catch {
-      current = null;
+      now = null;
     }
-    const same = current !== null && this.identity !== null && current.dev === this.identity.dev && current.ino === this.identity.ino;
-    if (same) {
-      this.renamedAt = null;
-      return;
-    }
-    const now = Date.now();
-    if (this.renamedAt === null) {
-      this.renamedAt = now;
-      return;
-    }
-    // Keep reading the old file until it has been quiet for the grace period.
-    const grace = this.o.renameGraceMs ?? 1000;
-    if (now - Math.max(this.renamedAt, this.lastGrowth) < grace) return;
-    this.o.splitter.flushPartial();
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-    this.identity = null;
-    this.renamedAt = null;
+    if (sameIdentity(now, file.identity)) return;
     this.stats.renames++;
     this.dirty = true;
+    this.draining.push({ file, since: Date.now(), lastGrowth: 0 });
+    this.current = null;
     this.o.log.info(`${this.o.path} was rotated (renamed or removed); following the new file from its start`);
-    this.open();
+    const next = this.open();
+    // Read the new file right away: another rotation may come before the next poll.
+    if (next) {
+      for (;;) {
+        const n = readSync(next.fd, this.buf, 0, CHUNK, next.offset);
+        if (n <= 0) break;
+        next.offset += n;
+        this.stats.bytesRead += n;
+        next.splitter.push(this.buf.subarray(0, n));
+      }
+      this.refreshTail(next);
+    }
   }
 
   private recoverFromCopy(committed: number, tail: Buffer): void {
@@ -289,18 +350,19 @@ export class FileFollower {
     } catch {
       return 0;
     }
+    const splitter = this.newSplitter();
     let pos = from;
     try {
       for (;;) {
         const n = readSync(fd, this.buf, 0, CHUNK, pos);
         if (n <= 0) break;
         pos += n;
-        this.o.splitter.push(this.buf.subarray(0, n));
+        splitter.push(this.buf.subarray(0, n));
       }
     } finally {
       closeSync(fd);
     }
-    this.o.splitter.flushPartial();
+    splitter.flushPartial();
     return pos - from;
   }
 
@@ -311,18 +373,18 @@ export class FileFollower {
 
   private writeCheckpoint(force: boolean): void {
     const path = this.o.checkpointPath;
-    if (path === null || this.identity === null || (!this.dirty && !force)) return;
+    const file = this.current;
+    if (path === null || file === null || (!this.dirty && !force)) return;
     this.o.beforeCheckpoint();
-    const offset = this.committedOffset;
-    if (this.fd !== null && offset !== this.tailAt) this.refreshTail(this.fd);
+    this.refreshTail(file);
     try {
       saveCheckpoint(path, {
         version: 1,
         path: this.o.path,
-        dev: this.identity.dev.toString(),
-        ino: this.identity.ino.toString(),
-        offset,
-        tail: this.tail.toString('base64'),
+        dev: file.identity.dev.toString(),
+        ino: file.identity.ino.toString(),
+        offset: file.tailAt,
+        tail: file.tail.toString('base64'),
         attempts: this.o.attempts.snapshot(),
         savedAt: new Date().toISOString(),
       });

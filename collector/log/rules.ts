@@ -10,6 +10,8 @@ export type RuleEffect =
 
 export interface HubRule {
   readonly id: string;
+  /** A literal the message must start with, when the message has a fixed start (cheapest gate). */
+  readonly startsWith?: string;
   /** A literal that must occur in the message: a cheap gate before the regex. */
   readonly needle: string;
   /** Anchored on the message. Group `user` (never emitted, never logged), group `seconds` when timed. */
@@ -26,6 +28,7 @@ export interface HubRule {
 export const HUB_RULES: readonly HubRule[] = [
   {
     id: 'login-success',
+    startsWith: 'User logged in',
     needle: 'User logged in',
     pattern: /^User logged in\b/,
     effect: { kind: 'count', key: 'logins.success' },
@@ -33,6 +36,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'login-failure',
+    startsWith: 'Failed login',
     needle: 'Failed login',
     pattern: /^Failed login\b/,
     effect: { kind: 'count', key: 'logins.failure' },
@@ -40,6 +44,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'spawn-success',
+    startsWith: 'User ',
     needle: ' seconds to start',
     pattern: /^User (?<user>\S+) took (?<seconds>\d+(?:\.\d+)?) seconds to start/,
     effect: { kind: 'spawn-success' },
@@ -47,6 +52,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'server-stopped',
+    startsWith: 'User ',
     needle: ' seconds to stop',
     pattern: /^User (?<user>\S+) server took \d+(?:\.\d+)? seconds to stop/,
     effect: { kind: 'server-ended', key: 'servers.stopped' },
@@ -54,6 +60,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'server-crashed',
+    startsWith: 'User ',
     needle: 'with exit code',
     pattern: /^User (?<user>\S+) server stopped,? with exit code/,
     effect: { kind: 'server-ended', key: 'servers.crashed' },
@@ -72,6 +79,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'spawn-wait-error',
+    startsWith: 'Unhandled error waiting',
     needle: 'rror waiting for ',
     // start() returned but polling the server failed with something other than a timeout (hub statsd: http_error).
     pattern: /^Unhandled error waiting for (?<user>\S+?)'s server to show up/,
@@ -118,6 +126,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'uncaught-exception',
+    startsWith: 'Uncaught exception',
     needle: 'Uncaught exception',
     // Tornado's report of a handler's 500; the request line counts it.
     pattern: /^Uncaught exception /,
@@ -126,6 +135,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'spawn-future-timeout',
+    startsWith: 'Exception in Future',
     needle: 'Exception in Future',
     // The abandoned spawn future of an attempt already counted as timeout/http_timeout.
     pattern: /^Exception in Future .*finish_user_spawn/,
@@ -136,6 +146,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'spawn-cleanup-failed',
+    startsWith: 'Failed to cleanup',
     needle: 'Failed to cleanup',
     pattern: /^Failed to cleanup \S+'s server that failed to start/,
     effect: { kind: 'known' },
@@ -143,6 +154,7 @@ export const HUB_RULES: readonly HubRule[] = [
   },
   {
     id: 'shutdown-signal',
+    startsWith: 'Received signal',
     needle: 'Received signal',
     pattern: /^Received signal \w+, initiating shutdown/,
     effect: { kind: 'known' },
@@ -158,6 +170,7 @@ export interface RuleMatch {
 
 export function matchHubRule(message: string): RuleMatch | null {
   for (const rule of HUB_RULES) {
+    if (rule.startsWith !== undefined && !message.startsWith(rule.startsWith)) continue;
     if (message.indexOf(rule.needle) === -1) continue;
     const m = rule.pattern.exec(message);
     if (!m) continue;

@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateLog } from './collector-log-gen';
+
+/**
+ * npm run bench:collector: generates a realistic 1M-line hub log, runs the real collector read path
+ * (file follower -> line splitter -> parser -> StatsD sink) on it in a child process, and prints
+ * lines per second, peak RSS of that process, and StatsD packets received per line read
+ * (packets counted on a real local UDP socket).
+ */
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+interface RunReport {
+  lines: number;
+  seconds: number;
+  cpuSeconds: number;
+  maxRssKb: number;
+  metricsSent: number;
+}
+
+async function runOnce(file: string, port: number): Promise<RunReport> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'collector-run.ts'), file, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`collector-run exited with ${code}`);
+  return JSON.parse(out) as RunReport;
+}
+
+async function main(): Promise<void> {
+  const dir = join(import.meta.dirname, 'out');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `hub-${LINES}.log`);
+  const t0 = Date.now();
+  const gen = await generateLog(file, LINES);
+  console.log(`generated ${gen.lines} lines, ${(gen.bytes / 1e6).toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${file}`);
+
+  const socket = createSocket('udp4');
+  let packets = 0;
+  let metricLines = 0;
+  socket.on('message', (msg) => {
+    packets++;
+    for (let i = 0; i < msg.length; i++) if (msg[i] === 10) metricLines++;
+    metricLines++;
+  });
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const port = socket.address().port;
+
+  const results: Array<RunReport & { packets: number; metricLines: number }> = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const before = packets;
+    const beforeLines = metricLines;
+    const r = await runOnce(file, port);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the last datagrams arrive
+    results.push({ ...r, packets: packets - before, metricLines: metricLines - beforeLines });
+    console.log(
+      `round ${round + 1}: ${r.lines} lines in ${r.seconds.toFixed(3)} s wall (${r.cpuSeconds.toFixed(3)} s cpu) = ` +
+        `${Math.round(r.lines / r.seconds).toLocaleString('en')} lines/s, peak RSS ${(r.maxRssKb / 1024).toFixed(1)} MB, ` +
+        `${packets - before} packets (${((packets - before) / r.lines).toFixed(4)} per line), ${metricLines - beforeLines} metrics received`,
+    );
+  }
+  socket.close();
+  const best = results.reduce((a, b) => (b.lines / b.seconds > a.lines / a.seconds ? b : a));
+  const size = statSync(file).size;
+  console.log('---');
+  console.log(`lines/s (best of ${ROUNDS}): ${Math.round(best.lines / best.seconds).toLocaleString('en')}  (goal >= 1,000,000)`);
+  console.log(`MB/s: ${(size / 1e6 / best.seconds).toFixed(1)}`);
+  console.log(`peak RSS: ${(Math.max(...results.map((r) => r.maxRssKb)) / 1024).toFixed(1)} MB  (goal <= 150 MB)`);
+  console.log(`StatsD packets per line read: ${(best.packets / best.lines).toFixed(4)}  (metrics per packet ${(best.metricLines / Math.max(1, best.packets)).toFixed(1)})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
