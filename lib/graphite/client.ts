@@ -121,7 +121,9 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
       if (query.tags.length > 0) params.set('tags', query.tags.join(' '));
       const parsed = eventsResponseSchema.safeParse(await call('events', params, options));
       if (!parsed.success) throw shapeError('events', parsed.error);
-      return parsed.data;
+      // django-tagging drops tags that no event has ever used before intersecting, so
+      // `tags=deploy nosuchtag` would return every deploy event: enforce ALL here.
+      return parsed.data.filter((event) => query.tags.every((tag) => event.tags.includes(tag)));
     },
   };
 }
