@@ -30,7 +30,7 @@ export async function runLoop(sim: Sim, options: LoopOptions, random: Random): P
       if (sim.signal.aborted) break;
       sim.log(`lecture ${wave}`);
       await lecture(sim, options, random, roster, touched);
-      if (sim.signal.aborted) break;
+      if (sim.signal.aborted || wave === options.waves) break;
       await sleep(random.int(...options.breakSeconds) * 1000, sim.signal);
     }
   } finally {
