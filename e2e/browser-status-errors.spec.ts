@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { HTML_STATUS, writeToCarbon } from './support/carbon';
+import { simulatedClass } from './support/simulated-class';
+
+// The /errors view against the real stack, demo hub, collector and classroom simulator.
+
+test.describe.configure({ mode: 'serial' });
+
+test('the table counts equal the ledger; clicking a category narrows range and URL', async ({ page, request }) => {
+  test.setTimeout(360_000);
+  const run = await simulatedClass(request);
+  const counts = run.summary.counts;
+  await page.goto(`/errors?hub=${run.hub}&from=${run.from}&until=${run.until}`);
+
+  const expected: [string, number][] = [
+    ['spawn_error', counts['spawns.failure.error']],
+    ['process_exited', counts['spawns.failure.exited']],
+    ['start_timeout', counts['spawns.failure.timeout']],
+    ['never_responded', counts['spawns.failure.http_timeout']],
+    ['throttled', counts['spawns.throttled']],
+    ['active_user_limit', counts['spawns.limited']],
+    ['server_crashed', counts['servers.crashed']],
+    ['failed_login', counts['logins.failure']],
+  ];
+  for (const [category, n] of expected) {
+    await expect(page.getByTestId(`error-count-${category}`), category).toHaveText(String(n));
+  }
+  await expect(page.getByTestId('error-row-throttled')).toContainText('Too many users trying to log in right now');
+
+  // The chart has drawn (its data is needed to know when throttling happened).
+  await expect(page.getByTestId('panel-errors-over-time')).toHaveAttribute('data-state', 'ok');
+  await page.getByTestId('error-row-throttled').getByRole('button').click();
+  await expect(page).toHaveURL(/category=throttled/);
+  const url = new URL(page.url());
+  const from = Number(url.searchParams.get('from'));
+  const until = Number(url.searchParams.get('until'));
+  expect(from).toBeGreaterThanOrEqual(run.from - 10);
+  expect(until).toBeLessThanOrEqual(run.until + 10);
+  expect(until - from).toBeLessThan(run.until - run.from);
+  await expect(page.getByTestId('category-filter')).toContainText('Throttled (429)');
+  await expect(page.getByTestId('error-row-throttled')).toHaveAttribute('aria-selected', 'true');
+  // Narrowed to when throttling happened: every throttled start is still counted.
+  await expect(page.getByTestId('error-count-throttled')).toHaveText(String(counts['spawns.throttled']));
+});
+
+test('a metric named with HTML is rendered as text', async ({ page }) => {
+  const hub = `html${Date.now().toString(36)}`;
+  await writeToCarbon([`stats.counters.jupyterhub.${hub}.requests.status.${HTML_STATUS}.count 2 ${Math.floor(Date.now() / 1000) - 30}`]);
+  await expect(async () => {
+    await page.goto(`/errors?hub=${hub}&from=-10min&refresh=off`);
+    await expect(page.getByTestId('status-codes')).toContainText(HTML_STATUS, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('status-codes').locator('b')).toHaveCount(0);
+});
