@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { createSocket, type Socket } from 'node:dgram';
+import { after, before, describe, it } from 'node:test';
+import { StatsdSink } from './sink';
+
+/** A real UDP socket on loopback: what StatsD would receive. */
+let socket: Socket;
+let port = 0;
+const packets: string[] = [];
+
+before(async () => {
+  socket = createSocket('udp4');
+  socket.on('message', (m) => packets.push(m.toString()));
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  port = socket.address().port;
+  // A same-process receiver cannot read during a synchronous burst: give it room for one.
+  socket.setRecvBufferSize(4 * 1024 * 1024);
+});
+after(() => socket.close());
+
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 150));
+}
+
+function metrics(): string[] {
+  return packets.flatMap((p) => p.split('\n'));
+}
+
+describe('StatsdSink over real UDP', () => {
+  it('prefixes keys, sums counters per flush, sends every timer value at sample rate 1, buffers into packets', async () => {
+    packets.length = 0;
+    const sink = new StatsdSink({ host: '127.0.0.1', port, prefix: 'jupyterhub.unit', flushIntervalMs: 60_000 });
+    for (let i = 0; i < 250; i++) sink.count('requests.status.200', 1);
+    sink.count('logins.success', 2);
+    for (let i = 0; i < 100; i++) sink.timing('requests.duration', i + 0.25);
+    sink.gauge('hub.up', 1);
+    sink.flush();
+    await sink.close();
+    await settle();
+    const all = metrics();
+    assert.ok(all.includes('jupyterhub.unit.requests.status.200:250|c'));
+    assert.ok(all.includes('jupyterhub.unit.logins.success:2|c'));
+    assert.ok(all.includes('jupyterhub.unit.hub.up:1|g'));
+    const timers = all.filter((m) => m.startsWith('jupyterhub.unit.requests.duration:'));
+    assert.equal(timers.length, 100);
+    assert.ok(timers.every((m) => /^jupyterhub\.unit\.requests\.duration:\d+(\.\d+)?\|ms$/.test(m)), 'no sample rate suffix');
+    assert.ok(packets.length < all.length / 10, `${packets.length} packets for ${all.length} metrics`);
+    for (const p of packets) assert.ok(Buffer.byteLength(p) <= 1432, 'fits one Ethernet MTU');
+    assert.equal(sink.stats.metricsSent, 103);
+  });
+
+  it('hands large bursts of timer values over in batches, each value once', async () => {
+    packets.length = 0;
+    const sink = new StatsdSink({ host: '127.0.0.1', port, prefix: 'jupyterhub.burst', flushIntervalMs: 60_000 });
+    for (let i = 0; i < 10_000; i++) sink.timing('spawns.duration', 1000 + i);
+    await sink.close();
+    await settle();
+    const values = metrics()
+      .filter((m) => m.startsWith('jupyterhub.burst.spawns.duration:'))
+      .map((m) => Number(m.slice(m.indexOf(':') + 1, m.indexOf('|'))));
+    assert.equal(values.length, 10_000);
+    assert.equal(new Set(values).size, 10_000);
+  });
+});
