@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { formatClock, type ValueUnit } from '@/lib/charts/format';
 import { detectConsolidation, legendStats } from '@/lib/charts/legend-stats';
 import { DARK_PALETTE, LIGHT_PALETTE, seriesColor } from '@/lib/charts/palette';
@@ -10,7 +10,7 @@ import { buildTimeSeriesOption, type ChartKind, seriesName } from '@/lib/charts/
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
 import { ChartLegend } from './chart-legend';
-import { LazyEChart } from './lazy-echart';
+import { LazyEChart, preloadEChart } from './lazy-echart';
 
 export interface TimeSeriesChartProps {
   /** Stable id for tests (`data-testid="panel-<id>"`). */
@@ -42,6 +42,8 @@ export interface TimeSeriesChartProps {
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { id, title, description, series, unit, kind = 'line', range, live, nowSeconds, error, isStale } = props;
   const scheme = useColorScheme();
+  // Fetch the chart code while the data is still on its way, not after it arrives.
+  useEffect(() => preloadEChart(), []);
   const palette = scheme === 'dark' ? DARK_PALETTE : LIGHT_PALETTE;
   const status = panelStatus({ series, isLoading: props.isLoading, error });
   const names = props.names;

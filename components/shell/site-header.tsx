@@ -23,7 +23,7 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-row">
-        <Link className="brand" href={query ? `/?${query}` : '/'}>
+        <Link className="brand" href={query ? `/?${query}` : '/'} prefetch={false}>
           hubwatch
         </Link>
         <nav aria-label="Views" className="site-nav">
@@ -31,6 +31,9 @@ export function SiteHeader() {
             <Link
               key={link.href}
               href={query ? `${link.href}?${query}` : link.href}
+              // Views are rendered per request from Graphite; prefetching every nav link would
+              // multiply Graphite load by the number of open dashboards.
+              prefetch={false}
               aria-current={pathname === link.href ? 'page' : undefined}
             >
               {link.label}
@@ -53,12 +56,12 @@ export function SiteHeaderFallback() {
   return (
     <header className="site-header">
       <div className="site-header-row">
-        <Link className="brand" href="/">
+        <Link className="brand" href="/" prefetch={false}>
           hubwatch
         </Link>
         <nav aria-label="Views" className="site-nav">
           {NAV_LINKS.map((link) => (
-            <Link key={link.href} href={link.href}>
+            <Link key={link.href} href={link.href} prefetch={false}>
               {link.label}
             </Link>
           ))}

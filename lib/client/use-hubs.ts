@@ -9,8 +9,6 @@ import { type FindNode, hubsFromFind } from './hubs';
 /** Hubs appear rarely; looking again every few minutes is plenty. */
 export const HUBS_REFRESH_MS = 300_000;
 
-/** Counters find hubs whose health probe has not reported a gauge yet. */
-const HUB_QUERIES = [HUB_DISCOVERY_QUERY, 'stats.counters.jupyterhub.*'] as const;
 
 const FindNodeSchema: z.ZodType<FindNode> = z.object({
   name: z.string().optional(),
@@ -27,11 +25,13 @@ const FindSchema = z.union([
   z.object({ metrics: z.array(FindNodeSchema) }).transform((v) => v.metrics),
 ]);
 
+/**
+ * Same query as the server-side status page (`resolveHub`), so `/` and the client views agree on
+ * the default hub: every collector with a health probe writes gauges.
+ */
 async function fetchHubs(): Promise<string[]> {
-  const answers = await Promise.all(
-    HUB_QUERIES.map((q) => fetchJson(`/api/graphite/find?query=${encodeURIComponent(q)}`, FindSchema)),
-  );
-  return hubsFromFind(answers.flat());
+  const nodes = await fetchJson(`/api/graphite/find?query=${encodeURIComponent(HUB_DISCOVERY_QUERY)}`, FindSchema);
+  return hubsFromFind(nodes);
 }
 
 export function useHubs(): { hubs: string[]; error: unknown; isLoading: boolean } {
