@@ -64,7 +64,8 @@ export const HUB_RULES: readonly HubRule[] = [
     needle: 'with exit code',
     pattern: /^User (?<user>\S+) server stopped,? with exit code/,
     effect: { kind: 'server-ended', key: 'servers.crashed' },
-    examples: ['User carol server stopped, with exit code: -9'],
+    // `, with exit code` when the hub's poll notices; `with exit code` (app.py) when found dead at hub start-up.
+    examples: ['User carol server stopped, with exit code: -9', 'User dave server stopped with exit code: 1'],
   },
   {
     id: 'spawn-error',
@@ -151,6 +152,27 @@ export const HUB_RULES: readonly HubRule[] = [
     pattern: /^Failed to cleanup \S+'s server that failed to start/,
     effect: { kind: 'known' },
     examples: ["Failed to cleanup eve's server that failed to start"],
+  },
+  {
+    id: 'spawn-page-error',
+    startsWith: 'Error starting server ',
+    // The /hub/spawn page reporting an exception the spawn machinery already logged and counted
+    // (429 throttled / active limit, or the `Unhandled error starting` line before it).
+    needle: 'Error starting server ',
+    pattern: /^Error starting server \S+: /,
+    effect: { kind: 'known' },
+    examples: [
+      'Error starting server student005-demo: HTTP 429: Too Many Requests (Too many users trying to log in right now. Try again in 60 seconds.)',
+    ],
+  },
+  {
+    id: 'previous-spawn-failed',
+    startsWith: 'Previous spawn for ',
+    // spawn-pending showing a failure that was counted when it happened.
+    needle: 'Previous spawn for ',
+    pattern: /^Previous spawn for \S+ failed/,
+    effect: { kind: 'known' },
+    examples: ["Previous spawn for crash1 failed: Server at http://127.0.0.1:47257/user/crash1/ didn't respond in 15 seconds"],
   },
   {
     id: 'shutdown-signal',
