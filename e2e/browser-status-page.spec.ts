@@ -59,7 +59,7 @@ test('with JavaScript the page hydrates without errors and keeps the same number
 });
 
 // The "chaos" server (:3101) reads graphite-web-chaos, which this test may freeze.
-const CHAOS_URL = 'http://127.0.0.1:3101';
+const CHAOS_URL = process.env.HUBWATCH_CHAOS_URL ?? 'http://127.0.0.1:3101';
 const signalChaos = (sig: 'STOP' | 'CONT') =>
   execFileSync('bash', ['stack/stack.sh', 'signal', 'graphite-web-chaos', sig], { stdio: 'pipe' });
 
