@@ -9,11 +9,7 @@ import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
 
 const DAY = 86_400;
-/**
- * Graphite reads the finest archive that covers the whole request; asking for exactly 7 days
- * (plus the second renderWindow adds) would fall to the 10-minute archive instead of 1-minute.
- */
-const MARGIN = 60;
+
 
 export interface StatusQuery {
   hub: string;
@@ -34,7 +30,7 @@ export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
   const [current, previous, state, uptime] = await Promise.all([
     cachedRender({ targets: countTargets(hub), ...window(from, until) }),
     cachedRender({ targets: countTargets(hub), ...window(from - length, from) }),
-    cachedRender({ targets: stateTargets(hub), ...window(until - thresholds.incidentLookbackDays * DAY + MARGIN, until) }),
+    cachedRender({ targets: stateTargets(hub), ...window(until - thresholds.incidentLookbackDays * DAY, until) }),
     cachedRender({ targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) }),
   ]);
   return computeStatus({ hub, from, until, now, current, previous, state, uptime }, thresholds);
