@@ -42,6 +42,8 @@ export class StatsdSink implements MetricEmitter {
       maxBufferSize: MAX_PACKET_BYTES,
       bufferFlushInterval: options.flushIntervalMs ?? 1000,
       sampleRate: 1,
+      // A StatsD given by name (statsd.monitoring.svc) is resolved once a minute, not per packet.
+      cacheDns: true,
       errorHandler: options.onError ?? (() => {}),
     });
     this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 1000);

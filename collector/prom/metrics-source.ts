@@ -43,7 +43,10 @@ export class MetricsSource {
         );
         return;
       }
-      const message = err instanceof Error ? err.message : String(err);
+      let message = err instanceof Error ? err.message : String(err);
+      if (err instanceof HubHttpError && err.kind === 'not_found') {
+        message += " (is --hub-url the hub's base URL, e.g. http://127.0.0.1:8081, and metrics enabled?)";
+      }
       if (message !== this.lastError) this.log.warn(`hub metrics: ${message}`);
       this.lastError = message;
     }
