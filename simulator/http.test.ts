@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { test } from 'node:test';
-import { CookieJar, findXsrfInput } from './http';
+import { CookieJar, failureReason, findXsrfInput, request } from './http';
 
 test('the jar keeps the last value per name and drops cleared cookies', () => {
   const jar = new CookieJar();
@@ -31,4 +32,19 @@ test('the _xsrf hidden input of a JupyterHub 4+ login form', () => {
   const form = '<form method="post"><input type="hidden" name="_xsrf" value="2|7e|c4|1795605053"/><input name="username"></form>';
   assert.equal(findXsrfInput(form), '2|7e|c4|1795605053');
   assert.equal(findXsrfInput('<form><input name="username"></form>'), undefined); // JupyterHub 3.0
+});
+
+test('a refused connection names the address, not just "fetch failed"', async () => {
+  // a port that was free a moment ago: listen, note it, close
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await assert.rejects(
+    request(`http://127.0.0.1:${port}/hub/api/user`, { timeoutMs: 5000 }),
+    new RegExp(`^HttpError: GET http://127\\.0\\.0\\.1:${port}/hub/api/user failed \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)$`),
+  );
+  assert.equal(failureReason(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), 'timed out');
+  assert.equal(failureReason('x'), 'x');
 });

@@ -31,9 +31,17 @@ export async function request(url: string, options: RequestOptions): Promise<Res
       signal,
     });
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new HttpError(`${options.method ?? 'GET'} ${new URL(url).pathname} failed (${reason})`, url);
+    throw new HttpError(`${options.method ?? 'GET'} ${url} failed (${failureReason(error)})`, url);
   }
+}
+
+/** undici hides the useful part ("connect ECONNREFUSED 127.0.0.1:8000") in `cause`. */
+export function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return 'timed out';
+  const cause: unknown = error.cause;
+  if (cause instanceof Error && cause.message !== '') return cause.message;
+  return error.message;
 }
 
 /**
