@@ -58,5 +58,7 @@ describe('parseOptions', () => {
     assert.equal(optionOf(['--hub-log', 'x', '--hub-token', 't']), '--hub-token');
     assert.equal(optionOf(['--hub-log', 'x', '--bogus']), '--bogus');
     assert.equal(optionOf(['--hub-log']), '--hub-log');
+    assert.equal(optionOf(['--hub-log', '/tmp']), '--hub-log');
+    assert.equal(optionOf(['--hub-log', '/tmp/x.log', '--checkpoint', '/tmp']), '--checkpoint');
   });
 });

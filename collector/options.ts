@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
@@ -94,6 +95,15 @@ const schema = z.object({
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+// A log file that does not exist yet is fine (the follower waits for it); a directory is a mistake.
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Parses argv (without node and script) and env; throws OptionError naming the option. */
 export function parseOptions(argv: readonly string[], env: Env): CollectorOptions {
   let values: Record<string, string | boolean | undefined>;
@@ -137,6 +147,12 @@ export function parseOptions(argv: readonly string[], env: Env): CollectorOption
   }
   if (o.checkpoint !== undefined && (hubLog === null || hubLog === '-')) {
     throw new OptionError('--checkpoint', 'only applies to --hub-log PATH (stdin has no position)');
+  }
+  if (hubLog !== null && hubLog !== '-' && isDirectory(hubLog)) {
+    throw new OptionError('--hub-log', `${hubLog} is a directory, expected the log file`);
+  }
+  if (o.checkpoint !== undefined && isDirectory(o.checkpoint)) {
+    throw new OptionError('--checkpoint', `${o.checkpoint} is a directory, expected a file path`);
   }
   if (o['hub-token'] !== undefined && o['hub-url'] === undefined) {
     throw new OptionError('--hub-token', 'given without --hub-url');

@@ -78,6 +78,7 @@ export class FileFollower {
   private stopped = false;
   private lastCheckpoint = 0;
   private dirty = false;
+  private lastError = '';
   private readonly buf = Buffer.allocUnsafe(CHUNK);
 
   constructor(private readonly o: FollowerOptions) {}
@@ -204,6 +205,20 @@ export class FileFollower {
   }
 
   private async cycle(): Promise<void> {
+    try {
+      await this.cycleOnce();
+    } catch (err) {
+      // A read error (EIO, a file replaced by a directory...) must not stop the collector: retry next poll.
+      const code = errCode(err) ?? (err instanceof Error ? err.message : String(err));
+      if (code !== this.lastError) this.o.log.warn(`reading ${this.o.path}: ${code}`);
+      // The position is kept: reopening would read the file again from its start.
+      this.lastError = code;
+      return;
+    }
+    this.lastError = '';
+  }
+
+  private async cycleOnce(): Promise<void> {
     const file = this.current ?? this.open();
     if (file !== null) {
       const size = fstatSync(file.fd).size;
