@@ -43,6 +43,33 @@ test('the table counts equal the ledger; clicking a category narrows range and U
   await expect(page.getByTestId('error-count-throttled')).toHaveText(String(counts['spawns.throttled']));
 });
 
+test('dragging across the errors chart narrows the range; the table follows it', async ({ page, request }) => {
+  test.setTimeout(360_000);
+  const run = await simulatedClass(request);
+  await page.goto(`/errors?hub=${run.hub}&from=${run.from}&until=${run.until}`);
+  const chart = page.getByTestId('panel-errors-over-time').locator('[data-chart-state=finished]');
+  await expect(chart).toBeVisible();
+  const box = await chart.boundingBox();
+  if (box === null) throw new Error('chart has no box');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.3, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, y, { steps: 8 });
+  await page.mouse.up();
+  await expect(page).toHaveURL((url) => Number(url.searchParams.get('from')) > run.from);
+  const url = new URL(page.url());
+  const from = Number(url.searchParams.get('from'));
+  const until = Number(url.searchParams.get('until'));
+  expect(until).toBeLessThan(run.until);
+  expect(url.searchParams.get('hub')).toBe(run.hub);
+  // The server recomputed the table for the narrower range: it matches /api/status for it.
+  const narrowed = (await (await request.get(`/api/status?hub=${run.hub}&from=${from}&until=${until}`)).json()) as {
+    errors: { total: number; byCategory: Record<string, { count: number }> };
+  };
+  await expect(page.getByTestId('error-count-throttled')).toHaveText(String(narrowed.errors.byCategory.throttled?.count));
+  await expect(page.getByTestId('errors-total')).toContainText(`${narrowed.errors.total} errors between`);
+});
+
 test('a metric named with HTML is rendered as text', async ({ page }) => {
   const hub = `html${Date.now().toString(36)}`;
   await writeToCarbon([`stats.counters.jupyterhub.${hub}.requests.status.${HTML_STATUS}.count 2 ${Math.floor(Date.now() / 1000) - 30}`]);
