@@ -15,7 +15,7 @@ export const SPAWN_OUTCOMES = [
   'http_timeout',
   'throttled',
   'limited',
-  'rejected', // 400: already running / pending; the hub logs no spawn attempt
+  'rejected', // 400 already running / pending, or a browser redirect to a running server: no attempt logged
   'unknown', // the simulator could not tell (its own request failed); never counted
 ] as const;
 export type SpawnOutcome = (typeof SPAWN_OUTCOMES)[number];

@@ -7,7 +7,7 @@ const cases: [string, number, string, string | null, string][] = [
   ['REST spawn ready within slow_spawn_timeout', 201, '', null, 'success'],
   ['REST spawn still pending', 202, '', null, 'pending'],
   ['browser spawn redirected to the pending page', 302, '', 'http://127.0.0.1:8000/hub/spawn-pending/student001-x', 'pending'],
-  ['browser spawn already up', 302, '', '/user/student001-x/', 'success'],
+  ['browser spawn of a server already running (nothing started)', 302, '', '/user/student001-x/', 'rejected'],
   ['redirect elsewhere', 302, '', '/hub/login', 'unknown'],
   [
     'concurrent_spawn_limit (REST JSON)',

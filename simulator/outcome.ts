@@ -11,9 +11,11 @@ export function classifySpawnAnswer(status: number, body: string, location: stri
   if (status === 201) return 'success';
   if (status === 202) return 'pending';
   if (status === 302 || status === 303) {
-    // browser flow: /hub/spawn redirects to the pending page, or straight to the server once up
+    // browser flow: a spawn started by /hub/spawn always redirects to the pending page (even if it
+    // finished within the hub's 1 s wait); a redirect to the server means it was already running
+    // and nothing was started or logged
     if (location?.includes('/spawn-pending/')) return 'pending';
-    if (location?.includes('/user/')) return 'success';
+    if (location?.includes('/user/')) return 'rejected';
     return 'unknown';
   }
   if (status === 429) {
