@@ -120,7 +120,7 @@ test('Infinity from Graphite stays 1e9999 through the proxy', async ({ request }
   });
   expect(response.status()).toBe(200);
   const text = await response.text();
-  expect(text).toContain('[1e9999,');
+  expect(text).toMatch(/\[1e9999, ?\d+\]/);
   const series: Series[] = JSON.parse(text);
   expect(series[0]?.datapoints.some(([v]) => v === Number.POSITIVE_INFINITY)).toBe(true);
 });

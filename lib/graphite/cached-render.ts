@@ -1,7 +1,6 @@
 import { getConfig } from '@/lib/config';
 import { isRelativeTime, normaliseTime, resolveTime } from '@/lib/time-range';
 import { type GraphiteClient, getGraphiteClient } from './client';
-import { seriesToJson } from './series-json';
 import type { RenderQuery, Series } from './types';
 
 /**
@@ -34,7 +33,7 @@ export type RenderCacheStats = {
   entries: number;
 };
 
-type Result = { series: Series[]; json: () => string };
+type Result = { series: Series[]; json: string; body: () => Uint8Array<ArrayBuffer> };
 type Entry = { promise: Promise<Result>; expiresAt: number; bytes: number };
 
 // Carbon and StatsD may still write into the last minute; only older ranges are final.
@@ -51,11 +50,16 @@ export function renderCacheKey(query: RenderQuery): string {
   ]);
 }
 
-function memoJson(series: Series[]): () => string {
-  let json: string | undefined;
-  return () => {
-    json ??= seriesToJson(series);
-    return json;
+// Encoded once per entry: handing the same bytes to every client is several times cheaper than
+// building a Response from a string each time (bench/proxy.ts).
+function withBody(result: { series: Series[]; json: string }): Result {
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  return {
+    ...result,
+    body: () => {
+      body ??= new TextEncoder().encode(result.json);
+      return body;
+    },
   };
 }
 
@@ -105,14 +109,14 @@ export function createRenderCache(options: RenderCacheOptions) {
 
     stats.upstream++;
     const ttl = options.enabled ? ttlFor(query) : 0;
-    const promise = options.client.render(query).then((series) => ({ series, json: memoJson(series) }));
+    const promise = options.client.renderWithJson(query).then(withBody);
     const entry: Entry = { promise, expiresAt: Number.POSITIVE_INFINITY, bytes: 0 };
     entries.set(key, entry);
     promise.then(
       (result) => {
         if (ttl <= 0) return remove(key, entry);
         entry.expiresAt = now() + ttl;
-        entry.bytes = result.json().length;
+        entry.bytes = result.json.length;
         bytes += entry.bytes;
         evict();
       },
@@ -126,9 +130,13 @@ export function createRenderCache(options: RenderCacheOptions) {
     async render(query: RenderQuery): Promise<Series[]> {
       return (await load(query)).series;
     },
-    /** The render as graphite-web-style JSON text (Infinity kept as 1e9999). */
+    /** graphite-web's render JSON text (Infinity kept as 1e9999). */
     async renderJson(query: RenderQuery): Promise<string> {
-      return (await load(query)).json();
+      return (await load(query)).json;
+    },
+    /** The same JSON as UTF-8 bytes, encoded once per cache entry. */
+    async renderBody(query: RenderQuery): Promise<Uint8Array<ArrayBuffer>> {
+      return (await load(query)).body();
     },
     stats(): RenderCacheStats {
       return { ...stats, entries: entries.size };
@@ -156,4 +164,9 @@ export function cachedRender(query: RenderQuery): Promise<Series[]> {
 
 export function cachedRenderJson(query: RenderQuery): Promise<string> {
   return getRenderCache().renderJson(query);
+}
+
+/** What /api/graphite/render sends: the cached JSON as bytes. */
+export function cachedRenderBody(query: RenderQuery): Promise<Uint8Array<ArrayBuffer>> {
+  return getRenderCache().renderBody(query);
 }

@@ -129,9 +129,24 @@ describe('Graphite client', () => {
   });
 
   test('headers sent but body too slow -> timeout', async () => {
-    graphite.respond(() => ({ body: fixture('gw-render-json.json'), delayMs: 1_000 }));
+    graphite.respond(() => ({ body: fixture('gw-render-json.json'), bodyDelayMs: 1_000 }));
     const error = await rejection(client().render({ targets: ['a'], from: '-1h', until: 'now' }, { timeoutMs: 200 }));
     assert.equal(error.kind, 'timeout');
+  });
+
+  test('an answer over the size cap -> upstream, not buffered whole', async () => {
+    graphite.respond(() => ({ body: fixture('gw-render-json.json') }));
+    const small = createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000, maxResponseBytes: 100 });
+    const error = await rejection(small.render({ targets: ['a'], from: '-1h', until: 'now' }));
+    assert.equal(error.kind, 'upstream');
+    assert.match(error.message, /too large/);
+  });
+
+  test('a redirect is not followed', async () => {
+    graphite.respond(() => ({ status: 302, body: '' }));
+    const error = await rejection(client().find('a'));
+    assert.equal(error.kind, 'upstream');
+    assert.equal(error.status, 302);
   });
 
   test('nothing listening -> unreachable', async () => {

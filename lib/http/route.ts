@@ -37,8 +37,8 @@ export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
   return Response.json(data, { ...init, headers: { ...NO_STORE, ...init.headers } });
 }
 
-/** A JSON body that is already text (e.g. a cached render), sent as is. */
-export function jsonTextResponse(json: string, init: ResponseInit = {}): Response {
+/** A JSON body that is already encoded (e.g. a cached render), sent as is. */
+export function rawJsonResponse(json: string | Uint8Array<ArrayBuffer>, init: ResponseInit = {}): Response {
   return new Response(json, {
     ...init,
     headers: { 'content-type': 'application/json', ...NO_STORE, ...init.headers },

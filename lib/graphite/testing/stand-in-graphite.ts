@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
  */
 
 export type SeenRequest = { method: string; path: string; params: URLSearchParams };
-export type Reply = { status?: number; body: string; delayMs?: number } | 'hang';
+/** `delayMs` delays the whole answer; `bodyDelayMs` sends the headers at once and the body later. */
+export type Reply = { status?: number; body: string; delayMs?: number; bodyDelayMs?: number } | 'hang';
 export type Responder = (request: SeenRequest) => Reply;
 
 export type StandInGraphite = {
@@ -50,7 +51,9 @@ export async function startStandInGraphite(initial: Responder, basePath = '/'): 
     if (reply === 'hang') return;
     const send = () => {
       response.writeHead(reply.status ?? 200, { 'content-type': 'application/json;charset=utf-8' });
-      response.end(reply.body);
+      if (reply.bodyDelayMs === undefined) return response.end(reply.body);
+      response.flushHeaders();
+      setTimeout(() => response.end(reply.body), reply.bodyDelayMs);
     };
     if (reply.delayMs) setTimeout(send, reply.delayMs);
     else send();

@@ -1,6 +1,6 @@
-import { cachedRenderJson } from '@/lib/graphite/cached-render';
+import { cachedRenderBody } from '@/lib/graphite/cached-render';
 import { maxDataPointsParam, targetList, withTimeRange } from '@/lib/http/params';
-import { handle, jsonTextResponse } from '@/lib/http/route';
+import { handle, rawJsonResponse } from '@/lib/http/route';
 
 // GET /api/graphite/render?target=A&target=B&from=-6h&until=now&maxDataPoints=800
 // -> graphite-web's render JSON: [{"target", "tags", "datapoints": [[value|null, epoch], ...]}]
@@ -11,6 +11,6 @@ const schema = withTimeRange({ target: targetList, maxDataPoints: maxDataPointsP
 export const GET = handle(
   schema,
   async ({ target, from, until, maxDataPoints }) =>
-    jsonTextResponse(await cachedRenderJson({ targets: target, from, until, maxDataPoints })),
+    rawJsonResponse(await cachedRenderBody({ targets: target, from, until, maxDataPoints })),
   { graphiteField: 'target' },
 );

@@ -1,0 +1,57 @@
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+/**
+ * One HTTP exchange with graphite-web on node:http rather than fetch: the proxy's overhead is a
+ * budget (bench/proxy.ts), and fetch — Next's patched one in particular — costs several times
+ * more per call. Redirects are never followed (a 3xx is just a status), so a request cannot be
+ * bounced to another host or path. The body is capped so a runaway answer cannot exhaust memory.
+ */
+
+export type RawResponse = { status: number; body: string };
+
+export type HttpCallInit = {
+  method: 'GET' | 'POST';
+  /** Form-encoded body for POST. */
+  form?: string;
+  headers: Record<string, string>;
+  signal: AbortSignal;
+  maxBytes: number;
+};
+
+export class ResponseTooLarge extends Error {
+  override name = 'ResponseTooLarge';
+}
+
+const httpAgent = new HttpAgent({ keepAlive: true });
+const httpsAgent = new HttpsAgent({ keepAlive: true });
+
+export function httpCall(url: URL, init: HttpCallInit): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const https = url.protocol === 'https:';
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      headers['content-length'] = String(Buffer.byteLength(init.form));
+    }
+    const options = { method: init.method, headers, signal: init.signal, agent: https ? httpsAgent : httpAgent };
+    const request = (https ? httpsRequest : httpRequest)(url, options, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > init.maxBytes) {
+          reject(new ResponseTooLarge(`answer larger than ${init.maxBytes} bytes`));
+          request.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+      response.on('aborted', () => reject(new Error('response aborted')));
+    });
+    request.on('error', reject);
+    request.end(init.form);
+  });
+}
