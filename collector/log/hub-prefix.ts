@@ -18,6 +18,7 @@ export function newHubPrefix(): HubPrefix {
 }
 
 const OPEN = 91; // [
+const CLOSE = 93; // ]
 const SPACE = 32;
 const MAX_PREFIX = 120;
 
@@ -25,8 +26,10 @@ const MAX_PREFIX = 120;
 export function parseHubPrefix(s: string, start: number, end: number, out: HubPrefix): boolean {
   if (end - start < 8 || s.charCodeAt(start) !== OPEN || s.charCodeAt(start + 2) !== SPACE) return false;
   const limit = Math.min(end, start + MAX_PREFIX);
-  const close = s.indexOf(']', start + 3);
-  if (close === -1 || close >= limit) return false;
+  // A bounded scan: indexOf would run on through the rest of the chunk when the line has no `]`.
+  let close = start + 3;
+  while (close < limit && s.charCodeAt(close) !== CLOSE) close++;
+  if (close >= limit) return false;
   const moduleSpace = s.lastIndexOf(' ', close);
   if (moduleSpace <= start + 3) return false;
   const appSpace = s.lastIndexOf(' ', moduleSpace - 1);

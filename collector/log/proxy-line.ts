@@ -16,9 +16,11 @@ const PROXY_ERROR = /^([1-5]\d\d) [A-Z]+ /;
 
 /** Index just after the `[ConfigProxy] ` tag, or -1 when the line is not a proxy line. */
 export function proxyTagEnd(s: string, start: number, end: number): number {
-  const at = s.indexOf(TAG, start);
-  if (at === -1 || at > start + 40 || at >= end) return -1;
-  return at + TAG.length;
+  // `HH:MM:SS.mmm ` is 13 characters; anything else is looked for in the line's head only, never
+  // further on in the chunk (a run of stray lines would otherwise scan the chunk again and again).
+  if (s.startsWith(TAG, start + 13)) return start + 13 + TAG.length;
+  const at = s.slice(start, Math.min(end, start + 48)).indexOf(TAG);
+  return at === -1 ? -1 : start + at + TAG.length;
 }
 
 export function classifyProxyLine(rest: string): ProxyLine {
