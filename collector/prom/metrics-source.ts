@@ -39,7 +39,7 @@ export class MetricsSource {
         this.log.error(
           'hub metrics: GET /hub/metrics answered 403 Forbidden: the token needs the read:metrics scope ' +
             "(add 'read:metrics' to the collector service's role in c.JupyterHub.load_roles); " +
-            'the metrics source is stopped, health and the users API continue',
+            'the metrics source is stopped (restart the collector once the role is fixed); health and the users API continue',
         );
         return;
       }
