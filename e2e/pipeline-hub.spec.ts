@@ -144,7 +144,8 @@ test('the collector counts exactly what the classroom simulator did to the real 
   const code = await simulator.exited;
   expect(code, simulator.output()).toBe(0);
 
-  const summary = summarise(parseLedger(readFileSync(ledgerPath, 'utf8')));
+  const entries = parseLedger(readFileSync(ledgerPath, 'utf8'));
+  const summary = summarise(entries);
   expect(summary.unknown, 'actions whose outcome the simulator could not establish').toBe(0);
   // the --once scenario exists to exercise every key; a key it did not reach proves nothing
   for (const key of CONTRACT_KEYS) expect(summary.counts[key], `ledger count of ${key}`).toBeGreaterThan(0);
@@ -155,14 +156,17 @@ test('the collector counts exactly what the classroom simulator did to the real 
   const expected: Record<string, number> = { [durationTarget]: summary.counts['spawns.success'] };
   for (const key of CONTRACT_KEYS) expected[`${prefix}.${key}.count`] = summary.counts[key];
 
-  // from - 1: render excludes the bucket at `from` itself. The wait covers the collector's read,
-  // StatsD's 10 s flush and carbon; a count that overshoots never converges and fails with a diff.
-  await expect
-    .poll(() => sums(request, targets, startedAt - 11), { timeout: 90_000, intervals: [2_000] })
-    .toEqual(expected);
+  // From one 10 s bucket before the start, minus 1 because render excludes the bucket at `from`.
+  // The wait covers the collector's read, StatsD's 10 s flush and carbon; a count that overshoots
+  // never converges and fails with a diff.
+  const from = startedAt - 11;
+  await expect.poll(() => sums(request, targets, from), { timeout: 90_000, intervals: [2_000] }).toEqual(expected);
+  // and stays so: nothing counted twice was still on its way (two more StatsD flushes)
+  await new Promise((resolve) => setTimeout(resolve, 21_000));
+  expect(await sums(request, targets, from)).toEqual(expected);
 
   // privacy: user names (this run's tag is in every one of them) never become metric names
-  const tag = readFileSync(ledgerPath, 'utf8').match(/"tag":"([a-z0-9]+)"/)?.[1] ?? 'missing-tag';
+  const tag = entries.find((entry) => entry.kind === 'run')?.tag ?? 'missing-tag';
   const paths = await metricPaths(request);
   expect(paths.length).toBeGreaterThan(0);
   expect(paths.filter((path) => path.includes(tag) || /(student|broken|hang|mute|crash)\d/.test(path))).toEqual([]);
