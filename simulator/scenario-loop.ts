@@ -28,6 +28,16 @@ export async function runLoop(sim: Sim, options: LoopOptions, random: Random): P
   try {
     for (let wave = 1; options.waves === 0 || wave <= options.waves; wave += 1) {
       if (sim.signal.aborted) break;
+      // a demo whose hub was stopped (or whose parent died without passing the signal on) ends
+      // here instead of failing every request forever
+      const reachable = await sim.api.checkAccess().then(
+        () => true,
+        (error: unknown) => {
+          sim.log(`stopping: ${error instanceof Error ? error.message : String(error)}`);
+          return false;
+        },
+      );
+      if (!reachable) break;
       sim.log(`lecture ${wave}`);
       await lecture(sim, options, random, roster, touched);
       if (sim.signal.aborted || wave === options.waves) break;
