@@ -1,25 +1,34 @@
 import { expect, test } from '@playwright/test';
-import { sendCarbon, sendStatsd, uniqueId, waitForData } from './support/browser';
+import { E2E_HUB, E2E_ROOT, forgetMetrics, sendCarbon, sendStatsd, uniqueId, waitForData } from './support/browser';
 
 // Charts end to end: StatsD/carbon -> Graphite -> proxy -> SWR -> ECharts, in Debian's chromium.
 
-test('a gauge sent to StatsD is drawn, and the legend shows the value sent', async ({ page, request }) => {
-  const hub = uniqueId('e2echart');
-  const target = `stats.gauges.jupyterhub.${hub}.servers.running`;
-  await sendStatsd([`jupyterhub.${hub}.servers.running:17|g`]);
-  await waitForData(request, [target]);
+const run = uniqueId('c');
+const gauge = (name: string) => ({ key: `${E2E_ROOT}.${run}.${name}`, path: `stats.gauges.${E2E_ROOT}.${run}.${name}` });
 
-  await page.goto(`/explore?from=-10min&target=${encodeURIComponent(target)}`);
+test.afterAll(async () => {
+  await forgetMetrics(
+    ['running', 'total', 'health'].map((n) => gauge(n).key),
+    [`stats.gauges.${E2E_ROOT}.${run}`, `${E2E_ROOT}.${run}`, `stats.gauges.jupyterhub.${E2E_HUB}`],
+  );
+});
+
+test('a gauge sent to StatsD is drawn, and the legend shows the value sent', async ({ page, request }) => {
+  const { key, path } = gauge('running');
+  const value = 10 + Math.floor(Math.random() * 80);
+  await sendStatsd([`${key}:${value}|g`]);
+  await waitForData(request, [path]);
+
+  await page.goto(`/explore?from=-10min&target=${encodeURIComponent(path)}`);
   const panel = page.getByTestId('panel-explore');
   await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
-  const row = panel.getByRole('row', { name: new RegExp(target.replace(/\./g, '\\.')) });
-  await expect(row.getByRole('cell').nth(3)).toHaveText('17'); // last
-  await expect(row.getByRole('cell').nth(1)).toHaveText('17'); // max
+  const row = panel.getByRole('row', { name: new RegExp(path.replace(/\./g, '\\.')) });
+  await expect(row.getByRole('cell').nth(3)).toHaveText(String(value)); // last
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(value)); // max
 });
 
 test('names from Graphite are text: a <script> metric and an HTML alias never become markup', async ({ page, request }) => {
-  const id = uniqueId('e2exss');
-  const path = `hubwatch_e2e.${id}.<script>`;
+  const path = `${E2E_ROOT}.${run}.<script>`;
   await sendCarbon([`${path} 5 ${Math.floor(Date.now() / 1000)}`]);
   await waitForData(request, [path]);
   const alias = `alias(${path},"<img src=x onerror=window.__xss=1>")`;
@@ -42,27 +51,25 @@ test('names from Graphite are text: a <script> metric and an HTML alias never be
 });
 
 test('asking for more points than pixels is consolidated, and the legend says so', async ({ page, request }) => {
-  const hub = uniqueId('e2econs');
-  const target = `stats.gauges.jupyterhub.${hub}.users.total`;
-  await sendStatsd([`jupyterhub.${hub}.users.total:3|g`]);
-  await waitForData(request, [target]);
+  const { key, path } = gauge('total');
+  await sendStatsd([`${key}:3|g`]);
+  await waitForData(request, [path]);
   // 24 h at 10 s is 8,640 stored points: far more than the chart is wide.
-  await page.goto(`/explore?from=-24h&target=${encodeURIComponent(target)}`);
+  await page.goto(`/explore?from=-24h&target=${encodeURIComponent(path)}`);
   const panel = page.getByTestId('panel-explore');
   await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
   await expect(panel.getByTestId('consolidation-note')).toContainText(/average of \d+ stored points/);
   // A 10-minute window holds fewer points than pixels: no note.
-  await page.goto(`/explore?from=-10min&target=${encodeURIComponent(target)}`);
+  await page.goto(`/explore?from=-10min&target=${encodeURIComponent(path)}`);
   await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
   await expect(panel.getByTestId('consolidation-note')).toHaveCount(0);
 });
 
 test('dragging across a chart narrows the range in the URL to the dragged window', async ({ page, request }) => {
-  const hub = uniqueId('e2ezoom');
-  const target = `stats.gauges.jupyterhub.${hub}.hub.health_ms`;
-  await sendStatsd([`jupyterhub.${hub}.hub.health_ms:12|g`]);
-  await waitForData(request, [target]);
-  await page.goto(`/explore?from=-1h&target=${encodeURIComponent(target)}`);
+  const { key, path } = gauge('health');
+  await sendStatsd([`${key}:12|g`]);
+  await waitForData(request, [path]);
+  await page.goto(`/explore?from=-1h&target=${encodeURIComponent(path)}`);
   const chart = page.getByTestId('panel-explore').locator('[data-chart-state=finished]');
   await expect(chart).toBeVisible();
   const box = await chart.boundingBox();
@@ -73,7 +80,7 @@ test('dragging across a chart narrows the range in the URL to the dragged window
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.6, y, { steps: 8 });
   await page.mouse.up();
-  await expect(page).toHaveURL(/from=\d+&until=\d+/);
+  await expect(page).toHaveURL(/[?&]until=\d+/);
   const url = new URL(page.url());
   const from = Number(url.searchParams.get('from'));
   const until = Number(url.searchParams.get('until'));
@@ -86,14 +93,23 @@ test('dragging across a chart narrows the range in the URL to the dragged window
 });
 
 test('/system draws the health panels for a reporting hub and names the source of empty ones', async ({ page, request }) => {
-  const hub = uniqueId('e2esys');
-  await sendStatsd([`jupyterhub.${hub}.hub.up:1|g`, `jupyterhub.${hub}.hub.health_ms:8|g`]);
-  await waitForData(request, [`stats.gauges.jupyterhub.${hub}.hub.up`, `stats.gauges.jupyterhub.${hub}.hub.health_ms`]);
-  await page.goto(`/system?from=-10min&hub=${hub}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`System: ${hub}`);
+  const now = Math.floor(Date.now() / 1000);
+  const latency = 5 + Math.floor(Math.random() * 90);
+  const base = `stats.gauges.jupyterhub.${E2E_HUB}`;
+  await sendCarbon([
+    `${base}.hub.up 1 ${now - 20}`,
+    `${base}.hub.up 1 ${now - 10}`,
+    `${base}.hub.health_ms ${latency} ${now - 10}`,
+  ]);
+  await waitForData(request, [`${base}.hub.up`, `${base}.hub.health_ms`]);
+  await page.goto(`/system?from=-10min&hub=${E2E_HUB}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`System: ${E2E_HUB}`);
   await expect(page.getByTestId('panel-hub-up').locator('[data-chart-state=finished]')).toBeVisible();
-  await expect(page.getByTestId('panel-health-latency').getByRole('row', { name: /hub\/health/ })).toContainText('8 ms');
+  await expect(page.getByTestId('panel-health-latency').getByRole('row', { name: /hub\/health/ })).toContainText(
+    `${latency} ms`,
+  );
   await expect(page.getByTestId('panel-proxy-poll')).toHaveAttribute('data-state', 'empty');
   await expect(page.getByTestId('panel-proxy-poll')).toContainText("collector's metrics source");
   await expect(page.getByTestId('panel-spawn-duration')).toContainText("collector's log source");
+  await expect(page.getByTestId('panel-running-servers')).toContainText("collector's users-API source");
 });

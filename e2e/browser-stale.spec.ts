@@ -1,24 +1,27 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { CHAOS_APP_URL, sendStatsd, uniqueId, waitForData } from './support/browser';
+import { CHAOS_APP_URL, E2E_ROOT, forgetMetrics, sendStatsd, uniqueId, waitForData } from './support/browser';
 
 // Graphite stopped mid-session, for real: the :3101 server reads graphite-web-chaos (:8090), which
 // this spec stops and starts again. The page keeps the last data, says it is stale, and recovers.
 test.describe.configure({ mode: 'serial' });
 
-const run = promisify(execFile);
-const stack = (...args: string[]) => run('bash', ['stack/stack.sh', ...args], { timeout: 120_000 });
+const exec = promisify(execFile);
+const stack = (...args: string[]) => exec('bash', ['stack/stack.sh', ...args], { timeout: 120_000 });
+
+const run = uniqueId('s');
+const key = `${E2E_ROOT}.${run}.running`;
+const target = `stats.gauges.${key}`;
 
 test.afterAll(async () => {
   await stack('start', 'graphite-web-chaos');
+  await forgetMetrics([key], [`stats.gauges.${E2E_ROOT}.${run}`]);
 });
 
 test('Graphite stopped: last data stays, marked stale; it recovers on the next refresh', async ({ page, request }) => {
   await stack('start', 'graphite-web-chaos');
-  const hub = uniqueId('e2estale');
-  const target = `stats.gauges.jupyterhub.${hub}.servers.running`;
-  await sendStatsd([`jupyterhub.${hub}.servers.running:9|g`]);
+  await sendStatsd([`${key}:9|g`]);
   await waitForData(request, [target]);
 
   await page.goto(`${CHAOS_APP_URL}/explore?from=-10min&refresh=10s&target=${encodeURIComponent(target)}`);
@@ -35,7 +38,7 @@ test('Graphite stopped: last data stays, marked stale; it recovers on the next r
   // The last data is still drawn, with its legend.
   await expect(panel).toHaveAttribute('data-state', 'ok');
   await expect(panel.locator('[data-chart-state]')).toBeVisible();
-  await expect(panel.getByRole('row', { name: new RegExp(hub) })).toContainText('9');
+  await expect(panel.getByRole('row', { name: new RegExp(run) })).toContainText('9');
 
   await stack('start', 'graphite-web-chaos');
   await expect(banner).toHaveCount(0, { timeout: 60_000 });
@@ -45,7 +48,7 @@ test('Graphite stopped: last data stays, marked stale; it recovers on the next r
 test('with no data ever loaded, an unreachable backend is said in plain words', async ({ page }) => {
   await stack('stop', 'graphite-web-chaos');
   try {
-    await page.goto(`${CHAOS_APP_URL}/explore?from=-10min&target=${uniqueId('never.loaded.')}`);
+    await page.goto(`${CHAOS_APP_URL}/explore?from=-10min&target=${E2E_ROOT}.never.loaded`);
     await expect(page.getByTestId('panel-explore')).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
     await expect(page.getByTestId('panel-explore').getByRole('alert')).toHaveText('Metrics backend unreachable');
   } finally {

@@ -1,8 +1,13 @@
 import { createSocket } from 'node:dgram';
+import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { expect, type APIRequestContext } from '@playwright/test';
+import { join } from 'node:path';
+import { type APIRequestContext, expect } from '@playwright/test';
 
-/** Helpers for the browser specs: put real data into the real stack and wait until Graphite has it. */
+/**
+ * Helpers for the browser specs: put real data into the real stack, wait until Graphite has it,
+ * and take it away again, so test runs do not leave fake hubs in everyone's hub selector.
+ */
 
 export const APP_URL = process.env.HUBWATCH_APP_URL ?? 'http://127.0.0.1:3100';
 export const CHAOS_APP_URL = process.env.HUBWATCH_CHAOS_APP_URL ?? 'http://127.0.0.1:3101';
@@ -50,4 +55,35 @@ export async function waitForData(request: APIRequestContext, targets: readonly 
     )
     .toBe(targets.length);
   return last;
+}
+
+/** Namespace for chart tests: outside `jupyterhub.*`, so it never shows up as a hub. */
+export const E2E_ROOT = 'hubwatch_e2e';
+/** The one hub the /system spec writes (through carbon, so StatsD does not keep re-sending it). */
+export const E2E_HUB = 'e2e-views';
+
+const dataDir = process.env.HUBWATCH_DATA_DIR ?? join(process.cwd(), '.data');
+
+/** StatsD management command (`delgauges a.b`), so a deleted gauge is not flushed again forever. */
+function statsdAdmin(command: string): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = connect(8126, '127.0.0.1', () => socket.end(`${command}\n`));
+    socket.on('data', () => undefined);
+    socket.on('close', () => resolve());
+    socket.on('error', () => resolve());
+    socket.setTimeout(5_000, () => socket.destroy());
+  });
+}
+
+/**
+ * Forget test metrics: StatsD gauges (`keys`, without the `stats.gauges.` prefix) are deleted in
+ * StatsD, then the whisper directories under `graphitePrefixes` (e.g. `stats.gauges.hubwatch_e2e.x`)
+ * are removed from the data dir.
+ */
+export async function forgetMetrics(keys: readonly string[], graphitePrefixes: readonly string[]): Promise<void> {
+  for (const key of keys) await statsdAdmin(`delgauges ${key}`);
+  for (const prefix of graphitePrefixes) {
+    if (!prefix.includes(E2E_ROOT) && !prefix.includes(E2E_HUB)) throw new Error(`refusing to delete ${prefix}`);
+    await rm(join(dataDir, 'whisper', ...prefix.split('.')), { recursive: true, force: true });
+  }
 }
