@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
@@ -67,4 +68,24 @@ test("the simulator's token manages users and servers and may read a server's pi
   expect(me).toMatchObject({ kind: 'service', name: 'hubwatch-simulator' });
   expect(me.scopes).toEqual(expect.arrayContaining(['admin:users', 'admin:servers', 'admin:server_state', 'list:users']));
   expect(me.scopes).not.toContain('read:metrics');
+});
+
+test('a stale proxy pid file naming an unrelated process is dropped before the hub starts, sparing that process', async () => {
+  // JupyterHub would SIGTERM and then SIGKILL whatever pid the file names
+  const data = mkdtempSync(join(tmpdir(), 'hubwatch-hub-'));
+  const stranger = spawn('sleep', ['60'], { stdio: 'ignore' });
+  try {
+    mkdirSync(join(data, 'jupyterhub'));
+    const pidFile = join(data, 'jupyterhub', 'proxy.pid');
+    writeFileSync(pidFile, `${stranger.pid}\n`);
+    await run('bash', ['-c', 'source stack/components/hub.sh && hub_drop_stale_proxy_pid'], {
+      env: { ...process.env, DATA_DIR: data },
+    });
+    expect(existsSync(pidFile)).toBe(false);
+    expect(stranger.exitCode).toBeNull();
+    expect(() => process.kill(stranger.pid ?? -1, 0)).not.toThrow();
+  } finally {
+    stranger.kill();
+    rmSync(data, { recursive: true, force: true });
+  }
 });

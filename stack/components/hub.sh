@@ -24,8 +24,23 @@ prepare() {
   hub_write_token "$ETC_DIR/jupyterhub_simulator_token"  # classroom simulator: admin users/servers
 }
 
+# JupyterHub SIGTERMs, then SIGKILLs, whatever pid its proxy pid file names, to clean up a proxy
+# left over by a previous hub. After a crash that pid may belong to an unrelated process by now:
+# keep the file only if it still names a configurable-http-proxy.
+hub_drop_stale_proxy_pid() {
+  local file pid
+  file="$(hub_state_dir)/proxy.pid"
+  [ -f "$file" ] || return 0
+  read -r pid <"$file" || pid=""
+  if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q configurable-http-proxy; then
+    return 0
+  fi
+  rm -f "$file"
+}
+
 run() {
   cd "$(hub_state_dir)" || return 1
+  hub_drop_stale_proxy_pid
   # env -i: the image's pyenv python and its variables must not reach the hub or the notebooks;
   # NODE_PATH lets NodeSource's node find Debian's configurable-http-proxy modules.
   exec env -i HOME="${HOME:-/root}" LANG=C.UTF-8 \
