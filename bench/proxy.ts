@@ -12,12 +12,16 @@
  *    renders graphite-web received meanwhile: the proxy's own upstream counter (/api/health) and
  *    the `POST /render` lines added to graphite-web's access log (the machine is shared, so the
  *    log can include other people's renders; the counter cannot).
+ * 3. Reference: the same autocannon run on a static file of the same server (/icon.svg), i.e.
+ *    what `next start` itself manages on this machine with no proxy code at all, and the load
+ *    average, since the machine is shared.
  *
  * Options (env): BENCH_PROXY_ROUNDS (200), BENCH_PROXY_DURATION (20 s), BENCH_PROXY_CONNECTIONS (500).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -159,12 +163,12 @@ const autocannonResult = z.object({
   duration: z.number(),
 });
 
-async function loadTest(url: string) {
+async function loadTest(url: string, durationS = DURATION_S) {
   const autocannon: unknown = createRequire(__filename)('autocannon');
   if (!isAutocannon(autocannon)) throw new Error('autocannon did not load as a function');
   const latencies: number[] = [];
   const raw = await new Promise<unknown>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, timeout: 30 }, (error, result) =>
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: durationS, timeout: 30 }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
@@ -237,9 +241,22 @@ async function main(): Promise<void> {
       `${Number.isNaN(logged) ? 'access log not found' : `${logged} POST /render lines in ${ACCESS_LOG}`}`,
   );
 
+  console.log(`\n3. Reference: the same load on a static file of the same next start (no proxy code)`);
+  const floor = await loadTest(`http://127.0.0.1:${CACHED_PORT}/icon.svg`, Math.min(DURATION_S, 10));
+  console.log(`   ${fmt(floor.reqPerSec, 0)} req/s, latency p50 ${fmt(floor.p50Ms)} ms, p95 ${fmt(floor.p95Ms)} ms`);
+  const [load1, load5] = loadavg();
+  console.log(`   load average ${fmt(load1 ?? Number.NaN, 2)} (1 min), ${fmt(load5 ?? Number.NaN, 2)} (5 min) on ${cpus().length} CPUs`);
+
   const out = join(ROOT, 'bench', 'out');
   mkdirSync(out, { recursive: true });
-  const report = { at: new Date().toISOString(), latency, load: { ...load, connections: CONNECTIONS, upstreamRenders: upstream, accessLogRenders: logged } };
+  const report = {
+    at: new Date().toISOString(),
+    loadAverage: loadavg(),
+    cpus: cpus().length,
+    latency,
+    load: { ...load, connections: CONNECTIONS, upstreamRenders: upstream, accessLogRenders: logged },
+    staticFileReference: floor,
+  };
   writeFileSync(join(out, 'proxy.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n(figures also in bench/out/proxy.json)`);
 }
