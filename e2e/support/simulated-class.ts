@@ -29,7 +29,8 @@ const repo = process.cwd();
 const dataDir = process.env.HUBWATCH_DATA_DIR ?? join(repo, '.data');
 const runDir = join(dataDir, 'run');
 const resultFile = join(runDir, 'e2e-status-class.json');
-const lockDir = join(runDir, 'e2e-status-class.lock');
+/** Held by whoever drives the demo hub; the collector counts every line of the one hub log. */
+const lockDir = join(runDir, 'demo-hub.lock');
 const hubLog = join(dataDir, 'logs', 'hub.log');
 const collectorTokenFile = join(dataDir, 'etc', 'jupyterhub_api_token');
 /** A run stays usable while its 10-second data is in Graphite (1 day); refresh it well before. */
@@ -105,6 +106,19 @@ export function statusCounts(body: StatusCounts): Record<string, number> {
   };
 }
 
+/** Start of the latest 10-second bucket in which any contract counter of `hub` is non-zero. */
+async function lastCountBucket(request: APIRequestContext, hub: string, from: number): Promise<number> {
+  const params = new URLSearchParams({ from: String(from - 1), until: 'now' });
+  params.append('target', `stats.counters.jupyterhub.${hub}.{logins,spawns,servers}.*.count`);
+  params.append('target', `stats.counters.jupyterhub.${hub}.spawns.failure.*.count`);
+  const response = await request.get(`/api/graphite/render?${params}`);
+  if (!response.ok()) throw new Error(`render failed: ${response.status()} ${await response.text()}`);
+  const series = (await response.json()) as { datapoints: [number | null, number][] }[];
+  let last = from;
+  for (const s of series) for (const [value, ts] of s.datapoints) if (value !== null && value > 0 && ts > last) last = ts;
+  return last;
+}
+
 async function runClass(request: APIRequestContext): Promise<SimulatedClass> {
   for (const file of [hubLog, collectorTokenFile]) {
     if (!existsSync(file)) throw new Error(`${file} missing: start the demo hub first (bash stack/stack.sh start hub)`);
@@ -117,8 +131,9 @@ async function runClass(request: APIRequestContext): Promise<SimulatedClass> {
   );
   try {
     for (let i = 0; i < 60 && !/from its end/.test(collector.output()); i++) await sleep(500);
-    // One flush before the first line, so the bucket of the first event is inside the range.
-    const from = nowSeconds() - 20;
+    // StatsD stamps a count with its flush time, never earlier than the event: the run's first
+    // count lands in this bucket or a later one.
+    const from = Math.floor(nowSeconds() / 10) * 10;
     const simulator = start(['simulator/cli.ts', '--once', '--ledger', ledgerPath], { HUBWATCH_DATA_DIR: dataDir });
     const code = await simulator.exited;
     if (code !== 0) throw new Error(`simulator failed (${code}): ${simulator.output().slice(-2000)}`);
@@ -144,31 +159,38 @@ async function runClass(request: APIRequestContext): Promise<SimulatedClass> {
           'was another simulator driving the demo hub at the same time?',
       );
     }
-    // Two more flushes so nothing is still on its way, then freeze the range.
-    await sleep(20_000);
-    const until = Math.ceil(nowSeconds() / 10) * 10 + 10;
+    // The range ends right after the run's last count: the hub is shared, and whatever others
+    // do to it later must not leak into this run's range.
+    const until = (await lastCountBucket(request, hub, from)) + 10;
     return { hub, from, until, summary, successSeconds, tag, createdAt: nowSeconds() };
   } finally {
     await stop(collector);
   }
 }
 
-export async function simulatedClass(request: APIRequestContext): Promise<SimulatedClass> {
+/**
+ * Runs `drive` while holding the demo-hub lock, so two tests never drive the hub at once (each
+ * collector would count the other's lines). Other hub-driving specs can wrap their runs in it.
+ */
+export async function withDemoHub<T>(drive: () => Promise<T>): Promise<T> {
   mkdirSync(runDir, { recursive: true });
-  for (;;) {
-    const existing = readResult();
-    if (existing) return existing;
-    if (tryLock()) {
-      try {
-        const again = readResult();
-        if (again) return again;
-        const result = await runClass(request);
-        writeFileSync(resultFile, JSON.stringify(result));
-        return result;
-      } finally {
-        rmSync(lockDir, { recursive: true, force: true });
-      }
-    }
-    await sleep(2000);
+  while (!tryLock()) await sleep(2000);
+  try {
+    return await drive();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
   }
+}
+
+export async function simulatedClass(request: APIRequestContext): Promise<SimulatedClass> {
+  const existing = readResult();
+  if (existing) return existing;
+  return withDemoHub(async () => {
+    // Another worker may have made it while this one waited for the lock.
+    const again = readResult();
+    if (again) return again;
+    const result = await runClass(request);
+    writeFileSync(resultFile, JSON.stringify(result));
+    return result;
+  });
 }
