@@ -142,11 +142,20 @@ describe('Graphite client', () => {
     assert.match(error.message, /too large/);
   });
 
-  test('a redirect is not followed', async () => {
-    graphite.respond(() => ({ status: 302, body: '' }));
+  test('a redirect is not followed, even to the same server', async () => {
+    graphite.requests.length = 0;
+    graphite.respond((request) =>
+      request.path.endsWith('/metrics/find')
+        ? { status: 302, body: '', headers: { location: `${graphite.url}render` } }
+        : { body: byPath(request.path) },
+    );
     const error = await rejection(client().find('a'));
     assert.equal(error.kind, 'upstream');
     assert.equal(error.status, 302);
+    assert.deepEqual(
+      graphite.requests.map((r) => r.path),
+      ['/graphite/metrics/find'],
+    );
   });
 
   test('nothing listening -> unreachable', async () => {

@@ -10,7 +10,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 
 export type SeenRequest = { method: string; path: string; params: URLSearchParams };
 /** `delayMs` delays the whole answer; `bodyDelayMs` sends the headers at once and the body later. */
-export type Reply = { status?: number; body: string; delayMs?: number; bodyDelayMs?: number } | 'hang';
+export type Reply =
+  | { status?: number; body: string; headers?: Record<string, string>; delayMs?: number; bodyDelayMs?: number }
+  | 'hang';
 export type Responder = (request: SeenRequest) => Reply;
 
 export type StandInGraphite = {
@@ -50,7 +52,7 @@ export async function startStandInGraphite(initial: Responder, basePath = '/'): 
     const reply = responder(seen);
     if (reply === 'hang') return;
     const send = () => {
-      response.writeHead(reply.status ?? 200, { 'content-type': 'application/json;charset=utf-8' });
+      response.writeHead(reply.status ?? 200, { 'content-type': 'application/json;charset=utf-8', ...reply.headers });
       if (reply.bodyDelayMs === undefined) return response.end(reply.body);
       response.flushHeaders();
       setTimeout(() => response.end(reply.body), reply.bodyDelayMs);
