@@ -12,9 +12,10 @@
  *    renders graphite-web received meanwhile: the proxy's own upstream counter (/api/health) and
  *    the `POST /render` lines added to graphite-web's access log (the machine is shared, so the
  *    log can include other people's renders; the counter cannot).
- * 3. Reference: the same autocannon run on a static file of the same server (/icon.svg), i.e.
- *    what `next start` itself manages on this machine with no proxy code at all, and the load
- *    average, since the machine is shared.
+ * 3. References, since the machine is shared and small: the same autocannon run on a static file
+ *    of the same server (/icon.svg: what `next start` manages with no proxy code at all), on a
+ *    bare node:http server sending the same bytes (the ceiling for any Node server here), and the
+ *    load average.
  *
  * Options (env): BENCH_PROXY_ROUNDS (200), BENCH_PROXY_DURATION (20 s), BENCH_PROXY_CONNECTIONS (500).
  */
@@ -31,6 +32,7 @@ const DATA_DIR = process.env.HUBWATCH_DATA_DIR ?? join(ROOT, '.data');
 const ACCESS_LOG = join(DATA_DIR, 'logs', 'graphite-web-access.log');
 const NO_CACHE_PORT = 3200;
 const CACHED_PORT = 3201;
+const BARE_PORT = 3202;
 const ROUNDS = Number(process.env.BENCH_PROXY_ROUNDS ?? 200);
 const WARMUP = 10;
 const DURATION_S = Number(process.env.BENCH_PROXY_DURATION ?? 20);
@@ -80,11 +82,21 @@ function stopServers(): void {
   }
 }
 
-async function waitReady(port: number): Promise<void> {
+/** A bare node:http server answering every request with `body`: the ceiling for a Node server. */
+function startBareServer(port: number, body: string): ChildProcess {
+  const script = `const body = Buffer.from(process.env.BODY ?? '');
+require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }); s.end(body); })
+  .listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', script], { env: { BODY: body }, stdio: 'ignore', detached: true });
+  servers.push(child);
+  return child;
+}
+
+async function waitReady(port: number, path = '/api/health'): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -205,7 +217,7 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npm run build` first');
-  for (const port of [NO_CACHE_PORT, CACHED_PORT]) {
+  for (const port of [NO_CACHE_PORT, CACHED_PORT, BARE_PORT]) {
     if (!(await portFree(port))) throw new Error(`port ${port} is in use; the bench starts its own servers there`);
   }
   process.on('exit', stopServers);
@@ -241,9 +253,13 @@ async function main(): Promise<void> {
       `${Number.isNaN(logged) ? 'access log not found' : `${logged} POST /render lines in ${ACCESS_LOG}`}`,
   );
 
-  console.log(`\n3. Reference: the same load on a static file of the same next start (no proxy code)`);
+  console.log(`\n3. References for the same load (${CONNECTIONS} connections, ${Math.min(DURATION_S, 10)} s)`);
   const floor = await loadTest(`http://127.0.0.1:${CACHED_PORT}/icon.svg`, Math.min(DURATION_S, 10));
-  console.log(`   ${fmt(floor.reqPerSec, 0)} req/s, latency p50 ${fmt(floor.p50Ms)} ms, p95 ${fmt(floor.p95Ms)} ms`);
+  console.log(`   static file of the same next start: ${fmt(floor.reqPerSec, 0)} req/s, p95 ${fmt(floor.p95Ms)} ms`);
+  startBareServer(BARE_PORT, await (await fetch(url)).text());
+  await waitReady(BARE_PORT, '/');
+  const bare = await loadTest(`http://127.0.0.1:${BARE_PORT}/`, Math.min(DURATION_S, 10));
+  console.log(`   bare node:http sending the same render bytes: ${fmt(bare.reqPerSec, 0)} req/s, p95 ${fmt(bare.p95Ms)} ms`);
   const [load1, load5] = loadavg();
   console.log(`   load average ${fmt(load1 ?? Number.NaN, 2)} (1 min), ${fmt(load5 ?? Number.NaN, 2)} (5 min) on ${cpus().length} CPUs`);
 
@@ -256,6 +272,7 @@ async function main(): Promise<void> {
     latency,
     load: { ...load, connections: CONNECTIONS, upstreamRenders: upstream, accessLogRenders: logged },
     staticFileReference: floor,
+    bareNodeReference: bare,
   };
   writeFileSync(join(out, 'proxy.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n(figures also in bench/out/proxy.json)`);
