@@ -70,15 +70,15 @@ test("the simulator's token manages users and servers and may read a server's pi
   expect(me.scopes).not.toContain('read:metrics');
 });
 
-test('a stale proxy pid file naming an unrelated process is dropped before the hub starts, sparing that process', async () => {
+test('a stale proxy pid file naming an unrelated process is removed before the hub starts, sparing that process', async () => {
   // JupyterHub would SIGTERM and then SIGKILL whatever pid the file names
   const data = mkdtempSync(join(tmpdir(), 'hubwatch-hub-'));
   const stranger = spawn('sleep', ['60'], { stdio: 'ignore' });
   try {
     mkdirSync(join(data, 'jupyterhub'));
     const pidFile = join(data, 'jupyterhub', 'proxy.pid');
-    writeFileSync(pidFile, `${stranger.pid}\n`);
-    await run('bash', ['-c', 'source stack/components/hub.sh && hub_drop_stale_proxy_pid'], {
+    writeFileSync(pidFile, `${stranger.pid}`); // no newline, as JupyterHub writes it
+    await run('bash', ['-c', 'source stack/components/hub.sh && hub_clear_leftover_proxy'], {
       env: { ...process.env, DATA_DIR: data },
     });
     expect(existsSync(pidFile)).toBe(false);
@@ -86,6 +86,28 @@ test('a stale proxy pid file naming an unrelated process is dropped before the h
     expect(() => process.kill(stranger.pid ?? -1, 0)).not.toThrow();
   } finally {
     stranger.kill();
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test("a proxy left behind by a SIGKILLed hub is stopped before the next hub starts", async () => {
+  const data = mkdtempSync(join(tmpdir(), 'hubwatch-hub-'));
+  // stands in for the orphan: a process whose command line names configurable-http-proxy
+  const leftover = spawn('bash', ['-c', 'exec -a configurable-http-proxy sleep 60'], { stdio: 'ignore' });
+  try {
+    await expect.poll(() => readFileSync(`/proc/${leftover.pid}/cmdline`, 'utf8')).toContain('configurable-http-proxy');
+    mkdirSync(join(data, 'jupyterhub'));
+    const pidFile = join(data, 'jupyterhub', 'proxy.pid');
+    writeFileSync(pidFile, `${leftover.pid}`);
+    const exited = new Promise((resolve) => leftover.on('exit', (_code, signal) => resolve(signal)));
+    const { stdout } = await run('bash', ['-c', 'source stack/components/hub.sh && hub_clear_leftover_proxy'], {
+      env: { ...process.env, DATA_DIR: data },
+    });
+    expect(stdout).toContain(`stopping the proxy a previous hub left behind (pid ${leftover.pid})`);
+    expect(await exited).toBe('SIGTERM');
+    expect(existsSync(pidFile)).toBe(false);
+  } finally {
+    leftover.kill('SIGKILL');
     rmSync(data, { recursive: true, force: true });
   }
 });

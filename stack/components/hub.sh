@@ -24,23 +24,28 @@ prepare() {
   hub_write_token "$ETC_DIR/jupyterhub_simulator_token"  # classroom simulator: admin users/servers
 }
 
-# JupyterHub SIGTERMs, then SIGKILLs, whatever pid its proxy pid file names, to clean up a proxy
-# left over by a previous hub. After a crash that pid may belong to an unrelated process by now:
-# keep the file only if it still names a configurable-http-proxy.
-hub_drop_stale_proxy_pid() {
-  local file pid
+# JupyterHub starts configurable-http-proxy in a session of its own, so a hub that had to be
+# SIGKILLed leaves its proxy behind, holding 8000/8001 with an auth token the next hub does not
+# know: that hub then dies on "403 GET /api/routes". The proxy pid file in our state dir names it;
+# stop it before starting. A pid file whose pid now belongs to something else is only removed
+# (JupyterHub itself would SIGTERM and then SIGKILL whatever pid the file names).
+hub_clear_leftover_proxy() {
+  local file pid i
   file="$(hub_state_dir)/proxy.pid"
   [ -f "$file" ] || return 0
-  read -r pid <"$file" || pid=""
+  pid=$(tr -dc '0-9' <"$file") # JupyterHub writes the pid without a trailing newline
   if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q configurable-http-proxy; then
-    return 0
+    echo "hub: stopping the proxy a previous hub left behind (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
+    kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$file"
 }
 
 run() {
   cd "$(hub_state_dir)" || return 1
-  hub_drop_stale_proxy_pid
+  hub_clear_leftover_proxy
   # env -i: the image's pyenv python and its variables must not reach the hub or the notebooks;
   # NODE_PATH lets NodeSource's node find Debian's configurable-http-proxy modules.
   exec env -i HOME="${HOME:-/root}" LANG=C.UTF-8 \

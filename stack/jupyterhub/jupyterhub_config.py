@@ -81,6 +81,9 @@ c.Spawner.default_url = "/tree"
 c.Spawner.start_timeout = env_int("JH_START_TIMEOUT", 10)
 c.Spawner.http_timeout = env_int("JH_HTTP_TIMEOUT", 15)
 c.Spawner.poll_interval = env_int("JH_POLL_INTERVAL", 5)
+# Keep notebook servers in the hub's process group (JupyterHub starts each in a new session): the
+# stack stops a component by its process group, so a hub that had to be SIGKILLed leaves no orphans.
+c.Spawner.popen_kwargs = {"start_new_session": False}
 # A single-user server gets the hub's environment minus secrets; pyenv's python must not leak in.
 c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL"]
 c.JupyterHub.concurrent_spawn_limit = env_int("JH_SPAWN_LIMIT", 3)
