@@ -87,7 +87,7 @@ function startBareServer(port: number, body: string): ChildProcess {
   const script = `const body = Buffer.from(process.env.BODY ?? '');
 require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }); s.end(body); })
   .listen(${port}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', script], { env: { BODY: body }, stdio: 'ignore', detached: true });
+  const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, BODY: body }, stdio: 'ignore', detached: true });
   servers.push(child);
   return child;
 }
