@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { AttemptTracker } from '../log/attempts';
-import { type LineSink, LineSplitter } from '../log/line-splitter';
+import type { LineSink } from '../log/line-splitter';
 import type { Logger } from '../logger';
 import { type Checkpoint, loadCheckpoint, saveCheckpoint } from './checkpoint';
+import { type Identity, LogFile, readFinishedFile, sameIdentity } from './log-file';
 import { findByIdentity, findCopy, readRange } from './rotated-sibling';
 
 export interface FollowerOptions {
@@ -29,37 +30,17 @@ export interface FollowerStats {
 }
 
 const CHUNK = 256 * 1024;
-const TAIL = 64;
 const YIELD_EVERY = 16 * 1024 * 1024;
 
-interface Identity {
-  readonly dev: bigint;
-  readonly ino: bigint;
-}
-
-/** One open generation of the log file, with its own partial-line state. */
-interface OpenFile {
-  readonly fd: number;
-  readonly identity: Identity;
-  readonly splitter: LineSplitter;
-  offset: number;
-  /** The bytes just before `tailAt` (a committed offset): notices truncation and replacement. */
-  tail: Buffer;
-  tailAt: number;
-}
-
 interface Draining {
-  readonly file: OpenFile;
+  readonly file: LogFile;
   readonly since: number;
   lastGrowth: number;
 }
 
-function errCode(err: unknown): string | undefined {
-  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
-}
-
-function sameIdentity(a: Identity | null, b: Identity | null): boolean {
-  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
+function errCode(err: unknown): string {
+  if (err instanceof Error && 'code' in err && typeof err.code === 'string') return err.code;
+  return err instanceof Error ? err.message : String(err);
 }
 
 /**
@@ -71,7 +52,7 @@ function sameIdentity(a: Identity | null, b: Identity | null): boolean {
  */
 export class FileFollower {
   readonly stats: FollowerStats = { bytesRead: 0, renames: 0, truncations: 0, recoveredBytes: 0 };
-  private current: OpenFile | null = null;
+  private current: LogFile | null = null;
   private draining: Draining[] = [];
   private timer: NodeJS.Timeout | null = null;
   private cycleRunning: Promise<void> | null = null;
@@ -85,8 +66,7 @@ export class FileFollower {
 
   /** Offset after the last complete line of the current file. */
   get committedOffset(): number {
-    const f = this.current;
-    return f === null ? 0 : f.offset - f.splitter.pendingBytes;
+    return this.current?.committed ?? 0;
   }
 
   get pendingBytes(): number {
@@ -112,10 +92,10 @@ export class FileFollower {
     if (this.timer) clearTimeout(this.timer);
     await this.cycleRunning;
     // What a renamed file still had is read now; its last line is complete.
-    for (const d of this.draining) this.finishDraining(d.file);
+    for (const d of this.draining) this.stats.bytesRead += d.file.finish(this.buf);
     this.draining = [];
     this.writeCheckpoint(true);
-    if (this.current) closeSync(this.current.fd);
+    this.current?.close();
     this.current = null;
   }
 
@@ -129,8 +109,19 @@ export class FileFollower {
     }, this.o.pollMs ?? 250);
   }
 
-  private newSplitter(): LineSplitter {
-    return new LineSplitter(this.o.sink, this.o.maxLineBytes);
+  private open(): LogFile | null {
+    const file = LogFile.open(this.o.path, this.o.sink, this.o.maxLineBytes);
+    if (file) this.current = file;
+    return file;
+  }
+
+  private tryOpen(): LogFile | null {
+    try {
+      return this.open();
+    } catch (err) {
+      this.o.log.warn(`cannot open ${this.o.path}: ${errCode(err)}`);
+      return null;
+    }
   }
 
   private resolveStart(): void {
@@ -146,9 +137,9 @@ export class FileFollower {
       }
     }
     if (cp) this.o.attempts.restore(cp.attempts);
-    const opened = this.open();
+    const opened = this.tryOpen();
     if (!cp) {
-      if (opened && !this.o.fromStart) opened.offset = fstatSync(opened.fd).size;
+      if (opened && !this.o.fromStart) opened.offset = opened.size();
       log.info(
         opened
           ? `following ${path} from ${this.o.fromStart ? 'its start' : `its end (byte ${opened.offset})`}`
@@ -159,8 +150,7 @@ export class FileFollower {
     const cpIdentity: Identity = { dev: BigInt(cp.dev), ino: BigInt(cp.ino) };
     const tail = Buffer.from(cp.tail, 'base64');
     if (opened && sameIdentity(opened.identity, cpIdentity)) {
-      const size = fstatSync(opened.fd).size;
-      const here = size >= cp.offset ? readRange(path, cp.offset - tail.length, tail.length) : null;
+      const here = opened.size() >= cp.offset ? readRange(path, cp.offset - tail.length, tail.length) : null;
       if (here?.equals(tail)) {
         opened.offset = cp.offset;
         opened.tail = tail;
@@ -177,98 +167,54 @@ export class FileFollower {
     const old = findByIdentity(path, cpIdentity.dev, cpIdentity.ino);
     if (old) {
       this.stats.renames++;
-      this.drainFile(old, cp.offset);
+      this.stats.bytesRead += readFinishedFile(old, cp.offset, this.o.sink, this.buf, this.o.maxLineBytes);
       log.info(`read the rotated file from byte ${cp.offset} to its end; following ${path} from its start`);
     } else {
       log.warn(`the checkpointed file was rotated away and is not next to ${path}; its unread lines are lost`);
     }
   }
 
-  private open(): OpenFile | null {
-    try {
-      const fd = openSync(this.o.path, 'r');
-      const st = fstatSync(fd, { bigint: true });
-      const file: OpenFile = {
-        fd,
-        identity: { dev: st.dev, ino: st.ino },
-        splitter: this.newSplitter(),
-        offset: 0,
-        tail: Buffer.alloc(0),
-        tailAt: 0,
-      };
-      this.current = file;
-      return file;
-    } catch (err) {
-      if (errCode(err) !== 'ENOENT') this.o.log.warn(`cannot open ${this.o.path}: ${errCode(err) ?? String(err)}`);
-      return null;
-    }
-  }
-
   private async cycle(): Promise<void> {
     try {
       await this.cycleOnce();
+      this.lastError = '';
     } catch (err) {
-      // A read error (EIO, a file replaced by a directory...) must not stop the collector: retry next poll.
-      const code = errCode(err) ?? (err instanceof Error ? err.message : String(err));
+      // A read error must not stop the collector. The position is kept (reopening would read the
+      // file again from its start); the next poll retries.
+      const code = errCode(err);
       if (code !== this.lastError) this.o.log.warn(`reading ${this.o.path}: ${code}`);
-      // The position is kept: reopening would read the file again from its start.
       this.lastError = code;
-      return;
     }
-    this.lastError = '';
   }
 
   private async cycleOnce(): Promise<void> {
     const file = this.current ?? this.open();
     if (file !== null) {
-      const size = fstatSync(file.fd).size;
-      if (size < file.offset || !this.tailStillThere(file, size)) {
+      if (!file.unchanged(file.size())) {
         this.stats.truncations++;
-        const committed = file.offset - file.splitter.pendingBytes;
-        const tail = file.tail;
-        file.splitter.dropPartial();
-        file.offset = 0;
-        file.tail = Buffer.alloc(0);
-        file.tailAt = 0;
-        this.recoverFromCopy(committed, tail);
+        const was = file.restart();
+        this.recoverFromCopy(was.committed, was.tail);
       }
-      await this.readAvailable(file);
+      await this.readCurrent(file);
     }
     this.readDraining();
     this.checkRename();
     this.maybeCheckpoint();
   }
 
-  private tailStillThere(file: OpenFile, size: number): boolean {
-    const len = file.tail.length;
-    if (len === 0) return true;
-    if (size < file.tailAt) return false;
-    const got = Buffer.alloc(len);
-    const n = readSync(file.fd, got, 0, len, file.tailAt - len);
-    return n === len && got.equals(file.tail);
-  }
-
-  private async readAvailable(file: OpenFile): Promise<number> {
-    let total = 0;
-    let sinceYield = 0;
+  /** Reads to the end, yielding to the event loop every 16 MB so a large backlog does not block it. */
+  private async readCurrent(file: LogFile): Promise<void> {
     for (;;) {
-      const n = readSync(file.fd, this.buf, 0, CHUNK, file.offset);
-      if (n <= 0) break;
-      file.offset += n;
-      total += n;
-      sinceYield += n;
+      const n = file.read(this.buf, YIELD_EVERY);
+      if (n === 0) break;
       this.stats.bytesRead += n;
-      file.splitter.push(this.buf.subarray(0, n));
       this.dirty = true;
-      if (sinceYield >= YIELD_EVERY && file === this.current) {
-        sinceYield = 0;
-        this.maybeCheckpoint();
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (this.stopped) break;
-      }
+      file.refreshTail();
+      if (n < YIELD_EVERY) break;
+      this.maybeCheckpoint();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.stopped || file !== this.current) break;
     }
-    if (total > 0) this.refreshTail(file);
-    return total;
   }
 
   private readDraining(): void {
@@ -277,42 +223,13 @@ export class FileFollower {
     const grace = this.o.renameGraceMs ?? 1000;
     const keep: Draining[] = [];
     for (const d of this.draining) {
-      let grew = 0;
-      for (;;) {
-        const n = readSync(d.file.fd, this.buf, 0, CHUNK, d.file.offset);
-        if (n <= 0) break;
-        d.file.offset += n;
-        grew += n;
-        this.stats.bytesRead += n;
-        d.file.splitter.push(this.buf.subarray(0, n));
-      }
-      if (grew > 0) d.lastGrowth = now;
-      if (now - Math.max(d.since, d.lastGrowth) >= grace) this.finishDraining(d.file);
+      const n = d.file.read(this.buf);
+      this.stats.bytesRead += n;
+      if (n > 0) d.lastGrowth = now;
+      if (now - Math.max(d.since, d.lastGrowth) >= grace) this.stats.bytesRead += d.file.finish(this.buf);
       else keep.push(d);
     }
     this.draining = keep;
-  }
-
-  private finishDraining(file: OpenFile): void {
-    for (;;) {
-      const n = readSync(file.fd, this.buf, 0, CHUNK, file.offset);
-      if (n <= 0) break;
-      file.offset += n;
-      this.stats.bytesRead += n;
-      file.splitter.push(this.buf.subarray(0, n));
-    }
-    file.splitter.flushPartial();
-    closeSync(file.fd);
-  }
-
-  private refreshTail(file: OpenFile): void {
-    const at = file.offset - file.splitter.pendingBytes;
-    if (at === file.tailAt) return;
-    const len = Math.min(TAIL, at);
-    const tail = Buffer.alloc(len);
-    readSync(file.fd, tail, 0, len, at - len);
-    file.tail = tail;
-    file.tailAt = at;
   }
 
   private checkRename(): void {
@@ -331,54 +248,24 @@ export class FileFollower {
     this.draining.push({ file, since: Date.now(), lastGrowth: 0 });
     this.current = null;
     this.o.log.info(`${this.o.path} was rotated (renamed or removed); following the new file from its start`);
-    const next = this.open();
     // Read the new file right away: another rotation may come before the next poll.
+    const next = this.tryOpen();
     if (next) {
-      for (;;) {
-        const n = readSync(next.fd, this.buf, 0, CHUNK, next.offset);
-        if (n <= 0) break;
-        next.offset += n;
-        this.stats.bytesRead += n;
-        next.splitter.push(this.buf.subarray(0, n));
-      }
-      this.refreshTail(next);
+      this.stats.bytesRead += next.read(this.buf);
+      next.refreshTail();
     }
   }
 
   private recoverFromCopy(committed: number, tail: Buffer): void {
     const copy = findCopy(this.o.path, committed, tail);
     if (copy) {
-      const n = this.drainFile(copy, committed);
+      const n = readFinishedFile(copy, committed, this.o.sink, this.buf, this.o.maxLineBytes);
       this.stats.recoveredBytes += n;
       this.o.log.info(`${this.o.path} was truncated (copytruncate); read ${n} unread bytes from its rotated copy`);
     } else if (committed > 0) {
       this.o.log.warn(`${this.o.path} was truncated and no rotated copy matched; lines after byte ${committed} may be lost`);
     }
     this.dirty = true;
-  }
-
-  /** Reads a finished file from `from` to its end; its last line is complete. */
-  private drainFile(path: string, from: number): number {
-    let fd: number;
-    try {
-      fd = openSync(path, 'r');
-    } catch {
-      return 0;
-    }
-    const splitter = this.newSplitter();
-    let pos = from;
-    try {
-      for (;;) {
-        const n = readSync(fd, this.buf, 0, CHUNK, pos);
-        if (n <= 0) break;
-        pos += n;
-        splitter.push(this.buf.subarray(0, n));
-      }
-    } finally {
-      closeSync(fd);
-    }
-    splitter.flushPartial();
-    return pos - from;
   }
 
   private maybeCheckpoint(): void {
@@ -391,8 +278,8 @@ export class FileFollower {
     const file = this.current;
     if (path === null || file === null || (!this.dirty && !force)) return;
     this.o.beforeCheckpoint();
-    this.refreshTail(file);
     try {
+      file.refreshTail();
       saveCheckpoint(path, {
         version: 1,
         path: this.o.path,
@@ -406,7 +293,7 @@ export class FileFollower {
       this.dirty = false;
       this.lastCheckpoint = Date.now();
     } catch (err) {
-      this.o.log.warn(`cannot write checkpoint ${path}: ${errCode(err) ?? String(err)}`);
+      this.o.log.warn(`cannot write checkpoint ${path}: ${errCode(err)}`);
     }
   }
 }
