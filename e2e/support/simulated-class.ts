@@ -29,8 +29,8 @@ const repo = process.cwd();
 const dataDir = process.env.HUBWATCH_DATA_DIR ?? join(repo, '.data');
 const runDir = join(dataDir, 'run');
 const resultFile = join(runDir, 'e2e-status-class.json');
-/** Held by whoever drives the demo hub; the collector counts every line of the one hub log. */
-const lockDir = join(runDir, 'demo-hub.lock');
+/** Held by whoever drives the demo hub (e2e/pipeline-hub.spec.ts takes the same one). */
+const lockDir = join(runDir, 'e2e-status-class.lock');
 const hubLog = join(dataDir, 'logs', 'hub.log');
 const collectorTokenFile = join(dataDir, 'etc', 'jupyterhub_api_token');
 /** A run stays usable while its 10-second data is in Graphite (1 day); refresh it well before. */
@@ -78,7 +78,8 @@ function tryLock(): boolean {
     return true;
   } catch {
     // A lock left by a killed run must not block every later run.
-    if (Date.now() - statSync(lockDir).mtimeMs > LOCK_STALE_MS) rmSync(lockDir, { recursive: true, force: true });
+    const age = existsSync(lockDir) ? Date.now() - statSync(lockDir).mtimeMs : 0;
+    if (age > LOCK_STALE_MS) rmSync(lockDir, { recursive: true, force: true });
     return false;
   }
 }
