@@ -5,7 +5,11 @@ import type { MetricEmitter } from './metric-emitter';
 
 const server = z.object({ ready: z.boolean().optional() }).passthrough();
 const user = z
-  .object({ servers: z.record(z.string(), server).optional(), server: z.string().nullable().optional() })
+  .object({
+    name: z.string().optional(),
+    servers: z.record(z.string(), server).optional(),
+    server: z.string().nullable().optional(),
+  })
   .passthrough();
 const paginated = z.object({
   items: z.array(user),
@@ -39,7 +43,7 @@ export interface UserCounts {
  * the hub silently returns only the first page; a plain list (older hubs) is counted as it is.
  * `jupyterhub_running_servers` drifts, so running servers are counted from `ready` here.
  */
-export async function fetchUserCounts(client: HubClient): Promise<UserCounts> {
+export async function fetchUserCounts(client: HubClient, pageSize = PAGE_SIZE): Promise<UserCounts> {
   const first = await client.get(`hub/api/users?limit=1`, PAGINATION);
   const firstBody = parseJson(first.body);
   const plain = plainList.safeParse(firstBody);
@@ -51,13 +55,23 @@ export async function fetchUserCounts(client: HubClient): Promise<UserCounts> {
   if (!head.success) throw new HubHttpError('bad_body', '/hub/api/users', 'unexpected JSON shape');
   let serversRunning = 0;
   let offset = 0;
+  // The hub joins users to their servers for `state=ready`; a user is counted once even if a page
+  // repeats them. The names stay in this function.
+  const seen = new Set<string>();
   for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await client.get(`hub/api/users?state=ready&offset=${offset}&limit=${PAGE_SIZE}`, PAGINATION);
+    const res = await client.get(`hub/api/users?state=ready&offset=${offset}&limit=${pageSize}`, PAGINATION);
     const body = paginated.safeParse(parseJson(res.body));
     if (!body.success) throw new HubHttpError('bad_body', '/hub/api/users', 'unexpected JSON shape');
-    for (const u of body.data.items) serversRunning += readyServers(u);
+    for (const u of body.data.items) {
+      if (u.name !== undefined) {
+        if (seen.has(u.name)) continue;
+        seen.add(u.name);
+      }
+      serversRunning += readyServers(u);
+    }
+    // `ready` is filtered after paging, so a page can be empty while later ones are not: follow `next`.
     const next = body.data._pagination.next;
-    if (!next || body.data.items.length === 0) break;
+    if (!next || next.offset <= offset) break;
     offset = next.offset;
   }
   return { usersTotal: head.data._pagination.total, serversRunning };
