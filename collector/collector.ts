@@ -13,7 +13,7 @@ import { StatsdSink } from './sink';
 import { UsersSource } from './users-api';
 
 export interface RunningCollector {
-  /** Resolves when every source has ended by itself (only stdin does). */
+  /** Resolves when the stdin log source ends; the other sources never end by themselves. */
   readonly ended: Promise<void>;
   stop(): Promise<void>;
   readonly parser: LogParser | null;
