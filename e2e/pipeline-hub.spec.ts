@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { CONTRACT_KEYS, parseLedger, summarise } from '../simulator/ledger';
+import { withDemoHub } from './support/simulated-class';
 
 // End to end against the real demo hub (issue 3 §4): the classroom simulator causes known events
 // on the JupyterHub that `stack.sh start ... hub` runs, the collector tails that hub's log and
@@ -17,27 +18,6 @@ const collectorTokenFile = join(dataDir, 'etc', 'jupyterhub_api_token');
 const simulatorTokenFile = join(dataDir, 'etc', 'jupyterhub_simulator_token');
 // A fresh hub name per run: its series start at zero, whatever earlier runs left in Graphite.
 const hubName = `e2e${Date.now().toString(36)}`;
-// Whoever drives the demo hub holds this lock: the collector counts every line of the hub's log,
-// so another simulator run at the same time would be counted too. Same directory, same rules as
-// e2e/support/simulated-class.ts (the status specs' run), so the two take turns.
-const hubLock = join(dataDir, 'run', 'e2e-status-class.lock');
-const LOCK_STALE_MS = 10 * 60_000;
-
-async function lockHub(): Promise<void> {
-  mkdirSync(join(dataDir, 'run'), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(hubLock);
-      return;
-    } catch {
-      // a lock left by a killed run must not block every later run
-      const age = existsSync(hubLock) ? Date.now() - statSync(hubLock).mtimeMs : 0;
-      if (age > LOCK_STALE_MS) rmSync(hubLock, { recursive: true, force: true });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-}
-
 type Child = { process: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 function start(args: string[], env: Record<string, string> = {}): Child {
@@ -108,9 +88,7 @@ async function metricPaths(request: APIRequestContext): Promise<string[]> {
 
 test.describe.configure({ mode: 'serial' });
 
-let collector: Child | undefined;
 let workDir = '';
-let locked = false;
 
 test.beforeAll(() => {
   for (const file of [hubLog, collectorTokenFile, simulatorTokenFile]) {
@@ -119,24 +97,32 @@ test.beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'hubwatch-pipeline-'));
 });
 
-test.afterAll(async () => {
-  await stop(collector);
-  if (locked) rmSync(hubLock, { recursive: true, force: true });
+test.afterAll(() => {
   if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
 });
 
 test('the collector counts exactly what the classroom simulator did to the real hub', async ({ request }) => {
-  // up to ~3 min waiting for another run to release the hub, ~1.5 min for this one
+  // up to a few minutes waiting for another spec to release the hub, ~1.5 min for this run
   test.setTimeout(600_000);
-  await lockHub();
-  locked = true;
+  // The collector counts every line of the hub's log, so nothing else may drive the hub meanwhile:
+  // the demo-hub lock the status specs take too (a second simulator run was tried: the counts
+  // became the sum of both ledgers and this test failed with the diff).
+  await withDemoHub(async () => {
+    const collector = start(
+      ['collector/cli.ts', '--hub-log', hubLog, '--hub-url', 'http://127.0.0.1:8000', '--hub-name', hubName, '--interval', '5'],
+      { HUBWATCH_HUB_TOKEN: readFileSync(collectorTokenFile, 'utf8').trim() },
+    );
+    try {
+      await driveAndCompare(request, collector);
+    } finally {
+      await stop(collector);
+    }
+  });
+});
 
-  collector = start(
-    ['collector/cli.ts', '--hub-log', hubLog, '--hub-url', 'http://127.0.0.1:8000', '--hub-name', hubName, '--interval', '5'],
-    { HUBWATCH_HUB_TOKEN: readFileSync(collectorTokenFile, 'utf8').trim() },
-  );
+async function driveAndCompare(request: APIRequestContext, collector: Child): Promise<void> {
   // it tails from the end of the log: lines written before it started are not this run's
-  await expect.poll(() => collector?.output() ?? '', { timeout: 30_000 }).toMatch(/from its end/);
+  await expect.poll(() => collector.output(), { timeout: 30_000 }).toMatch(/from its end/);
 
   const startedAt = Math.floor(Date.now() / 1000);
   const ledgerPath = join(workDir, 'ledger.jsonl');
@@ -170,4 +156,4 @@ test('the collector counts exactly what the classroom simulator did to the real 
   const paths = await metricPaths(request);
   expect(paths.length).toBeGreaterThan(0);
   expect(paths.filter((path) => path.includes(tag) || /(student|broken|hang|mute|crash)\d/.test(path))).toEqual([]);
-});
+}
