@@ -14,8 +14,15 @@ export interface SinkStats {
   metricsSent: number;
 }
 
-// One UDP datagram that fits an Ethernet MTU after IP/UDP headers.
+// One UDP datagram that fits an Ethernet MTU after IP/UDP headers (the StatsD docs' figure) ...
 const MAX_PACKET_BYTES = 1432;
+// ... or, to a StatsD on the same host, 8 KiB: loopback has a 64 KiB MTU, and every datagram costs the
+// sender the whole receive path, so fewer, larger ones are much cheaper (benchmark profile).
+const MAX_LOOPBACK_PACKET_BYTES = 8192;
+
+export function packetBytesFor(host: string): number {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.') ? MAX_LOOPBACK_PACKET_BYTES : MAX_PACKET_BYTES;
+}
 // Timer values are handed over in batches of this size (about 100 packets), so memory stays bounded
 // and a burst of log lines turns into a stream of packets rather than one burst StatsD would drop.
 const TIMER_BATCH = 4096;
@@ -39,7 +46,7 @@ export class StatsdSink implements MetricEmitter {
       host: options.host,
       port: options.port,
       prefix: `${options.prefix}.`,
-      maxBufferSize: MAX_PACKET_BYTES,
+      maxBufferSize: packetBytesFor(options.host),
       bufferFlushInterval: options.flushIntervalMs ?? 1000,
       sampleRate: 1,
       // A StatsD given by name (statsd.monitoring.svc) is resolved once a minute, not per packet.
