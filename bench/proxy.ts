@@ -237,6 +237,18 @@ async function main(): Promise<void> {
     );
   }
 
+  // What the same server costs for a request that never reaches Graphite (a 400 from validation):
+  // the part of the difference above that is Next.js itself rather than the proxy.
+  const floorUrl = `http://127.0.0.1:${NO_CACHE_PORT}/api/graphite/render?target=a&maxDataPoints=0`;
+  const floorTimes: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const started = performance.now();
+    await (await fetch(floorUrl)).text();
+    floorTimes.push(performance.now() - started);
+  }
+  const nextFloorMs = median(floorTimes);
+  console.log(`   reference: the same server answering a 400 without calling Graphite: median ${fmt(nextFloorMs)} ms`);
+
   const url = proxyUrl(CACHED_PORT, TYPICAL);
   console.log(`\n2. autocannon: ${CONNECTIONS} connections x ${DURATION_S} s on one cached query (goal >= 3000 req/s)`);
   await timedGet(url); // the first render fills the cache, as the first visitor would
@@ -270,6 +282,7 @@ async function main(): Promise<void> {
     loadAverage: loadavg(),
     cpus: cpus().length,
     latency,
+    nextFloorMs,
     load: { ...load, connections: CONNECTIONS, upstreamRenders: upstream, accessLogRenders: logged },
     staticFileReference: floor,
     bareNodeReference: bare,
