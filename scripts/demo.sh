@@ -39,18 +39,18 @@ mkdir -p "$DATA_DIR/collector" "$DATA_DIR/simulator"
 HUBWATCH_HUB_TOKEN=$(cat "$ETC_DIR/jupyterhub_api_token")
 export HUBWATCH_HUB_TOKEN
 
-npx tsx collector/cli.ts --hub-log "$LOG_DIR/hub.log" --hub-url http://127.0.0.1:8000 \
+node --import tsx collector/cli.ts --hub-log "$LOG_DIR/hub.log" --hub-url http://127.0.0.1:8000 \
   --hub-name "$HUB_NAME" --checkpoint "$DATA_DIR/collector/checkpoint.json" \
   >>"$LOG_DIR/collector.log" 2>&1 &
 children+=($!)
 log "collector running (log: $LOG_DIR/collector.log)"
 
-npx tsx simulator/cli.ts --hub-url http://127.0.0.1:8000 --ledger "$DATA_DIR/simulator/ledger.jsonl" \
+node --import tsx simulator/cli.ts --hub-url http://127.0.0.1:8000 --ledger "$DATA_DIR/simulator/ledger.jsonl" \
   >>"$LOG_DIR/simulator.log" 2>&1 &
 children+=($!)
 log "classroom simulator running (log: $LOG_DIR/simulator.log)"
 
-GRAPHITE_URL=${GRAPHITE_URL:-http://127.0.0.1:8080} npx next start -H 127.0.0.1 -p "$PORT" &
+GRAPHITE_URL=${GRAPHITE_URL:-http://127.0.0.1:8080} node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" &
 children+=($!)
 log "dashboard: http://127.0.0.1:$PORT  (Ctrl-C stops the demo)"
 wait "${children[@]}"
