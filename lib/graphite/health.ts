@@ -17,7 +17,17 @@ export type Health = {
 // A find of the top level is about the cheapest request graphite-web answers from its own data.
 const PROBE_QUERY = '*';
 
-export async function probeGraphite(): Promise<GraphiteHealth> {
+let inFlight: Promise<GraphiteHealth> | undefined;
+
+/** Concurrent health checks share one probe, so polling /api/health hard cannot load Graphite. */
+export function probeGraphite(): Promise<GraphiteHealth> {
+  inFlight ??= probeOnce().finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
+}
+
+async function probeOnce(): Promise<GraphiteHealth> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   try {
