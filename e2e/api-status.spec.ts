@@ -3,6 +3,7 @@ import { HISTOGRAM_BINS } from '../lib/catalog';
 import { ERROR_CATEGORIES } from '../lib/errors-explained';
 import { statusResponseSchema } from '../lib/status/schema';
 import { HTML_STATUS, writeToCarbon } from './support/carbon';
+import { forgetHub } from './support/forget-hub';
 import { simulatedClass, statusCounts } from './support/simulated-class';
 
 // GET /api/status against the real stack, demo hub, collector and classroom simulator: every
@@ -90,8 +91,11 @@ for (const [query, message] of badRequests) {
   });
 }
 
+const htmlHub = `html${Date.now().toString(36)}`;
+test.afterAll(() => forgetHub(htmlHub, { removeWhisper: true }));
+
 test('a metric named with HTML comes back verbatim, as data', async ({ request }) => {
-  const hub = `html${Date.now().toString(36)}`;
+  const hub = htmlHub;
   const at = Math.floor(Date.now() / 1000) - 30;
   await writeToCarbon([`stats.counters.jupyterhub.${hub}.requests.status.${HTML_STATUS}.count 3 ${at}`]);
   await expect

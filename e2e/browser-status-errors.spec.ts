@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { HTML_STATUS, writeToCarbon } from './support/carbon';
+import { forgetHub } from './support/forget-hub';
 import { simulatedClass } from './support/simulated-class';
 
 // The /errors view against the real stack, demo hub, collector and classroom simulator.
@@ -76,8 +77,11 @@ test('dragging across the errors chart narrows the range; the table follows it',
   await expect(page.getByTestId('errors-total')).toContainText(`${narrowed.errors.total} errors between`);
 });
 
+const htmlHub = `html${Date.now().toString(36)}`;
+test.afterAll(() => forgetHub(htmlHub, { removeWhisper: true }));
+
 test('a metric named with HTML is rendered as text', async ({ page }) => {
-  const hub = `html${Date.now().toString(36)}`;
+  const hub = htmlHub;
   await writeToCarbon([`stats.counters.jupyterhub.${hub}.requests.status.${HTML_STATUS}.count 2 ${Math.floor(Date.now() / 1000) - 30}`]);
   await expect(async () => {
     await page.goto(`/errors?hub=${hub}&from=-10min&refresh=off`);

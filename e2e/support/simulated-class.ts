@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { parseLedger, type Summary, summarise } from '../../simulator/ledger';
+import { forgetHub } from './forget-hub';
 
 /**
  * One real lecture for the status tests: the classroom simulator (`--once`) drives the demo hub,
@@ -130,6 +131,7 @@ async function runClass(request: APIRequestContext): Promise<SimulatedClass> {
     ['collector/cli.ts', '--hub-log', hubLog, '--hub-url', 'http://127.0.0.1:8000', '--hub-name', hub, '--interval', '5'],
     { HUBWATCH_HUB_TOKEN: readFileSync(collectorTokenFile, 'utf8').trim() },
   );
+  let finished = false;
   try {
     for (let i = 0; i < 60 && !/from its end/.test(collector.output()); i++) await sleep(500);
     // StatsD stamps a count with its flush time, never earlier than the event: the run's first
@@ -163,9 +165,13 @@ async function runClass(request: APIRequestContext): Promise<SimulatedClass> {
     // The range ends right after the run's last count: the hub is shared, and whatever others
     // do to it later must not leak into this run's range.
     const until = (await lastCountBucket(request, hub, from)) + 10;
+    finished = true;
     return { hub, from, until, summary, successSeconds, tag, createdAt: nowSeconds() };
   } finally {
     await stop(collector);
+    // StatsD would re-send this hub's keys forever; the stored series stay for the specs, unless
+    // the run failed (then nothing will use them).
+    await forgetHub(hub, { removeWhisper: !finished });
   }
 }
 
@@ -190,7 +196,10 @@ export async function simulatedClass(request: APIRequestContext): Promise<Simula
     // Another worker may have made it while this one waited for the lock.
     const again = readResult();
     if (again) return again;
+    const previous = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as SimulatedClass) : null;
     const result = await runClass(request);
+    // One test hub at a time in the hub selector: the expired run's goes.
+    if (previous) await forgetHub(previous.hub, { removeWhisper: true });
     writeFileSync(resultFile, JSON.stringify(result));
     return result;
   });
