@@ -55,6 +55,7 @@ export function StatusPage({ params, data }: StatusPageProps) {
         status={status}
         rangeText={rangePhrase(status.range.from, status.range.until, live)}
         errorsHref={`/errors?${query}`}
+        live={live}
       />
       <UptimeBars uptime={status.uptime} />
       <IncidentList incidents={status.incidents} lookbackDays={getThresholds().incidentLookbackDays} now={now} />

@@ -12,6 +12,8 @@ export interface StatusTilesProps {
   rangeText: string;
   /** Query string that keeps the view's range and hub on the /errors link. */
   errorsHref: string;
+  /** The range ends now (else gauges are read at its end). */
+  live: boolean;
 }
 
 function topErrors(status: StatusResponse, n: number) {
@@ -22,14 +24,14 @@ function topErrors(status: StatusResponse, n: number) {
 }
 
 /** The four numbers an instructor asks for; plain HTML so they are readable before any script runs. */
-export function StatusTiles({ status, rangeText, errorsHref }: StatusTilesProps) {
+export function StatusTiles({ status, rangeText, errorsHref, live }: StatusTilesProps) {
   const { spawns } = status;
   const turnedAway = spawns.throttled + spawns.limited;
   const running = status.servers.running;
   const top = topErrors(status, 3);
   return (
     <div className={styles.tiles}>
-      <StatTile id="running" title="Students with a running server" footnote="Now, from the hub's user list.">
+      <StatTile id="running" title="Students with a running server" footnote={live ? "Now, from the hub's user list." : "At the end of the range, from the hub's user list."}>
         <Figure testId="running-servers" value={running === null ? '—' : formatCount(running)} label={running === null ? 'no data' : 'running'} />
       </StatTile>
       <StatTile id="starts" title={`Server starts ${rangeText}`}>
