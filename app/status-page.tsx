@@ -58,7 +58,12 @@ export function StatusPage({ params, data }: StatusPageProps) {
         live={live}
       />
       <UptimeBars uptime={status.uptime} />
-      <IncidentList incidents={status.incidents} lookbackDays={getThresholds().incidentLookbackDays} now={now} />
+      <IncidentList
+        incidents={status.incidents}
+        lookbackDays={getThresholds().incidentLookbackDays}
+        until={live ? now : status.range.until}
+        live={live}
+      />
     </main>
   );
 }

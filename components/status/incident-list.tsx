@@ -5,22 +5,24 @@ import { incidentWhen } from './status-format';
 export interface IncidentListProps {
   incidents: StatusResponse['incidents'];
   lookbackDays: number;
-  now: number;
+  /** End of the range the incidents were computed up to, and whether that is now. */
+  until: number;
+  live: boolean;
 }
 
 /** Periods when the verdict was not Operational, newest first. */
-export function IncidentList({ incidents, lookbackDays, now }: IncidentListProps) {
+export function IncidentList({ incidents, lookbackDays, until, live }: IncidentListProps) {
   return (
     <section className={styles.section} aria-labelledby="incidents-title" data-testid="incidents">
       <h2 id="incidents-title">Recent incidents</h2>
       {incidents.length === 0 ? (
-        <p>No incidents in the last {lookbackDays} days.</p>
+        <p>No incidents in the {lookbackDays} days {live ? 'up to now' : 'before the end of the range'}.</p>
       ) : (
         <ul className={styles.incidents}>
           {incidents.map((incident) => (
             <li key={`${incident.start}-${incident.cause}`} data-verdict={incident.verdict} data-testid="incident">
               <span className={`${styles.badge} ${styles[`badge${incident.verdict}`] ?? ''}`}>{incident.verdict}</span>{' '}
-              <span className={styles.incidentWhen}>{incidentWhen(incident.start, incident.end, now)}</span>
+              <span className={styles.incidentWhen}>{incidentWhen(incident.start, incident.end, until, live)}</span>
               <span className={styles.incidentReason}>{incident.reason}</span>
             </li>
           ))}

@@ -17,6 +17,10 @@ test('uptime levels', () => {
 test('incident times read plainly', () => {
   assert.equal(incidentWhen(t, t + 300, t + 1000), '2026-11-25 10:42–10:47 UTC (5 minutes)');
   assert.equal(incidentWhen(t, null, t + 720), 'since 2026-11-25 10:42 UTC, ongoing (12 minutes)');
+  assert.equal(
+    incidentWhen(t, null, t + 720, false),
+    'since 2026-11-25 10:42 UTC, still going at 2026-11-25 10:54 UTC (12 minutes by then)',
+  );
 });
 
 test('range phrases', () => {

@@ -21,9 +21,16 @@ export function formatPercent(ratio: number | null, digits = 2): string {
 
 const SAME_DAY = (a: number, b: number) => Math.floor(a / 86_400) === Math.floor(b / 86_400);
 
-/** "2026-11-25 10:42–10:47 UTC (5 minutes)" or "since 2026-11-25 10:42 UTC, ongoing (12 minutes)". */
-export function incidentWhen(start: number, end: number | null, now: number): string {
-  if (end === null) return `since ${formatUtcDateTime(start)}, ongoing (${formatDuration(now - start)})`;
+/**
+ * "2026-11-25 10:42–10:47 UTC (5 minutes)", or for one still open at `at` (the end of the range):
+ * "since 2026-11-25 10:42 UTC, ongoing (12 minutes)" when that is now, else "… still going at …".
+ */
+export function incidentWhen(start: number, end: number | null, at: number, live = true): string {
+  if (end === null) {
+    return live
+      ? `since ${formatUtcDateTime(start)}, ongoing (${formatDuration(at - start)})`
+      : `since ${formatUtcDateTime(start)}, still going at ${formatUtcDateTime(at)} (${formatDuration(at - start)} by then)`;
+  }
   const endText = SAME_DAY(start, end) ? formatUtcTime(end).replace(' UTC', '') : formatUtcDateTime(end).replace(' UTC', '');
   return `${formatUtcDateTime(start).replace(' UTC', '')}–${endText} UTC (${formatDuration(end - start)})`;
 }

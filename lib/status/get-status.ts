@@ -4,7 +4,7 @@ import { cachedRender } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { getThresholds } from '@/lib/status/load-thresholds';
-import { renderWindow } from '@/lib/status/render-times';
+import { finestStart, renderWindow } from '@/lib/status/render-times';
 import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
 
@@ -27,10 +27,12 @@ export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
   const thresholds = getThresholds();
   const length = until - from;
   const window = (start: number, end: number) => renderWindow(start, end, live, now);
+  const verdictFrom = until - (thresholds.windowMinutes + thresholds.noDataDownMinutes) * 60;
+  const stateFrom = finestStart(until - thresholds.incidentLookbackDays * DAY, verdictFrom, now);
   const [current, previous, state, uptime] = await Promise.all([
     cachedRender({ targets: countTargets(hub), ...window(from, until) }),
     cachedRender({ targets: countTargets(hub), ...window(from - length, from) }),
-    cachedRender({ targets: stateTargets(hub), ...window(until - thresholds.incidentLookbackDays * DAY, until) }),
+    cachedRender({ targets: stateTargets(hub), ...window(stateFrom, until) }),
     cachedRender({ targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) }),
   ]);
   return computeStatus({ hub, from, until, now, current, previous, state, uptime }, thresholds);

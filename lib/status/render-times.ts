@@ -1,4 +1,4 @@
-import { nativeStepSeconds } from '@/lib/charts/retention';
+import { nativeStepSeconds, RETENTION_ARCHIVES } from '@/lib/charts/retention';
 
 /**
  * How a status range is asked of Graphite. A live range (until moves with the clock) is sent as
@@ -28,4 +28,17 @@ export function renderStart(from: number, now: number): number {
 export function renderWindow(from: number, until: number, live: boolean, now: number): RenderWindow {
   const start = renderStart(from, now);
   return live ? { from: offset(start, now), until: offset(until, now) } : { from: String(start), until: String(until) };
+}
+
+/**
+ * Start of a long lookback (the incidents' 7 days) that keeps `mustCover` at the finest archive
+ * still holding it: for a range that ended in the past, 7 days back would reach past the 1-minute
+ * archive, and Graphite would answer everything, the verdict window included, in 10-minute
+ * buckets. The lookback is shortened instead.
+ */
+export function finestStart(wanted: number, mustCover: number, now: number): number {
+  // The archive a live lookback of this length gets, or a coarser one if that one no longer holds mustCover.
+  const archive = RETENTION_ARCHIVES.find((a) => a.keepSeconds >= mustCover - wanted && now - mustCover <= a.keepSeconds);
+  if (archive === undefined) return wanted;
+  return Math.max(wanted, now - archive.keepSeconds + 60);
 }
