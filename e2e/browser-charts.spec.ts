@@ -113,3 +113,19 @@ test('/system draws the health panels for a reporting hub and names the source o
   await expect(page.getByTestId('panel-spawn-duration')).toContainText("collector's log source");
   await expect(page.getByTestId('panel-running-servers')).toContainText("collector's users-API source");
 });
+
+test('a live series that stopped says since when, in the viewer clock', async ({ page, request }) => {
+  const path = `${E2E_ROOT}.${run}.stopped`;
+  const now = Math.floor(Date.now() / 1000);
+  const lastAt = Math.floor((now - 300) / 10) * 10; // five minutes ago, on a 10 s bucket
+  await sendCarbon([`${path} 1 ${lastAt - 20}`, `${path} 1 ${lastAt - 10}`, `${path} 1 ${lastAt}`]);
+  await waitForData(request, [path]);
+  await page.goto(`/explore?from=-15min&target=${encodeURIComponent(path)}`);
+  const panel = page.getByTestId('panel-explore');
+  await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
+  const clock = await page.evaluate(
+    (at) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at * 1000)),
+    lastAt,
+  );
+  await expect(panel.getByRole('status')).toHaveText(`No data from this hub since ${clock}`);
+});
