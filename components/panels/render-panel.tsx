@@ -1,18 +1,13 @@
 'use client';
 
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { TimeSeriesChart } from '@/components/chart/time-series-chart';
 import type { ValueUnit } from '@/lib/charts/format';
 import type { ChartKind } from '@/lib/charts/time-series-option';
-import { plainErrorMessage } from '@/lib/client/api-fetch';
-import { useReportStale } from '@/lib/client/stale-context';
-import { resolveRange, zoomRange } from '@/lib/client/time-actions';
-import { useElementWidth } from '@/lib/client/use-element-width';
-import { useNowSeconds } from '@/lib/client/use-now';
-import { useRender } from '@/lib/client/use-render';
+import { zoomRange } from '@/lib/client/time-actions';
+import { useLiveSeries } from '@/lib/client/use-live-series';
 import { useViewParams } from '@/lib/client/use-view-params';
 import type { Series } from '@/lib/graphite/types';
-import { isRelativeTime } from '@/lib/time-range';
 
 /** Derived series computed in the browser from what Graphite returned (e.g. quantiles from bins). */
 export type SeriesTransform = (series: Series[]) => { series: Series[]; names?: string[] };
@@ -34,57 +29,36 @@ export interface RenderPanelProps {
 }
 
 /**
- * The connecting piece between the URL, the render hook and the pure chart: reads the range
- * from the URL, asks for ~one point per pixel, reports staleness to the page banner, and turns a
- * drag on the chart into a narrower range in the URL.
+ * A chart panel wired to the page: data from `useLiveSeries` (URL range, ~one point per pixel,
+ * refresh, stale banner), drawn by the pure chart; a drag on the chart narrows the URL's range.
  */
 export function RenderPanel(props: RenderPanelProps) {
   const { id, targets, fitToWidth = true, transform } = props;
-  const { params, update } = useViewParams();
-  const boxRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(boxRef);
-  const now = useNowSeconds();
-
-  const ready = targets !== null && (!fitToWidth || width !== null);
-  const query = ready
-    ? { targets, from: params.from, until: params.until, maxDataPoints: fitToWidth && width ? width : undefined }
-    : null;
-  const state = useRender(query, params.refresh);
+  const { update } = useViewParams();
+  const data = useLiveSeries(id, targets, fitToWidth);
 
   const derived = useMemo(
-    () => (state.series && transform ? transform(state.series) : null),
-    [state.series, transform],
-  );
-  const range = useMemo(() => {
-    try {
-      return resolveRange(params, now);
-    } catch {
-      return { from: now - 3600, until: now };
-    }
-  }, [params, now]);
-
-  useReportStale(
-    `panel:${id}`,
-    state.isStale ? { message: plainErrorMessage(state.error), fetchedAt: state.fetchedAt } : null,
+    () => (data.series && transform ? transform(data.series) : null),
+    [data.series, transform],
   );
 
   return (
-    <div ref={boxRef} className="panel-box">
+    <div ref={data.boxRef} className="panel-box">
       <TimeSeriesChart
         id={id}
         title={props.title}
         description={props.description}
-        series={derived ? derived.series : state.series}
+        series={derived ? derived.series : data.series}
         names={derived ? derived.names : props.names}
         unit={props.unit}
         kind={props.kind}
-        range={range}
-        live={isRelativeTime(params.until)}
-        nowSeconds={now}
-        isLoading={state.isLoading}
-        error={state.error}
-        isStale={state.isStale}
-        fetchedAt={state.fetchedAt}
+        range={data.range}
+        live={data.live}
+        nowSeconds={data.nowSeconds}
+        isLoading={data.isLoading}
+        error={data.error}
+        isStale={data.isStale}
+        fetchedAt={data.fetchedAt}
         emptyMessage={props.emptyMessage}
         onZoom={(from, until) => update(zoomRange(from, until))}
         height={props.height}
