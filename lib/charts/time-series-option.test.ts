@@ -66,3 +66,9 @@ test('tooltip: header time in the given zone, values formatted with the unit, a 
   assert.match(html, /p95: <b>1\.5 s<\/b>/);
   assert.ok(!html.includes('<script>'));
 });
+
+test('a dozen series get distinct colours in both schemes', () => {
+  for (const palette of [LIGHT_PALETTE, DARK_PALETTE]) {
+    assert.equal(new Set(palette.series.slice(0, 12)).size, 12);
+  }
+});
