@@ -118,7 +118,7 @@ describe('collector CLI', () => {
     const writer = setInterval(() => writeSome(25), 10);
     for (let round = 0; round < 3; round++) {
       const run = runCli(args);
-      await waitFor(() => run.stderr().includes('following') || run.stderr().includes('resuming'), 15000);
+      await waitFor(() => run.stderr().includes('following') || run.stderr().includes('resuming'), 60000);
       await new Promise((r) => setTimeout(r, 400));
       run.child.kill('SIGTERM');
       assert.equal(await run.exit, 0, run.stderr());
@@ -127,7 +127,7 @@ describe('collector CLI', () => {
     clearInterval(writer);
     writeSome(total);
     const last = runCli(args);
-    await waitFor(() => counter(prefix, 'requests.status.200') >= total, 15000);
+    await waitFor(() => counter(prefix, 'requests.status.200') >= total, 60000);
     await new Promise((r) => setTimeout(r, 1500));
     last.child.kill('SIGTERM');
     await last.exit;
@@ -180,7 +180,7 @@ describe('collector CLI', () => {
       const prefix = 'jupyterhub.clihttp';
       const token = 'sEcReT-t0ken-value';
       const run = runCli(['--hub-url', base, '--statsd', `127.0.0.1:${port}`, '--hub-name', 'clihttp', '--interval', '1'], { HUBWATCH_HUB_TOKEN: token });
-      await waitFor(() => lastGauge(prefix, 'users.total') !== undefined && lastGauge(prefix, 'hub.up') !== undefined, 15000);
+      await waitFor(() => lastGauge(prefix, 'users.total') !== undefined && lastGauge(prefix, 'hub.up') !== undefined, 60000);
       await new Promise((r) => setTimeout(r, 2500));
       run.child.kill('SIGTERM');
       await run.exit;
@@ -197,7 +197,7 @@ describe('collector CLI', () => {
       hang = true;
       const prefix = 'jupyterhub.clihang';
       const run = runCli(['--hub-url', base, '--statsd', `127.0.0.1:${port}`, '--hub-name', 'clihang', '--interval', '1']);
-      await waitFor(() => lastGauge(prefix, 'hub.up') !== undefined, 15000);
+      await waitFor(() => lastGauge(prefix, 'hub.up') !== undefined, 60000);
       run.child.kill('SIGTERM');
       await run.exit;
       hang = false;

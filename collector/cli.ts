@@ -19,11 +19,13 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const collector = await startCollector(options, log, process.stdin);
+  // Handlers first: a signal during start-up must still end in a flush and a checkpoint, not in the
+  // default kill (which would leave a stale checkpoint behind metrics already sent).
   const stopping = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
+  const collector = await startCollector(options, log, process.stdin);
   const reason = await Promise.race([stopping, collector.ended.then(() => 'all sources ended')]);
   log.info(`stopping (${reason})`);
   await collector.stop();

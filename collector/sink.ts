@@ -51,6 +51,8 @@ export class StatsdSink implements MetricEmitter {
       sampleRate: 1,
       // A StatsD given by name (statsd.monitoring.svc) is resolved once a minute, not per packet.
       cacheDns: true,
+      // On close, wait up to 11 x 200 ms for sends in flight (default 550 ms) before giving up on them.
+      closingFlushInterval: 200,
       errorHandler: options.onError ?? (() => {}),
     });
     this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 1000);
