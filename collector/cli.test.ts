@@ -6,9 +6,10 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { SAMPLES_DIR } from './fixtures/samples-dir';
 
 const ROOT = join(import.meta.dirname, '..');
-const SAMPLES = process.env.HUBWATCH_SAMPLES_DIR ?? join(ROOT, '../shared/samples/jupyterhub-3.0');
+const SAMPLES = SAMPLES_DIR;
 const dir = mkdtempSync(join(tmpdir(), 'hubwatch-cli-'));
 
 let udp: Socket;

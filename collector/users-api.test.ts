@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HubClient } from './hub-http';
 import { fetchUserCounts, readyServers } from './users-api';
+import { SAMPLES_DIR } from './fixtures/samples-dir';
 
-const SAMPLES = process.env.HUBWATCH_SAMPLES_DIR ?? join(import.meta.dirname, '../../shared/samples/jupyterhub-3.0');
+const SAMPLES = SAMPLES_DIR;
 
 type ApiUser = { name: string; servers: Record<string, { ready: boolean }> };
 

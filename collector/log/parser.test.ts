@@ -6,9 +6,9 @@ import { MemoryEmitter } from '../metric-emitter';
 import { LineSplitter } from './line-splitter';
 import { LogParser } from './parser';
 import { HUB_RULES, matchHubRule } from './rules';
+import { SAMPLES_DIR } from '../fixtures/samples-dir';
 
-// The shared captures live next to the repository (../shared/samples); HUBWATCH_SAMPLES_DIR overrides.
-const SAMPLES = process.env.HUBWATCH_SAMPLES_DIR ?? join(import.meta.dirname, '../../../shared/samples/jupyterhub-3.0');
+const SAMPLES = SAMPLES_DIR;
 const logBytes = readFileSync(join(SAMPLES, 'hub-run1.log'));
 const logText = logBytes.toString('utf8');
 const scenario = readFileSync(join(SAMPLES, 'SCENARIO.md'), 'utf8');

@@ -7,8 +7,9 @@ import { MemoryEmitter } from '../metric-emitter';
 import { PromDeltaTracker } from './delta-tracker';
 import { isSkippedFamily, KEPT_LABELS, leSegment, safeSegment, sampleId, seriesKey } from './metric-keys';
 import { type Family, parsePromText } from './text-parser';
+import { SAMPLES_DIR } from '../fixtures/samples-dir';
 
-const SAMPLES = process.env.HUBWATCH_SAMPLES_DIR ?? join(import.meta.dirname, '../../../shared/samples/jupyterhub-3.0');
+const SAMPLES = SAMPLES_DIR;
 const SNAPSHOTS = [
   'metrics-run1-01-startup.txt',
   'metrics-run1-02-after-5-spawns.txt',
