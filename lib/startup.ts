@@ -1,11 +1,17 @@
 import { ConfigError, getConfig } from './config';
+import { getThresholds } from './status/load-thresholds';
+import { ThresholdsError } from './status/thresholds';
 
-/** Loads every validated configuration once; on a bad value prints why and stops the process. */
+/**
+ * Loads every validated configuration once (environment, then the thresholds file); on a bad
+ * value prints why and stops the process, so `next start` never serves with a broken config.
+ */
 export function validateStartupConfig(): void {
   try {
     getConfig();
+    getThresholds();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof ThresholdsError) {
       console.error(`hubwatch: ${error.message}`);
       process.exit(1);
     }
