@@ -16,8 +16,7 @@ test.afterAll(async () => {
 test('a gauge sent to StatsD is drawn, and the legend shows the value sent', async ({ page, request }) => {
   const { key, path } = gauge('running');
   const value = 10 + Math.floor(Math.random() * 80);
-  await sendStatsd([`${key}:${value}|g`]);
-  await waitForData(request, [path]);
+  await waitForData(request, [path], () => sendStatsd([`${key}:${value}|g`]));
 
   await page.goto(`/explore?from=-10min&target=${encodeURIComponent(path)}`);
   const panel = page.getByTestId('panel-explore');
@@ -52,8 +51,7 @@ test('names from Graphite are text: a <script> metric and an HTML alias never be
 
 test('asking for more points than pixels is consolidated, and the legend says so', async ({ page, request }) => {
   const { key, path } = gauge('total');
-  await sendStatsd([`${key}:3|g`]);
-  await waitForData(request, [path]);
+  await waitForData(request, [path], () => sendStatsd([`${key}:3|g`]));
   // 24 h at 10 s is 8,640 stored points: far more than the chart is wide.
   await page.goto(`/explore?from=-24h&target=${encodeURIComponent(path)}`);
   const panel = page.getByTestId('panel-explore');
@@ -67,8 +65,7 @@ test('asking for more points than pixels is consolidated, and the legend says so
 
 test('dragging across a chart narrows the range in the URL to the dragged window', async ({ page, request }) => {
   const { key, path } = gauge('health');
-  await sendStatsd([`${key}:12|g`]);
-  await waitForData(request, [path]);
+  await waitForData(request, [path], () => sendStatsd([`${key}:12|g`]));
   await page.goto(`/explore?from=-1h&target=${encodeURIComponent(path)}`);
   const chart = page.getByTestId('panel-explore').locator('[data-chart-state=finished]');
   await expect(chart).toBeVisible();

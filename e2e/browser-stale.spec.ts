@@ -21,8 +21,7 @@ test.afterAll(async () => {
 
 test('Graphite stopped: last data stays, marked stale; it recovers on the next refresh', async ({ page, request }) => {
   await stack('start', 'graphite-web-chaos');
-  await sendStatsd([`${key}:9|g`]);
-  await waitForData(request, [target]);
+  await waitForData(request, [target], () => sendStatsd([`${key}:9|g`]));
 
   await page.goto(`${CHAOS_APP_URL}/explore?from=-10min&refresh=10s&target=${encodeURIComponent(target)}`);
   const panel = page.getByTestId('panel-explore');

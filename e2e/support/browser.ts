@@ -38,12 +38,22 @@ export function sendCarbon(lines: readonly string[]): Promise<void> {
 
 type Series = { target: string; datapoints: [number | null, number][] };
 
-/** Polls the render API until every target has a non-null value (StatsD flushes every 10 s). */
-export async function waitForData(request: APIRequestContext, targets: readonly string[], from = '-10min'): Promise<Series[]> {
+/**
+ * Polls the render API until every target has a non-null value (StatsD flushes every 10 s).
+ * `resend` runs before each poll: UDP to StatsD is fire-and-forget, and a datagram sent while
+ * StatsD restarts is simply gone.
+ */
+export async function waitForData(
+  request: APIRequestContext,
+  targets: readonly string[],
+  resend?: () => Promise<void>,
+  from = '-10min',
+): Promise<Series[]> {
   let last: Series[] = [];
   await expect
     .poll(
       async () => {
+        await resend?.();
         const params = new URLSearchParams({ from, until: `${Math.floor(Date.now() / 1000) + 1}` });
         for (const t of targets) params.append('target', t);
         const res = await request.get(`/api/graphite/render?${params.toString()}`);
