@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { COUNTER_KEYS, type CounterKey } from '../lib/catalog';
 
 /**
  * The ledger: one JSON line per thing the simulator did, with the outcome the hub reported.
@@ -37,21 +38,14 @@ export type RunEntry = { kind: 'run'; phase: 'start' | 'end'; mode: 'once' | 'lo
 export type LedgerEvent = LoginEntry | SpawnEntry | CrashEntry | StopEntry | RunEntry;
 export type LedgerEntry = LedgerEvent & { t: number; ts: string };
 
-/** The StatsD keys (issue 3 contract) a ledger predicts, in the order the summary prints them. */
-export const CONTRACT_KEYS = [
-  'logins.success',
-  'logins.failure',
-  'spawns.success',
-  'spawns.failure.error',
-  'spawns.failure.exited',
-  'spawns.failure.timeout',
-  'spawns.failure.http_timeout',
-  'spawns.throttled',
-  'spawns.limited',
-  'servers.crashed',
-  'servers.stopped',
-] as const;
-export type ContractKey = (typeof CONTRACT_KEYS)[number];
+/**
+ * The StatsD keys (issue 3 contract) a ledger predicts, in the catalog's order: every counter
+ * but `errors.unclassified`, which counts lines no rule knows and so has no action behind it.
+ */
+export type ContractKey = Exclude<CounterKey, 'errors.unclassified'>;
+export const CONTRACT_KEYS: readonly ContractKey[] = COUNTER_KEYS.filter(
+  (key): key is ContractKey => key !== 'errors.unclassified',
+);
 
 export type Summary = {
   counts: Record<ContractKey, number>;

@@ -9,7 +9,7 @@ import { ErrorsTable, StatusCodeList } from '@/components/status/errors-table';
 import { rangePhrase } from '@/components/status/status-format';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useReportStale } from '@/lib/client/stale-context';
-import { resolveRange, zoomRange } from '@/lib/client/time-actions';
+import { resolveRangeOrLastHour, zoomRange } from '@/lib/client/time-actions';
 import { useElementWidth } from '@/lib/client/use-element-width';
 import { useNowSeconds } from '@/lib/client/use-now';
 import { useRender } from '@/lib/client/use-render';
@@ -48,13 +48,7 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
     () => chart.series?.map((s) => (isErrorCategory(s.target) ? ERRORS_EXPLAINED[s.target].label : s.target)),
     [chart.series],
   );
-  const range = useMemo(() => {
-    try {
-      return resolveRange(params, now);
-    } catch {
-      return { from: now - 3600, until: now };
-    }
-  }, [params, now]);
+  const range = useMemo(() => resolveRangeOrLastHour(params, now), [params, now]);
 
   /** Range and category live in the URL only; a change pushes history so Back undoes it. */
   const navigate = useCallback(

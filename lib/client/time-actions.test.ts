@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeRange, lockRange, QUICK_RANGES, shiftRange, zoomRange } from './time-actions';
+import { describeRange, lockRange, QUICK_RANGES, resolveRangeOrLastHour, shiftRange, zoomRange } from './time-actions';
 import { parseViewParams } from './view-params';
 
 const NOW = 1_795_604_400;
@@ -42,4 +42,9 @@ test('every quick range is valid Graphite syntax and is named in the picker labe
 test('describeRange for other ranges', () => {
   assert.equal(describeRange({ from: '-45min', until: 'now' }, NOW), 'Last 45 min');
   assert.equal(describeRange({ from: '1795600000', until: '1795603600' }, NOW, 'UTC'), '25 Nov 2026, 09:46 → 25 Nov 2026, 10:46');
+});
+
+test('resolveRangeOrLastHour: a mistyped range draws the last hour, a valid one resolves', () => {
+  assert.deepEqual(resolveRangeOrLastHour({ from: 'yesterday-ish', until: 'now' }, 10_000), { from: 6_400, until: 10_000 });
+  assert.deepEqual(resolveRangeOrLastHour({ from: '-2h', until: 'now' }, 10_000), { from: 2_800, until: 10_000 });
 });

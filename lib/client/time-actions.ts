@@ -29,6 +29,15 @@ export function resolveRange(range: TimeRange, nowSeconds: number): ResolvedRang
   return { from: resolveTime(range.from, nowSeconds), until: resolveTime(range.until, nowSeconds) };
 }
 
+/** For drawing axes: a range that cannot be resolved (a mistyped link) shows the last hour. */
+export function resolveRangeOrLastHour(range: TimeRange, nowSeconds: number): ResolvedRange {
+  try {
+    return resolveRange(range, nowSeconds);
+  } catch {
+    return { from: nowSeconds - 3600, until: nowSeconds };
+  }
+}
+
 function absolute(r: ResolvedRange): TimeRange {
   return { from: String(Math.floor(r.from)), until: String(Math.ceil(r.until)) };
 }

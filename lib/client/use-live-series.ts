@@ -4,7 +4,7 @@ import { type RefObject, useMemo, useRef } from 'react';
 import { isRelativeTime } from '@/lib/time-range';
 import { plainErrorMessage } from './api-fetch';
 import { useReportStale } from './stale-context';
-import { resolveRange } from './time-actions';
+import { resolveRangeOrLastHour } from './time-actions';
 import { useElementWidth } from './use-element-width';
 import { useNowSeconds } from './use-now';
 import { type RenderState, useRender } from './use-render';
@@ -36,13 +36,7 @@ export function useLiveSeries(id: string, targets: readonly string[] | null, fit
     : null;
   const state = useRender(query, params.refresh);
 
-  const range = useMemo(() => {
-    try {
-      return resolveRange(params, now);
-    } catch {
-      return { from: now - 3600, until: now };
-    }
-  }, [params, now]);
+  const range = useMemo(() => resolveRangeOrLastHour(params, now), [params, now]);
 
   useReportStale(
     `panel:${id}`,
