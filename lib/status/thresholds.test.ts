@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -28,8 +28,9 @@ test('errors name the file and the field', () => {
   assert.throws(() => parseThresholds({ status: { spawnFailureRate: 0.1 } }, 'h.json'), /h\.json: status.*spawnFailureRate/);
 });
 
-test('missing default file -> defaults; missing explicit file -> error naming HUBWATCH_CONFIG', () => {
+test('missing default file -> defaults; missing explicit file -> error naming HUBWATCH_CONFIG', (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hubwatch-thresholds-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   assert.deepEqual(loadThresholds({}, dir), DEFAULT_THRESHOLDS);
   assert.throws(() => loadThresholds({ HUBWATCH_CONFIG: 'nope.json' }, dir), /HUBWATCH_CONFIG: cannot read .*nope\.json/);
   writeFileSync(path.join(dir, 'hubwatch.config.json'), '{"status": {"windowMinutes": 30}}');
