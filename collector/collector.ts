@@ -30,6 +30,7 @@ export async function startCollector(o: CollectorOptions, log: Logger, stdin: Re
     host: o.statsdHost,
     port: o.statsdPort,
     prefix,
+    multiValueTimers: !o.singleValueTimers,
     onError: (err) => {
       if (err.message !== lastSinkError) log.warn(`statsd ${o.statsdHost}:${o.statsdPort}: ${err.message}`);
       lastSinkError = err.message;

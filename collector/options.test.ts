@@ -21,6 +21,9 @@ describe('parseOptions', () => {
     assert.equal(o.intervalSeconds, 10);
     assert.equal(o.fromStart, false);
     assert.equal(o.hubUrl, null);
+    assert.equal(o.singleValueTimers, false);
+    assert.equal(parseOptions(['--hub-log', '-', '--single-value-timers'], {}).singleValueTimers, true);
+    assert.equal(optionOf(['--hub-log', '-', '--single-value-timers=yes']), '--single-value-timers');
   });
 
   it('takes the token from the environment so it does not show in ps', () => {

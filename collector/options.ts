@@ -12,6 +12,8 @@ export interface CollectorOptions {
   readonly statsdPort: number;
   readonly intervalSeconds: number;
   readonly checkpoint: string | null;
+  /** One line per timer value, for StatsD servers that cannot read `key:1|ms:2|ms`. */
+  readonly singleValueTimers: boolean;
 }
 
 export class OptionError extends Error {
@@ -33,7 +35,8 @@ export const USAGE = `usage: hubwatch-collector [options]
                         prefer env HUBWATCH_HUB_TOKEN or JUPYTERHUB_API_TOKEN (not visible in ps)
   --hub-name NAME       metric prefix jupyterhub.NAME ([A-Za-z0-9_-], default "default")
   --statsd HOST:PORT    StatsD address (default 127.0.0.1:8125)
-  --interval SECONDS    scrape/probe period (default 10)`;
+  --interval SECONDS    scrape/probe period (default 10)
+  --single-value-timers one StatsD line per timer value (for servers without multi-value lines)`;
 
 const hostPort = z
   .string()
@@ -91,6 +94,7 @@ const schema = z.object({
     .max(3600, 'must be at most 3600 seconds')
     .default(10),
   checkpoint: z.string().min(1, 'must be a file path').optional(),
+  'single-value-timers': z.boolean().optional(),
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -121,6 +125,7 @@ export function parseOptions(argv: readonly string[], env: Env): CollectorOption
         statsd: { type: 'string' },
         interval: { type: 'string' },
         checkpoint: { type: 'string' },
+        'single-value-timers': { type: 'boolean' },
       },
     }));
   } catch (err) {
@@ -167,5 +172,6 @@ export function parseOptions(argv: readonly string[], env: Env): CollectorOption
     statsdPort: o.statsd.port,
     intervalSeconds: o.interval,
     checkpoint: o.checkpoint ?? null,
+    singleValueTimers: o['single-value-timers'] ?? false,
   };
 }

@@ -22,8 +22,16 @@ async function settle(): Promise<void> {
   await new Promise((r) => setTimeout(r, 150));
 }
 
-function metrics(): string[] {
+function lines(): string[] {
   return packets.flatMap((p) => p.split('\n'));
+}
+
+/** What StatsD reads: a multi-value line `key:1|ms:2|ms` is one metric per value. */
+function metrics(): string[] {
+  return lines().flatMap((line) => {
+    const [key, ...fields] = line.split(':');
+    return fields.map((field) => `${key}:${field}`);
+  });
 }
 
 describe('packet size', () => {
@@ -56,6 +64,25 @@ describe('StatsdSink over real UDP', () => {
     assert.ok(packets.length < all.length / 10, `${packets.length} packets for ${all.length} metrics`);
     for (const p of packets) assert.ok(Buffer.byteLength(p) <= 8192, 'fits the loopback packet size');
     assert.equal(sink.stats.metricsSent, 103);
+    // ...and the 100 timer values travel as one multi-value line.
+    assert.equal(lines().filter((l) => l.startsWith('jupyterhub.unit.requests.duration:')).length, 1);
+  });
+
+  it('sends one line per timer value for StatsD servers without multi-value lines', async () => {
+    packets.length = 0;
+    const sink = new StatsdSink({
+      host: '127.0.0.1',
+      port,
+      prefix: 'jupyterhub.single',
+      flushIntervalMs: 60_000,
+      multiValueTimers: false,
+    });
+    for (let i = 0; i < 20; i++) sink.timing('requests.duration', i + 1);
+    await sink.close();
+    await settle();
+    const timerLines = lines().filter((l) => l.startsWith('jupyterhub.single.requests.duration:'));
+    assert.equal(timerLines.length, 20);
+    assert.ok(timerLines.every((l) => /^jupyterhub\.single\.requests\.duration:\d+\|ms$/.test(l)));
   });
 
   it('hands large bursts of timer values over in batches, each value once', async () => {
@@ -69,5 +96,6 @@ describe('StatsdSink over real UDP', () => {
       .map((m) => Number(m.slice(m.indexOf(':') + 1, m.indexOf('|'))));
     assert.equal(values.length, 10_000);
     assert.equal(new Set(values).size, 10_000);
+    for (const line of lines()) assert.ok(Buffer.byteLength(line) < 8192, 'a multi-value line never outgrows a packet');
   });
 });

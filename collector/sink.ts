@@ -1,6 +1,14 @@
 import StatsD, { type StatsD as StatsDClient } from 'hot-shots';
 import type { MetricEmitter } from './metric-emitter';
 
+// hot-shots' `send` takes an already formatted StatsD line through the same buffer and error handling
+// as its typed methods; its type declarations just do not list it.
+declare module 'hot-shots' {
+  interface StatsD {
+    send(message: string): void;
+  }
+}
+
 export interface SinkOptions {
   readonly host: string;
   readonly port: number;
@@ -8,6 +16,12 @@ export interface SinkOptions {
   readonly prefix: string;
   readonly flushIntervalMs?: number;
   readonly onError?: (err: Error) => void;
+  /**
+   * Send the timer values of one key as one multi-value line (`key:1|ms:2|ms`, which Etsy StatsD
+   * reads as separate values) instead of one hot-shots call per value: the same values reach StatsD,
+   * at a fraction of the CPU. Default true; false for StatsD servers that only read one value a line.
+   */
+  readonly multiValueTimers?: boolean;
 }
 
 export interface SinkStats {
@@ -40,8 +54,15 @@ export class StatsdSink implements MetricEmitter {
   private timerValues: number[] = [];
   private gauges = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
+  private readonly prefix: string;
+  private readonly multiValueTimers: boolean;
+  private readonly maxLineBytes: number;
 
   constructor(options: SinkOptions) {
+    this.prefix = `${options.prefix}.`;
+    this.multiValueTimers = options.multiValueTimers ?? true;
+    // A line never straddles two packets: leave room for the packet's other lines' newline.
+    this.maxLineBytes = packetBytesFor(options.host) - 1;
     this.client = new StatsD({
       host: options.host,
       port: options.port,
@@ -97,15 +118,43 @@ export class StatsdSink implements MetricEmitter {
   private flushTimers(): void {
     const keys = this.timerKeys;
     const values = this.timerValues;
-    const client = this.client;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      const value = values[i];
-      if (key !== undefined && value !== undefined) client.timing(key, value, 1);
+    if (this.multiValueTimers) this.sendTimerLines(keys, values);
+    else {
+      const client = this.client;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const value = values[i];
+        if (key !== undefined && value !== undefined) client.timing(key, value, 1);
+      }
     }
     this.stats.metricsSent += keys.length;
     this.timerKeys = [];
     this.timerValues = [];
+  }
+
+  /** One `prefix.key:v|ms:v|ms...` line per key, split so that no line outgrows a packet. */
+  private sendTimerLines(keys: readonly string[], values: readonly number[]): void {
+    const byKey = new Map<string, string[]>();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const value = values[i];
+      if (key === undefined || value === undefined) continue;
+      const list = byKey.get(key);
+      if (list === undefined) byKey.set(key, [`${value}|ms`]);
+      else list.push(`${value}|ms`);
+    }
+    for (const [key, fields] of byKey) {
+      const head = `${this.prefix}${key}`;
+      let line = head;
+      for (const field of fields) {
+        if (line !== head && line.length + 1 + field.length > this.maxLineBytes) {
+          this.client.send(line);
+          line = head;
+        }
+        line += `:${field}`;
+      }
+      if (line !== head) this.client.send(line);
+    }
   }
 
   close(): Promise<void> {
