@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { CONTRACT_KEYS, parseLedger, summarise } from '../simulator/ledger';
 import { withDemoHub } from './support/simulated-class';
+import { type Child, startTsx, stopChild } from './support/tsx-child';
 
 // End to end against the real demo hub (issue 3 §4): the classroom simulator causes known events
 // on the JupyterHub that `stack.sh start ... hub` runs, the collector tails that hub's log and
@@ -18,33 +18,6 @@ const collectorTokenFile = join(dataDir, 'etc', 'jupyterhub_api_token');
 const simulatorTokenFile = join(dataDir, 'etc', 'jupyterhub_simulator_token');
 // A fresh hub name per run: its series start at zero, whatever earlier runs left in Graphite.
 const hubName = `e2e${Date.now().toString(36)}`;
-type Child = { process: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-function start(args: string[], env: Record<string, string> = {}): Child {
-  // node --import tsx (not npx): the pid is the program itself, so a signal reaches it
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: repo,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { process: child, output: () => output, exited };
-}
-
-async function stop(child: Child | undefined): Promise<void> {
-  if (child === undefined || child.process.exitCode !== null) return;
-  child.process.kill('SIGTERM');
-  const killer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
-  await child.exited;
-  clearTimeout(killer);
-}
 
 type Series = { target: string; datapoints: [number | null, number][] };
 
@@ -108,14 +81,14 @@ test('the collector counts exactly what the classroom simulator did to the real 
   // the demo-hub lock the status specs take too (a second simulator run was tried: the counts
   // became the sum of both ledgers and this test failed with the diff).
   await withDemoHub(async () => {
-    const collector = start(
+    const collector = startTsx(
       ['collector/cli.ts', '--hub-log', hubLog, '--hub-url', 'http://127.0.0.1:8000', '--hub-name', hubName, '--interval', '5'],
       { HUBWATCH_HUB_TOKEN: readFileSync(collectorTokenFile, 'utf8').trim() },
     );
     try {
       await driveAndCompare(request, collector);
     } finally {
-      await stop(collector);
+      await stopChild(collector);
     }
   });
 });
@@ -126,7 +99,7 @@ async function driveAndCompare(request: APIRequestContext, collector: Child): Pr
 
   const startedAt = Math.floor(Date.now() / 1000);
   const ledgerPath = join(workDir, 'ledger.jsonl');
-  const simulator = start(['simulator/cli.ts', '--once', '--ledger', ledgerPath], { HUBWATCH_DATA_DIR: dataDir });
+  const simulator = startTsx(['simulator/cli.ts', '--once', '--ledger', ledgerPath], { HUBWATCH_DATA_DIR: dataDir });
   const code = await simulator.exited;
   expect(code, simulator.output()).toBe(0);
 

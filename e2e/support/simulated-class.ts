@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { parseLedger, type Summary, summarise } from '../../simulator/ledger';
 import { forgetHub } from './forget-hub';
+import { startTsx, stopChild } from './tsx-child';
 
 /**
  * One real lecture for the status tests: the classroom simulator (`--once`) drives the demo hub,
@@ -37,32 +37,6 @@ const collectorTokenFile = join(dataDir, 'etc', 'jupyterhub_api_token');
 /** A run stays usable while its 10-second data is in Graphite (1 day); refresh it well before. */
 const REUSE_SECONDS = 3 * 3600;
 const LOCK_STALE_MS = 10 * 60_000;
-
-type Child = { process: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-function start(args: string[], env: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: repo,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const append = (chunk: Buffer) => {
-    output += chunk.toString();
-  };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { process: child, output: () => output, exited };
-}
-
-async function stop(child: Child): Promise<void> {
-  if (child.process.exitCode !== null) return;
-  child.process.kill('SIGTERM');
-  const killer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
-  await child.exited;
-  clearTimeout(killer);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -127,7 +101,7 @@ async function runClass(request: APIRequestContext): Promise<SimulatedClass> {
   }
   const hub = `st${Date.now().toString(36)}`;
   const ledgerPath = join(runDir, `e2e-status-${hub}.jsonl`);
-  const collector = start(
+  const collector = startTsx(
     ['collector/cli.ts', '--hub-log', hubLog, '--hub-url', 'http://127.0.0.1:8000', '--hub-name', hub, '--interval', '5'],
     { HUBWATCH_HUB_TOKEN: readFileSync(collectorTokenFile, 'utf8').trim() },
   );
@@ -137,7 +111,7 @@ async function runClass(request: APIRequestContext): Promise<SimulatedClass> {
     // StatsD stamps a count with its flush time, never earlier than the event: the run's first
     // count lands in this bucket or a later one.
     const from = Math.floor(nowSeconds() / 10) * 10;
-    const simulator = start(['simulator/cli.ts', '--once', '--ledger', ledgerPath], { HUBWATCH_DATA_DIR: dataDir });
+    const simulator = startTsx(['simulator/cli.ts', '--once', '--ledger', ledgerPath], { HUBWATCH_DATA_DIR: dataDir });
     const code = await simulator.exited;
     if (code !== 0) throw new Error(`simulator failed (${code}): ${simulator.output().slice(-2000)}`);
     const entries = parseLedger(readFileSync(ledgerPath, 'utf8'));
@@ -168,7 +142,7 @@ async function runClass(request: APIRequestContext): Promise<SimulatedClass> {
     finished = true;
     return { hub, from, until, summary, successSeconds, tag, createdAt: nowSeconds() };
   } finally {
-    await stop(collector);
+    await stopChild(collector);
     // StatsD would re-send this hub's keys forever; the stored series stay for the specs, unless
     // the run failed (then nothing will use them).
     await forgetHub(hub, { removeWhisper: !finished });
