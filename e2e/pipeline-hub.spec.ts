@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { CONTRACT_KEYS, parseLedger, summarise } from '../simulator/ledger';
+import { forgetHub } from './support/forget-hub';
 import { withDemoHub } from './support/simulated-class';
 import { type Child, startTsx, stopChild } from './support/tsx-child';
 
@@ -89,6 +90,7 @@ test('the collector counts exactly what the classroom simulator did to the real 
       await driveAndCompare(request, collector);
     } finally {
       await stopChild(collector);
+      await forgetHub(hubName, { removeWhisper: true });
     }
   });
 });

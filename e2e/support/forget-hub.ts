@@ -6,9 +6,9 @@ import { join } from 'node:path';
  * Test hubs must not linger in everyone's hub selector. StatsD (deleteIdleStats false) re-sends
  * every key it has seen at each flush, so a test hub's keys are first deleted in StatsD (its
  * management port), which stops new points; `removeWhisper` also deletes the stored series.
- * Only hub names the status specs create are accepted.
+ * Only hub names the status and pipeline specs create are accepted.
  */
-const TEST_HUB = /^(st|html)[a-z0-9]{6,20}$/;
+const TEST_HUB = /^(st|html|e2e)[a-z0-9]{6,20}$/;
 const dataDir = process.env.HUBWATCH_DATA_DIR ?? join(process.cwd(), '.data');
 const KINDS = ['counters', 'gauges', 'timers'] as const;
 
@@ -28,7 +28,7 @@ function admin(command: string): Promise<string> {
 }
 
 export async function forgetHub(hub: string, options: { removeWhisper: boolean }): Promise<void> {
-  if (!TEST_HUB.test(hub)) throw new Error(`refusing to forget hub "${hub}": not a status test hub`);
+  if (!TEST_HUB.test(hub)) throw new Error(`refusing to forget hub "${hub}": not a test hub`);
   const prefix = `jupyterhub.${hub}.`;
   for (const kind of KINDS) {
     const listing = await admin(kind);
