@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { changeVsPrevious } from '@/lib/stats/change';
-import { lastValue, sumAll, sumPoints, withinRange } from '@/lib/stats/series';
+import { lastValue, recentValue, sumAll, sumPoints, withinRange } from '@/lib/stats/series';
 
 test('sums counts exactly, ignoring nulls', () => {
   assert.equal(sumPoints([[1, 0], [null, 10], [2, 20], [0.5, 30]]), 3.5);
@@ -25,4 +25,11 @@ test('last value skips trailing nulls', () => {
 test('change vs previous range', () => {
   assert.deepEqual(changeVsPrevious(6, 4), { current: 6, previous: 4, delta: 2, percent: 50 });
   assert.equal(changeVsPrevious(3, 0).percent, null);
+});
+
+test('recentValue: the last value only while it is recent enough', () => {
+  const points: [number | null, number][] = [[5, 100], [null, 160], [null, 220]];
+  assert.deepEqual(recentValue(points, 220, 120), { value: 5, at: 100 });
+  assert.equal(recentValue(points, 221, 120), null);
+  assert.equal(recentValue([[null, 0]], 0, 60), null);
 });

@@ -45,3 +45,12 @@ export function lastValue(points: readonly Datapoint[]): LastValue | null {
   }
   return null;
 }
+
+/**
+ * The last value, if it is no older than `maxAgeSeconds` before `until`. A gauge that stopped
+ * reporting (StatsD drops idle gauges) must read as "no data", not as its value from days ago.
+ */
+export function recentValue(points: readonly Datapoint[], until: number, maxAgeSeconds: number): LastValue | null {
+  const last = lastValue(points);
+  return last !== null && last.at >= until - maxAgeSeconds ? last : null;
+}

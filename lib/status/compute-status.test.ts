@@ -126,3 +126,25 @@ test('a past range words the window with its end time', () => {
   );
   assert.match(past.reason, /in the 15 minutes up to \d\d:\d\d UTC\.$/);
 });
+
+test('a gauge that stopped reporting reads as unknown, not as its value from hours ago', () => {
+  // The collector's users-API source stopped an hour ago: StatsD dropped the gauges since.
+  const silent = (ts: number) => (ts < until - 3600 ? 38 : null);
+  const stale = [
+    ...state.filter((s) => !s.target.endsWith('servers.running')),
+    series(gaugePath(hub, 'servers.running'), minute(until, silent)),
+    series(gaugePath(hub, 'users.total'), minute(until, silent)),
+  ];
+  const status = computeStatus(
+    { hub, from, until, now: until + 5, current, previous, state: stale, uptime: [] },
+    DEFAULT_THRESHOLDS,
+  );
+  assert.equal(status.servers.running, null);
+  assert.equal(status.users.total, null);
+  assert.equal(status.hub.healthMs, 25, 'a fresh gauge is still shown');
+  const fresh = computeStatus(
+    { hub, from, until, now: until + 5, current, previous, state: [...state, series(gaugePath(hub, 'users.total'), minute(until, () => 40))], uptime: [] },
+    DEFAULT_THRESHOLDS,
+  );
+  assert.equal(fresh.users.total, 40);
+});

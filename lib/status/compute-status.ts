@@ -2,7 +2,7 @@ import { counterPath, gaugePath, SPAWN_FAILURE_REASONS, spawnFailureKey } from '
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
 import { changeVsPrevious } from '@/lib/stats/change';
 import { histogramQuantile, histogramTotal } from '@/lib/stats/histogram-quantile';
-import { type Datapoint, lastValue, type SeriesLike } from '@/lib/stats/series';
+import { type Datapoint, lastValue, recentValue, type SeriesLike } from '@/lib/stats/series';
 import { formatUtcTime, lastWindow } from '@/lib/status/plain-language';
 import { countRange } from '@/lib/status/range-counts';
 import type { StatusResponse } from '@/lib/status/schema';
@@ -95,7 +95,9 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
     .slice(0, MAX_INCIDENTS);
 
   const up = lastValue(stateSeries.up);
-  const health = lastValue(stateSeries.healthMs);
+  // Current-state numbers are shown as "now": older than the no-data limit, they are unknown.
+  const maxAge = thresholds.noDataDownMinutes * 60;
+  const health = recentValue(stateSeries.healthMs, until, maxAge);
   const uptimeDays = uptimeByDay(upTo(pointsOf(input.uptime, gaugePath(hub, 'hub.up')), until), until, UPTIME_DAYS);
 
   return {
@@ -120,11 +122,11 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
     requests: { byStatus, total: requestsTotal },
     proxy: { errorsByStatus: current.families['proxy.errors'] },
     servers: {
-      running: lastValue(state('servers.running'))?.value ?? null,
+      running: recentValue(state('servers.running'), until, maxAge)?.value ?? null,
       crashed: current.counters['servers.crashed'],
       stopped: current.counters['servers.stopped'],
     },
-    users: { total: lastValue(state('users.total'))?.value ?? null },
+    users: { total: recentValue(state('users.total'), until, maxAge)?.value ?? null },
     hub: { name: hub, up: up?.value ?? null, upAt: up?.at ?? null, healthMs: health?.value ?? null },
     errors: { total: errorsTotal, previousTotal: previousErrorsTotal, byCategory },
     incidents,
