@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { z } from 'zod';
-import { findQueryParam, hubParam, LIMITS, maxDataPointsParam, tagList, targetList, withTimeRange } from './params';
+import { findQueryParam, hubParam, LIMITS, maxDataPointsParam, rangeProblem, tagList, targetList, withTimeRange } from './params';
 import { formatIssues, queryObject } from './route';
 
 // The same schemas the route handlers use, fed with query strings as the wrapper sees them.
@@ -85,4 +85,14 @@ describe('find and hub params', () => {
   for (const [query, message] of bad) {
     test(`${query.slice(0, 30) || '(empty)'} -> ${message}`, () => assert.deepEqual(check(other, query), { error: message }));
   }
+});
+
+test('rangeProblem: the limits the API and the server-rendered pages share', () => {
+  const day = 86_400;
+  assert.equal(rangeProblem(0, LIMITS.maxRangeDays * day), null);
+  assert.deepEqual(rangeProblem(0, LIMITS.maxRangeDays * day + 1), [
+    'from',
+    `range from..until is longer than the limit of ${LIMITS.maxRangeDays} days`,
+  ]);
+  assert.deepEqual(rangeProblem(10, 10), ['until', 'must be later than from']);
 });

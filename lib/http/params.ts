@@ -106,6 +106,15 @@ export const timeRangeShape = {
 };
 
 /** Adds to `ctx` the problems of a range: empty/reversed, or longer than the limit. */
+/** What is wrong with a resolved range, as `[field, problem]`, or null when it is within the limits. */
+export function rangeProblem(from: number, until: number): ['from' | 'until', string] | null {
+  if (until <= from) return ['until', 'must be later than from'];
+  if (until - from > LIMITS.maxRangeDays * SECONDS_PER_DAY) {
+    return ['from', `range from..until is longer than the limit of ${LIMITS.maxRangeDays} days`];
+  }
+  return null;
+}
+
 export function checkTimeRange(
   range: Readonly<Record<string, unknown>>,
   ctx: z.RefinementCtx,
@@ -113,17 +122,8 @@ export function checkTimeRange(
 ): void {
   // Typed loosely so it works on any object schema; both are normalised strings once parsed.
   if (typeof range.from !== 'string' || typeof range.until !== 'string') return;
-  const from = resolveTime(range.from, nowSeconds);
-  const until = resolveTime(range.until, nowSeconds);
-  if (until <= from) {
-    ctx.addIssue({ code: 'custom', path: ['until'], message: 'must be later than from' });
-  } else if (until - from > LIMITS.maxRangeDays * SECONDS_PER_DAY) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['from'],
-      message: `range from..until is longer than the limit of ${LIMITS.maxRangeDays} days`,
-    });
-  }
+  const problem = rangeProblem(resolveTime(range.from, nowSeconds), resolveTime(range.until, nowSeconds));
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
 }
 
 /** An object schema with `from`/`until` plus `shape`, whose range is checked. */

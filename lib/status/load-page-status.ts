@@ -1,5 +1,6 @@
 import type { ViewParams } from '@/lib/client/view-params';
 import { isGraphiteError } from '@/lib/graphite/errors';
+import { rangeProblem } from '@/lib/http/params';
 import { getStatus, resolveHub } from '@/lib/status/get-status';
 import type { StatusResponse } from '@/lib/status/schema';
 import { isRelativeTime, resolveTime } from '@/lib/time-range';
@@ -27,7 +28,9 @@ export async function loadPageStatus(params: ViewParams): Promise<PageStatus> {
   try {
     const from = resolveTime(params.from, now);
     const until = resolveTime(params.until, now);
-    if (until <= from) return { kind: 'error', problem: 'the time range ends before it starts', now };
+    // The same limits as the API: the page must not send Graphite what /api/status refuses.
+    const outOfRange = rangeProblem(from, until);
+    if (outOfRange !== null) return { kind: 'error', problem: `${outOfRange[0]}: ${outOfRange[1]}`, now };
     const hub = await resolveHub(params.hub ?? undefined);
     const status = await getStatus({ hub, from, until, live: isRelativeTime(params.until), now });
     if (lastGood.size >= MAX_REMEMBERED && !lastGood.has(key)) {
