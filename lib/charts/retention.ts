@@ -1,5 +1,5 @@
 /**
- * Whisper retention of the stack (`10s:1d,1m:7d,10m:1y,1h:2y`, see the brief). Graphite answers a
+ * Whisper retention of the stack (`10s:1d,1m:7d,10m:1y`, stack/carbon/storage-schemas.conf). Graphite answers a
  * range from the finest archive that still covers its start, so the step we should see without
  * consolidation follows from how far back the range starts.
  */
@@ -7,7 +7,6 @@ export const RETENTION_ARCHIVES: ReadonlyArray<{ stepSeconds: number; keepSecond
   { stepSeconds: 10, keepSeconds: 86_400 },
   { stepSeconds: 60, keepSeconds: 7 * 86_400 },
   { stepSeconds: 600, keepSeconds: 365 * 86_400 },
-  { stepSeconds: 3_600, keepSeconds: 2 * 365 * 86_400 },
 ];
 
 export function nativeStepSeconds(fromSeconds: number, nowSeconds: number): number {

@@ -6,7 +6,10 @@ export const LIMITS = {
   maxTargets: 50,
   maxTargetLength: 1_000,
   maxDataPoints: 5_000,
-  /** Two years: the coarsest retention (1h:2y) in stack/ storage-schemas. */
+  /**
+   * Two years: twice the stack's longest retention (10m:1y), so a year-over-year comparison still
+   * fits, while bounding what one render can ask graphite-web to read.
+   */
   maxRangeDays: 732,
   maxQueryLength: 500,
   maxTags: 10,
