@@ -29,3 +29,12 @@ test('no data at all means unknown, not 0 % or 100 %', () => {
   assert.equal(days.length, 90);
   assert.equal(overallUptime(days), null);
 });
+
+test('a bucket averaged by carbon counts the share it was down: 3 minutes inside 10 still show', () => {
+  const points: Datapoint[] = [];
+  // 144 ten-minute buckets; in one of them the probe failed for 3 of its 10 minutes.
+  for (let i = 0; i < 144; i++) points.push([i === 50 ? 0.7 : 1, day0 + i * 600]);
+  const [day] = uptimeByDay(points, day0 + DAY, 1);
+  assert.equal(day?.downMinutes, 3);
+  assert.ok(day?.upRatio !== null && day?.upRatio !== undefined && Math.abs(day.upRatio - (143.7 / 144)) < 1e-12);
+});

@@ -3,7 +3,7 @@ import type { Datapoint } from '@/lib/stats/series';
 export interface UptimeDay {
   /** UTC calendar day, YYYY-MM-DD. */
   day: string;
-  /** Share of health results that were "up"; null when the day has none (not monitored). */
+  /** Share of the day's health results that were "up"; null when the day has none (not monitored). */
   upRatio: number | null;
   /** Number of health results seen that day. */
   samples: number;
@@ -19,7 +19,11 @@ function inferStep(points: readonly Datapoint[]): number {
   return first && second ? second[1] - first[1] : 600;
 }
 
-/** One bar per UTC day, oldest first, ending with the day that contains `until`. */
+/**
+ * One bar per UTC day, oldest first, ending with the day that contains `until`. A point is the
+ * share of probes that succeeded in its bucket (carbon rolls `hub.up` up by average), so a
+ * 3-minute outage inside a 10-minute bucket still counts as 3 minutes down.
+ */
 export function uptimeByDay(up: readonly Datapoint[], until: number, days = 90): UptimeDay[] {
   const step = inferStep(up);
   const lastDay = Math.floor((until - 1) / DAY);
@@ -31,7 +35,7 @@ export function uptimeByDay(up: readonly Datapoint[], until: number, days = 90):
     const index = Math.floor(ts / DAY) - firstDay;
     if (index < 0 || index >= days) continue;
     samples[index] = (samples[index] ?? 0) + 1;
-    if (value >= 1) upCount[index] = (upCount[index] ?? 0) + 1;
+    upCount[index] = (upCount[index] ?? 0) + Math.min(1, Math.max(0, value));
   }
   return samples.map((count, index) => {
     const ups = upCount[index] ?? 0;
