@@ -162,39 +162,32 @@ describe('FileFollower', () => {
     assert.equal(sink.other, 2);
   });
 
-  it('survives rotation by rename while lines are being written', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'hub.log');
-    writeFileSync(path, '');
-    const sink = new SeqSink();
-    const { f } = follower(path, sink);
-    await f.start();
-    const total = 6000;
-    const rotations = await runWriter(path, total, 'rename', 1500);
-    await until(() => sink.seen.size >= total);
-    await new Promise((r) => setTimeout(r, 300));
-    await f.stop();
-    assert.equal(rotations, 3);
-    sink.assertExactly(total);
-    assert.equal(f.stats.renames, 3);
-  });
-
-  it('survives copytruncate while lines are being written (reads the unread part from the copy)', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'hub.log');
-    writeFileSync(path, '');
-    const sink = new SeqSink();
-    const { f } = follower(path, sink);
-    await f.start();
-    const total = 6000;
-    const rotations = await runWriter(path, total, 'copytruncate', 1500);
-    await until(() => sink.seen.size >= total);
-    await new Promise((r) => setTimeout(r, 300));
-    await f.stop();
-    assert.equal(rotations, 3);
-    sink.assertExactly(total);
-    assert.equal(f.stats.truncations, 3);
-  });
+  const rotations = [
+    { mode: 'rename', title: 'survives rotation by rename while lines are being written', stat: 'renames' },
+    {
+      mode: 'copytruncate',
+      title: 'survives copytruncate while lines are being written (reads the unread part from the copy)',
+      stat: 'truncations',
+    },
+  ] as const;
+  for (const { mode, title, stat } of rotations) {
+    it(title, async () => {
+      const dir = tempDir();
+      const path = join(dir, 'hub.log');
+      writeFileSync(path, '');
+      const sink = new SeqSink();
+      const { f } = follower(path, sink);
+      await f.start();
+      const total = 6000;
+      const rotated = await runWriter(path, total, mode, 1500);
+      await until(() => sink.seen.size >= total);
+      await new Promise((r) => setTimeout(r, 300));
+      await f.stop();
+      assert.equal(rotated, 3);
+      sink.assertExactly(total);
+      assert.equal(f.stats[stat], 3);
+    });
+  }
 
   it('restarts mid-file from its checkpoint: no loss, no double count', async () => {
     const dir = tempDir();
