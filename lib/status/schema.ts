@@ -8,6 +8,11 @@ import { VERDICT_CAUSES, VERDICTS } from '@/lib/status/verdict';
  * Times are epoch seconds; counts are exact sums of StatsD flush counts over [from, until).
  */
 const count = z.number().nonnegative();
+
+/** One field per key of an `as const` tuple, all with the same schema (reasons, categories). */
+function objectWithKeys<K extends string, S extends z.ZodType>(keys: readonly K[], schema: S) {
+  return z.object(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>);
+}
 const epoch = z.number().int();
 
 const errorCategoryStats = z.object({
@@ -43,12 +48,7 @@ export const statusResponseSchema = z.object({
   spawns: z.object({
     success: count,
     failed: count,
-    failureByReason: z.object(
-      Object.fromEntries(SPAWN_FAILURE_REASONS.map((r) => [r, count])) as Record<
-        (typeof SPAWN_FAILURE_REASONS)[number],
-        typeof count
-      >,
-    ),
+    failureByReason: objectWithKeys(SPAWN_FAILURE_REASONS, count),
     throttled: count,
     limited: count,
     waitSeconds: z.object({
@@ -67,12 +67,7 @@ export const statusResponseSchema = z.object({
   errors: z.object({
     total: count,
     previousTotal: count,
-    byCategory: z.object(
-      Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, errorCategoryStats])) as Record<
-        (typeof ERROR_CATEGORIES)[number],
-        typeof errorCategoryStats
-      >,
-    ),
+    byCategory: objectWithKeys(ERROR_CATEGORIES, errorCategoryStats),
   }),
   incidents: z.array(incidentSchema),
   uptime: z.object({ days: z.array(uptimeDaySchema), overall: z.number().min(0).max(1).nullable() }),
