@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { SAMPLES_DIR } from './fixtures/samples-dir';
 import { HubClient } from './hub-http';
 import { fetchUserCounts, readyServers } from './users-api';
-import { SAMPLES_DIR } from './fixtures/samples-dir';
 
 const SAMPLES = SAMPLES_DIR;
 

@@ -17,7 +17,7 @@ step "type check"
 npx tsc --noEmit -p .
 
 step "lint"
-npx biome lint .
+npm run --silent lint
 
 step "unit tests"
 bash scripts/unit.sh

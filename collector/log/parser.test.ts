@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SAMPLES_DIR } from '../fixtures/samples-dir';
 import { MemoryEmitter } from '../metric-emitter';
 import { LineSplitter } from './line-splitter';
 import { LogParser } from './parser';
 import { HUB_RULES, matchHubRule } from './rules';
-import { SAMPLES_DIR } from '../fixtures/samples-dir';
 
 const SAMPLES = SAMPLES_DIR;
 const logBytes = readFileSync(join(SAMPLES, 'hub-run1.log'));

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SAMPLES_DIR } from '../fixtures/samples-dir';
 import type { MetricEmitter } from '../metric-emitter';
 import { MemoryEmitter } from '../metric-emitter';
 import { PromDeltaTracker } from './delta-tracker';
 import { isSkippedFamily, KEPT_LABELS, leSegment, safeSegment, sampleId, seriesKey } from './metric-keys';
 import { type Family, parsePromText } from './text-parser';
-import { SAMPLES_DIR } from '../fixtures/samples-dir';
 
 const SAMPLES = SAMPLES_DIR;
 const SNAPSHOTS = [

@@ -5,10 +5,10 @@ import { formatClock, type ValueUnit } from '@/lib/charts/format';
 import { detectConsolidation, legendStats } from '@/lib/charts/legend-stats';
 import { DARK_PALETTE, LIGHT_PALETTE, seriesColor } from '@/lib/charts/palette';
 import { panelStatus, silentSince } from '@/lib/charts/panel-state';
-import type { Series } from '@/lib/graphite/types';
 import { buildTimeSeriesOption, type ChartKind, seriesName } from '@/lib/charts/time-series-option';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
+import type { Series } from '@/lib/graphite/types';
 import { ChartLegend } from './chart-legend';
 import { LazyEChart, preloadEChart } from './lazy-echart';
 

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Test hubs must not linger in everyone's hub selector. StatsD (deleteIdleStats false) re-sends
@@ -37,8 +39,20 @@ export async function forgetHub(hub: string, options: { removeWhisper: boolean }
     for (let i = 0; i < keys.length; i += 20) await admin(`del${kind} ${keys.slice(i, i + 20).join(' ')}`);
   }
   if (options.removeWhisper) {
-    for (const kind of KINDS) {
-      await rm(join(dataDir, 'whisper', 'stats', kind, 'jupyterhub', hub), { recursive: true, force: true });
-    }
+    await Promise.all(KINDS.map((kind) => removeSettled(join(dataDir, 'whisper', 'stats', kind, 'jupyterhub', hub))));
   }
+}
+
+/**
+ * Points StatsD flushed just before the delete can still sit in carbon's cache, and carbon creates
+ * their files while the tree is being removed (CI once failed with ENOTEMPTY in rmdir). So retry
+ * the removal, then look again after carbon had time to drain and remove what it recreated.
+ */
+async function removeSettled(dir: string): Promise<void> {
+  for (let round = 0; round < 4; round += 1) {
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await sleep(1_500);
+    if (!existsSync(dir)) return;
+  }
+  throw new Error(`carbon kept recreating ${dir}; is StatsD still receiving this hub's keys?`);
 }

@@ -1,5 +1,5 @@
-import { nativeStepSeconds, seriesStepSeconds } from './retention';
 import type { Series } from '@/lib/graphite/types';
+import { nativeStepSeconds, seriesStepSeconds } from './retention';
 
 export interface LegendStats {
   min: number | null;

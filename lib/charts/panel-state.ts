@@ -1,6 +1,6 @@
+import type { Series } from '@/lib/graphite/types';
 import { lastDataAt } from './legend-stats';
 import { seriesStepSeconds } from './retention';
-import type { Series } from '@/lib/graphite/types';
 
 export type PanelStatus = 'loading' | 'error' | 'empty' | 'ok';
 

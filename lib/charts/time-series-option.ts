@@ -1,9 +1,9 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import type { Series } from '@/lib/graphite/types';
 import { formatClock, formatValue, type ValueUnit } from './format';
 import { type ChartPalette, seriesColor } from './palette';
-import type { Series } from '@/lib/graphite/types';
 import { type TooltipItem, tooltipHtml } from './tooltip';
 
 export type TimeSeriesOption = ComposeOption<
