@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Playwright runs against production servers (`next start`; the test script builds first) and the
+ * Playwright runs against production servers (`npm start`; the test script builds first) and the
  * real stack. Two servers: :3100 on the shared graphite-web, :3101 on graphite-web-chaos, which
  * tests may stop or SIGSTOP without disturbing anyone. Debian's chromium only: never downloads.
  */
@@ -9,9 +9,9 @@ import { defineConfig } from '@playwright/test';
 const APP_URL = 'http://127.0.0.1:3100';
 
 const server = (port: number, graphiteUrl: string) => ({
-  command: `npx next start -H 127.0.0.1 -p ${port}`,
+  command: 'npm start',
   url: `http://127.0.0.1:${port}/api/health`,
-  env: { GRAPHITE_URL: graphiteUrl, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { GRAPHITE_URL: graphiteUrl, PORT: String(port), HUBWATCH_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
   reuseExistingServer: !process.env.CI,
   timeout: 120_000,
   stdout: 'ignore' as const,

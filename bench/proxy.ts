@@ -4,18 +4,18 @@
  * Prints figures; never fails on them.
  *
  * 1. Latency: the same render direct to graphite-web and through the proxy with the cache switched
- *    off by configuration (HUBWATCH_CACHE=off, server on :3200), requests interleaved one at a
+ *    off by configuration (HUBWATCH_CACHE=off, `npm start` on :3200), requests interleaved one at a
  *    time; median of each and the ratio (goal <= 1.15). Two renders: a typical chart (3 series,
  *    -6h, maxDataPoints=1000) and a large one (3 series, -24h at full 10 s resolution).
- * 2. Load: autocannon, 500 concurrent connections for 20 s on one cached query through the proxy
+ * 2. Load: autocannon, 500 concurrent connections for 20 s on one cached query through `npm start`
  *    with the cache on (:3201): requests/s and p95 latency (goal >= 3,000 req/s), and how many
  *    renders graphite-web received meanwhile: the proxy's own upstream counter (/api/health) and
  *    the `POST /render` lines added to graphite-web's access log (the machine is shared, so the
  *    log can include other people's renders; the counter cannot).
- * 3. References, since the machine is shared and small: the same autocannon run on a static file
- *    of the same server (/icon.svg: what `next start` manages with no proxy code at all), on a
- *    bare node:http server sending the same bytes (the ceiling for any Node server here), and the
- *    load average.
+ * 3. References, since the machine is shared and small: the same query through plain `next start`
+ *    (what the route handler alone manages, without server.ts's fast path), a static file of the
+ *    same server (/icon.svg, through Next's router), a bare node:http server sending the same bytes
+ *    (the ceiling for any Node server here), and the load average.
  *
  * Options (env): BENCH_PROXY_ROUNDS (200), BENCH_PROXY_DURATION (20 s), BENCH_PROXY_CONNECTIONS (500).
  */
@@ -33,6 +33,7 @@ const ACCESS_LOG = join(DATA_DIR, 'logs', 'graphite-web-access.log');
 const NO_CACHE_PORT = 3200;
 const CACHED_PORT = 3201;
 const BARE_PORT = 3202;
+const NEXT_ONLY_PORT = 3203;
 const ROUNDS = Number(process.env.BENCH_PROXY_ROUNDS ?? 200);
 const WARMUP = 10;
 const DURATION_S = Number(process.env.BENCH_PROXY_DURATION ?? 20);
@@ -55,14 +56,18 @@ const directUrl = (spec: RenderSpec) => `${GRAPHITE}/render?${new URLSearchParam
 const proxyUrl = (port: number, spec: RenderSpec) =>
   `http://127.0.0.1:${port}/api/graphite/render?${new URLSearchParams(spec.params)}`;
 
-// --- next start, owned by this script -------------------------------------------------------
+// --- servers, owned by this script -------------------------------------------------------------
 
 const servers: ChildProcess[] = [];
 
-function startServer(port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+/** `npm start` (server.ts: Next plus the cache-hit fast path), or with `nextOnly` plain `next start`. */
+function startServer(port: number, env: Record<string, string>, nextOnly = false): ChildProcess {
+  const args = nextOnly
+    ? [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)]
+    : ['--import', 'tsx', join(ROOT, 'server.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', GRAPHITE_URL: GRAPHITE, ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', GRAPHITE_URL: GRAPHITE, PORT: String(port), HUBWATCH_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -103,7 +108,7 @@ async function waitReady(port: number, path = '/api/health'): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start on :${port} did not answer /api/health within ${START_TIMEOUT_MS / 1000} s`);
+  throw new Error(`the server on :${port} did not answer /api/health within ${START_TIMEOUT_MS / 1000} s`);
 }
 
 async function portFree(port: number): Promise<boolean> {
@@ -217,7 +222,7 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npm run build` first');
-  for (const port of [NO_CACHE_PORT, CACHED_PORT, BARE_PORT]) {
+  for (const port of [NO_CACHE_PORT, CACHED_PORT, BARE_PORT, NEXT_ONLY_PORT]) {
     if (!(await portFree(port))) throw new Error(`port ${port} is in use; the bench starts its own servers there`);
   }
   process.on('exit', stopServers);
@@ -265,12 +270,18 @@ async function main(): Promise<void> {
       `${Number.isNaN(logged) ? 'access log not found' : `${logged} POST /render lines in ${ACCESS_LOG}`}`,
   );
 
-  console.log(`\n3. References for the same load (${CONNECTIONS} connections, ${Math.min(DURATION_S, 10)} s)`);
-  const floor = await loadTest(`http://127.0.0.1:${CACHED_PORT}/icon.svg`, Math.min(DURATION_S, 10));
-  console.log(`   static file of the same next start: ${fmt(floor.reqPerSec, 0)} req/s, p95 ${fmt(floor.p95Ms)} ms`);
+  const refSeconds = Math.min(DURATION_S, 10);
+  console.log(`\n3. References for the same load (${CONNECTIONS} connections, ${refSeconds} s)`);
+  startServer(NEXT_ONLY_PORT, { HUBWATCH_CACHE: 'on' }, true);
+  await waitReady(NEXT_ONLY_PORT);
+  await timedGet(proxyUrl(NEXT_ONLY_PORT, TYPICAL));
+  const nextOnly = await loadTest(proxyUrl(NEXT_ONLY_PORT, TYPICAL), refSeconds);
+  console.log(`   the same cached query through plain \`next start\` (no fast path): ${fmt(nextOnly.reqPerSec, 0)} req/s, p95 ${fmt(nextOnly.p95Ms)} ms`);
+  const floor = await loadTest(`http://127.0.0.1:${CACHED_PORT}/icon.svg`, refSeconds);
+  console.log(`   a static file of the same server (through Next): ${fmt(floor.reqPerSec, 0)} req/s, p95 ${fmt(floor.p95Ms)} ms`);
   startBareServer(BARE_PORT, await (await fetch(url)).text());
   await waitReady(BARE_PORT, '/');
-  const bare = await loadTest(`http://127.0.0.1:${BARE_PORT}/`, Math.min(DURATION_S, 10));
+  const bare = await loadTest(`http://127.0.0.1:${BARE_PORT}/`, refSeconds);
   console.log(`   bare node:http sending the same render bytes: ${fmt(bare.reqPerSec, 0)} req/s, p95 ${fmt(bare.p95Ms)} ms`);
   const [load1, load5] = loadavg();
   console.log(`   load average ${fmt(load1 ?? Number.NaN, 2)} (1 min), ${fmt(load5 ?? Number.NaN, 2)} (5 min) on ${cpus().length} CPUs`);
@@ -284,6 +295,7 @@ async function main(): Promise<void> {
     latency,
     nextFloorMs,
     load: { ...load, connections: CONNECTIONS, upstreamRenders: upstream, accessLogRenders: logged },
+    nextStartReference: nextOnly,
     staticFileReference: floor,
     bareNodeReference: bare,
   };

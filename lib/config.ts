@@ -65,14 +65,18 @@ export type Config = {
   };
 };
 
-/** Validates an environment; pure, for tests. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const parsed = envSchema.safeParse(env);
+function parseEnv<S extends z.ZodType>(schema: S, env: Readonly<Record<string, string | undefined>>): z.output<S> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
-  const value = parsed.data;
+  return parsed.data;
+}
+
+/** Validates an environment; pure, for tests. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const value = parseEnv(envSchema, env);
   return {
     graphiteUrl: value.GRAPHITE_URL,
     graphiteTimeoutMs: value.GRAPHITE_TIMEOUT_MS,
@@ -92,4 +96,24 @@ let current: Config | undefined;
 export function getConfig(): Config {
   current ??= loadConfig(process.env);
   return current;
+}
+
+const listenSchema = z.object({
+  PORT: intInRange(1, 65_535, 3000),
+  // An address, not a URL: 127.0.0.1 by default so a demo never listens on the network by accident.
+  HUBWATCH_HOST: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or an IP address')
+      .default('127.0.0.1'),
+  ),
+});
+
+export type ListenConfig = { port: number; host: string };
+
+/** Where `npm start` (server.ts) listens; validated like the rest, pure for tests. */
+export function loadListenConfig(env: Readonly<Record<string, string | undefined>>): ListenConfig {
+  const value = parseEnv(listenSchema, env);
+  return { port: value.PORT, host: value.HUBWATCH_HOST };
 }

@@ -115,6 +115,30 @@ describe('cached render', () => {
     assert.equal((await renders.render(RELATIVE))[1]?.datapoints[0]?.[0], Number.NEGATIVE_INFINITY);
   });
 
+  test('peekBody answers only a finished, fresh entry, and never calls Graphite', async () => {
+    const renders = cache();
+    assert.equal(renders.peekBody(RELATIVE), undefined, 'nothing cached yet');
+    const inFlight = renders.renderBody(RELATIVE);
+    assert.equal(renders.peekBody(RELATIVE), undefined, 'still in flight');
+    const body = await inFlight;
+    assert.equal(renders.peekBody({ ...RELATIVE, from: 'now-1h' }), body, 'the same render written differently');
+    assert.equal(renders.stats().hits, 1);
+    clock += 11_000;
+    assert.equal(renders.peekBody(RELATIVE), undefined, 'expired');
+    assert.equal(renders.stats().entries, 0, 'an expired entry is dropped when seen');
+    assert.equal(graphite.requests.length, 1);
+  });
+
+  test('peekBody finds nothing with the cache switched off or after a failure', async () => {
+    const off = cache({ enabled: false });
+    await off.renderBody(RELATIVE);
+    assert.equal(off.peekBody(RELATIVE), undefined);
+    graphite.respond(() => ({ status: 500, body: 'boom' }));
+    const on = cache();
+    await assert.rejects(on.renderBody(RELATIVE));
+    assert.equal(on.peekBody(RELATIVE), undefined);
+  });
+
   test('entries are bounded, least recently used out first', async () => {
     const renders = cache({ maxEntries: 2 });
     const q = (t: string): RenderQuery => ({ targets: [t], from: '-1h', until: 'now' });

@@ -34,7 +34,7 @@ export type RenderCacheStats = {
 };
 
 type Result = { series: Series[]; json: string; body: () => Uint8Array<ArrayBuffer> };
-type Entry = { promise: Promise<Result>; expiresAt: number; bytes: number };
+type Entry = { promise: Promise<Result>; expiresAt: number; bytes: number; value?: Result };
 
 // Carbon and StatsD may still write into the last minute; only older ranges are final.
 const SETTLE_MS = 60_000;
@@ -90,21 +90,28 @@ export function createRenderCache(options: RenderCacheOptions) {
     }
   }
 
+  /** A finished, fresh entry, counted as a hit and moved to the most recent end; else undefined. */
+  function hit(key: string): Entry | undefined {
+    const found = entries.get(key);
+    if (found === undefined || found.expiresAt === Number.POSITIVE_INFINITY) return undefined;
+    if (found.expiresAt <= now()) {
+      remove(key, found);
+      return undefined;
+    }
+    stats.hits++;
+    entries.delete(key);
+    entries.set(key, found);
+    return found;
+  }
+
   function load(query: RenderQuery): Promise<Result> {
     const key = renderCacheKey(query);
-    const found = entries.get(key);
-    if (found !== undefined) {
-      if (found.expiresAt === Number.POSITIVE_INFINITY) {
-        stats.coalesced++;
-        return found.promise;
-      }
-      if (found.expiresAt > now()) {
-        stats.hits++;
-        entries.delete(key);
-        entries.set(key, found);
-        return found.promise;
-      }
-      remove(key, found);
+    const fresh = hit(key);
+    if (fresh !== undefined) return fresh.promise;
+    const pending = entries.get(key);
+    if (pending !== undefined) {
+      stats.coalesced++;
+      return pending.promise;
     }
 
     stats.upstream++;
@@ -115,6 +122,7 @@ export function createRenderCache(options: RenderCacheOptions) {
     promise.then(
       (result) => {
         if (ttl <= 0) return remove(key, entry);
+        entry.value = result;
         entry.expiresAt = now() + ttl;
         entry.bytes = result.json.length;
         bytes += entry.bytes;
@@ -138,6 +146,14 @@ export function createRenderCache(options: RenderCacheOptions) {
     async renderBody(query: RenderQuery): Promise<Uint8Array<ArrayBuffer>> {
       return (await load(query)).body();
     },
+    /**
+     * The cached bytes of a finished, fresh render, without waiting and without ever calling
+     * Graphite: undefined when the render is not cached (or still in flight). For the server's
+     * fast path (lib/http/render-fast-path.ts), which answers only what is already here.
+     */
+    peekBody(query: RenderQuery): Uint8Array<ArrayBuffer> | undefined {
+      return hit(renderCacheKey(query))?.value?.body();
+    },
     stats(): RenderCacheStats {
       return { ...stats, entries: entries.size };
     },
@@ -146,15 +162,26 @@ export function createRenderCache(options: RenderCacheOptions) {
 
 export type RenderCache = ReturnType<typeof createRenderCache>;
 
-let shared: RenderCache | undefined;
+// Kept on globalThis, not in a module variable: server.ts loads this module itself while Next
+// bundles its own copy into the route handlers, and both copies must see the one cache of the
+// process (else the fast path would only ever see an empty cache).
+const SHARED = Symbol.for('hubwatch.renderCache');
+const processWide = globalThis as typeof globalThis & { [SHARED]?: RenderCache };
 
-/** The process-wide render cache, configured from `getConfig()`. */
+/** The process-wide render cache, configured from `getConfig()`; created on first use. */
 export function getRenderCache(): RenderCache {
-  if (shared === undefined) {
-    const { cache } = getConfig();
-    shared = createRenderCache({ client: getGraphiteClient(), ...cache });
-  }
-  return shared;
+  processWide[SHARED] ??= createRenderCache({ client: getGraphiteClient(), ...getConfig().cache });
+  return processWide[SHARED];
+}
+
+/**
+ * The process-wide render cache if the app has created it, else undefined. For server.ts's copy
+ * of this module, which must never create it: the cache's client throws GraphiteError of the
+ * copy that created it, and the route handlers map errors with `instanceof` on Next's copy (a
+ * cache created by server.ts once turned Graphite's 400s into 500s).
+ */
+export function findRenderCache(): RenderCache | undefined {
+  return processWide[SHARED];
 }
 
 /** What route handlers and /api/status use instead of calling the client directly. */

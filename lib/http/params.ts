@@ -108,7 +108,6 @@ export const timeRangeShape = {
   until: timeParam('now'),
 };
 
-/** Adds to `ctx` the problems of a range: empty/reversed, or longer than the limit. */
 /** What is wrong with a resolved range, as `[field, problem]`, or null when it is within the limits. */
 export function rangeProblem(from: number, until: number): ['from' | 'until', string] | null {
   if (until <= from) return ['until', 'must be later than from'];
@@ -118,6 +117,7 @@ export function rangeProblem(from: number, until: number): ['from' | 'until', st
   return null;
 }
 
+/** Adds to `ctx` the problems of a range: empty/reversed, or longer than the limit. */
 export function checkTimeRange(
   range: Readonly<Record<string, unknown>>,
   ctx: z.RefinementCtx,

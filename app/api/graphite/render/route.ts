@@ -1,15 +1,14 @@
 import { cachedRenderBody } from '@/lib/graphite/cached-render';
-import { maxDataPointsParam, targetList, withTimeRange } from '@/lib/http/params';
+import { renderParams } from '@/lib/http/render-params';
 import { handle, rawJsonResponse } from '@/lib/http/route';
 
 // GET /api/graphite/render?target=A&target=B&from=-6h&until=now&maxDataPoints=800
 // -> graphite-web's render JSON: [{"target", "tags", "datapoints": [[value|null, epoch], ...]}]
+// Under `npm start`, cache hits are answered before this handler by server.ts (same bytes).
 export const dynamic = 'force-dynamic';
 
-const schema = withTimeRange({ target: targetList, maxDataPoints: maxDataPointsParam });
-
 export const GET = handle(
-  schema,
+  renderParams,
   async ({ target, from, until, maxDataPoints }) =>
     rawJsonResponse(await cachedRenderBody({ targets: target, from, until, maxDataPoints })),
   { graphiteField: 'target' },

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { startTsx, stopChild } from './support/tsx-child';
+
+// `npm start` is server.ts: Next's handler with the render-cache fast path in front of it.
+// These run against the real servers Playwright started with `npm start`, plus short-lived ones.
+
+const uniqueTarget = () => `alias(stats.statsd.numStats,"fast-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}")`;
+
+test('a cached render is answered by the fast path with the bytes the route handler cached', async ({ request }) => {
+  const target = uniqueTarget();
+  const first = await request.get('/api/graphite/render', { params: { target, from: '-10min', maxDataPoints: '20' } });
+  expect(first.status()).toBe(200);
+  expect(first.headers()['x-hubwatch-cache'], 'a miss is the route handler').toBeUndefined();
+
+  // Written Grafana-style and in another order: the same render, the same cache entry.
+  const again = await request.get(
+    `/api/graphite/render?maxDataPoints=20&from=now-10m&until=now&target=${encodeURIComponent(target)}`,
+  );
+  expect(again.status()).toBe(200);
+  expect(again.headers()['x-hubwatch-cache']).toBe('hit');
+  expect(again.headers()['content-type']).toBe('application/json');
+  expect(again.headers()['cache-control']).toBe('no-store');
+  expect(await again.body()).toEqual(await first.body());
+});
+
+test('bad input never reaches the fast path: the route answers with the usual 400', async ({ request }) => {
+  const response = await request.get('/api/graphite/render', { params: { target: 'stats.statsd.numStats', maxDataPoints: '0' } });
+  expect(response.status()).toBe(400);
+  expect(response.headers()['x-hubwatch-cache']).toBeUndefined();
+  expect(await response.json()).toEqual({ error: { code: 'bad_request', message: 'maxDataPoints: must be at least 1' } });
+});
+
+test('npm start refuses a bad configuration, naming the variable', async () => {
+  test.setTimeout(120_000);
+  for (const [env, message] of [
+    [{ GRAPHITE_URL: 'ftp://127.0.0.1:8080', PORT: '3190' }, 'GRAPHITE_URL: must be http:// or https://'],
+    [{ PORT: 'eighty' }, 'PORT: must be a number'],
+  ] as const) {
+    const server = startTsx(['server.ts'], { NEXT_TELEMETRY_DISABLED: '1', ...env });
+    expect(await server.exited, server.output()).toBe(1);
+    expect(server.output()).toContain(`hubwatch: invalid configuration: ${message}`);
+  }
+});
+
+test('npm start serves on PORT and stops cleanly on SIGTERM', async ({ request }) => {
+  test.setTimeout(120_000);
+  const server = startTsx(['server.ts'], { NEXT_TELEMETRY_DISABLED: '1', PORT: '3191', HUBWATCH_HOST: '127.0.0.1' });
+  try {
+    await expect
+      .poll(async () => (await request.get('http://127.0.0.1:3191/api/health').catch(() => null))?.status(), { timeout: 60_000 })
+      .toBe(200);
+  } finally {
+    await stopChild(server);
+  }
+  expect(await server.exited, server.output()).toBe(0);
+});

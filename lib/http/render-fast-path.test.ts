@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { createRenderCache, type RenderCache } from '@/lib/graphite/cached-render';
+import { createGraphiteClient } from '@/lib/graphite/client';
+import { fixture, type StandInGraphite, startStandInGraphite } from '@/lib/graphite/testing/stand-in-graphite';
+import { answerCachedRender } from './render-fast-path';
+
+// A real node:http server with the fast path in front of a "next" that only says it was asked,
+// and a real cache over a stand-in graphite-web that counts renders.
+
+describe('render fast path', () => {
+  let graphite: StandInGraphite;
+  let cache: RenderCache;
+  let server: Server;
+  let base = '';
+  before(async () => {
+    graphite = await startStandInGraphite(() => ({ body: fixture('gw-render-json.json') }));
+    cache = createRenderCache({
+      client: createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000 }),
+      enabled: true,
+      relativeTtlMs: 60_000,
+      absoluteTtlMs: 60_000,
+      maxEntries: 10,
+    });
+    server = createServer((request, response) => {
+      if (answerCachedRender(request, response, cache)) return;
+      response.writeHead(299).end('next');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.close();
+    return graphite.close();
+  });
+
+  const get = (path: string, init?: RequestInit) => fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(5_000) });
+
+  test('a miss goes to Next; once cached, the same render (written any way) is answered with the same bytes', async () => {
+    const path = '/api/graphite/render?target=stats.gauges.x&from=-1h&maxDataPoints=100';
+    assert.equal((await get(path)).status, 299);
+    const body = await cache.renderBody({ targets: ['stats.gauges.x'], from: '-1h', until: 'now', maxDataPoints: 100 });
+
+    for (const same of [path, '/api/graphite/render?from=now-1h&maxDataPoints=100&until=now&target=stats.gauges.x']) {
+      const response = await get(same);
+      assert.equal(response.status, 200, same);
+      assert.equal(response.headers.get('x-hubwatch-cache'), 'hit');
+      assert.equal(response.headers.get('content-type'), 'application/json');
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(new Uint8Array(await response.arrayBuffer()), body);
+    }
+    assert.equal(graphite.requests.length, 1);
+  });
+
+  test('anything but a plain hit is left to Next: other renders, bad input, other paths and methods', async () => {
+    await cache.renderBody({ targets: ['a'], from: '-1h', until: 'now' });
+    const leftToNext = [
+      '/api/graphite/render?target=a&from=-2h',
+      '/api/graphite/render?target=a&from=-1h&maxDataPoints=0',
+      '/api/graphite/render?target=a&from=-1h&until=-2h',
+      '/api/graphite/render?target=a&target=&from=-1h',
+      '/api/graphite/render/?target=a&from=-1h',
+      '/api/graphite/renderx?target=a&from=-1h',
+      '/api/graphite/find?query=a',
+    ];
+    for (const path of leftToNext) assert.equal((await get(path)).status, 299, path);
+    assert.equal((await get('/api/graphite/render?target=a&from=-1h', { method: 'POST', body: '' })).status, 299);
+    assert.equal((await get('/api/graphite/render?target=a&from=-1h')).status, 200);
+  });
+});
