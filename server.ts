@@ -1,14 +1,18 @@
 import { createServer } from 'node:http';
 import next from 'next';
+import { GET as renderRoute } from '@/app/api/graphite/render/route';
 import { ConfigError, loadListenConfig } from '@/lib/config';
-import { answerCachedRender } from '@/lib/http/render-fast-path';
+import { runRouteHandler } from '@/lib/http/node-route';
+import { answerCachedRender, isRenderRequest } from '@/lib/http/render-fast-path';
 
 /**
  * `npm start`: the production server. It is Next.js's own request handler (the documented custom
- * server), with one addition in front of it: render cache hits are answered without entering
- * Next's router (lib/http/render-fast-path.ts), which is what lets one small machine serve a whole
- * class opening the same dashboard. Everything else, including every error, is Next's.
- * `npm run dev` stays `next dev`; there every render goes through the route handler.
+ * server), except for `GET /api/graphite/render`, the request a dashboard makes most: cache hits
+ * are written straight from the cache (lib/http/render-fast-path.ts) and everything else runs
+ * the very same route handler, called directly. Next's router costs about 3 ms per request here,
+ * which on a 20 ms render broke the proxy's latency budget, and caps a cached render at a fifth
+ * of what one core can send (bench/proxy.ts). Every other route and page is Next's.
+ * `npm run dev` stays `next dev`; there the render route goes through Next like the rest.
  */
 
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -29,8 +33,8 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const server = createServer((request, response) => {
-    if (answerCachedRender(request, response)) return;
-    void handleWithNext(request, response);
+    if (!isRenderRequest(request)) void handleWithNext(request, response);
+    else if (!answerCachedRender(request, response)) void runRouteHandler(renderRoute, request, response);
   });
   server.on('error', (error) => {
     console.error(`hubwatch: cannot listen on ${listen.host}:${listen.port}: ${error.message}`);

@@ -44,6 +44,11 @@ test('Graphite stopped -> 502 graphite_unreachable; health says unreachable; bac
   const find = await request.get(`${CHAOS_APP}/api/graphite/find`, { params: { query: 'stats.*' } });
   expect(find.status()).toBe(502);
 
+  // /api/status runs in Next's copy of lib/, the render above in server.ts's: both map the outage.
+  const status = await request.get(`${CHAOS_APP}/api/status`, { params: { from: '-7min' } });
+  expect(status.status()).toBe(502);
+  expect((await status.json()).error.code).toBe('graphite_unreachable');
+
   const health = await request.get(`${CHAOS_APP}/api/health`);
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasBrand } from './cross-copy-brand';
 
 /**
  * Server configuration, read from the environment and validated once. A wrong value throws a
@@ -6,7 +7,14 @@ import { z } from 'zod';
  * when something calls `getConfig()` early) instead of as a confusing failure later.
  */
 
+const BRAND = Symbol.for('hubwatch.ConfigError');
+
 export class ConfigError extends Error {
+  // See lib/cross-copy-brand.ts: thrown by whichever copy of lib/ created the shared cache.
+  static override [Symbol.hasInstance](value: unknown): value is ConfigError {
+    return hasBrand(value, BRAND);
+  }
+  readonly [BRAND] = true;
   override name = 'ConfigError';
 }
 

@@ -163,24 +163,14 @@ export function createRenderCache(options: RenderCacheOptions) {
 export type RenderCache = ReturnType<typeof createRenderCache>;
 
 // Kept on globalThis, not in a module variable: server.ts loads this module itself while Next
-// bundles its own copy into the route handlers, and both copies must see the one cache of the
-// process (else the fast path would only ever see an empty cache).
+// bundles its own copy, and both copies must use the one cache of the process, so that a render
+// is fetched once and /api/health counts them all (errors cross copies: lib/cross-copy-brand.ts).
 const SHARED = Symbol.for('hubwatch.renderCache');
 const processWide = globalThis as typeof globalThis & { [SHARED]?: RenderCache };
 
 /** The process-wide render cache, configured from `getConfig()`; created on first use. */
 export function getRenderCache(): RenderCache {
   processWide[SHARED] ??= createRenderCache({ client: getGraphiteClient(), ...getConfig().cache });
-  return processWide[SHARED];
-}
-
-/**
- * The process-wide render cache if the app has created it, else undefined. For server.ts's copy
- * of this module, which must never create it: the cache's client throws GraphiteError of the
- * copy that created it, and the route handlers map errors with `instanceof` on Next's copy (a
- * cache created by server.ts once turned Graphite's 400s into 500s).
- */
-export function findRenderCache(): RenderCache | undefined {
   return processWide[SHARED];
 }
 

@@ -1,28 +1,37 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findRenderCache, type RenderCache } from '@/lib/graphite/cached-render';
+import { getRenderCache, type RenderCache } from '@/lib/graphite/cached-render';
 import { renderParams } from './render-params';
 import { queryObject } from './route';
 
 /**
- * Answers `GET /api/graphite/render` from the render cache before Next.js sees the request.
- * When a class opens the same page, almost every render is a cache hit, and going through Next's
- * router costs about three times what sending the cached bytes does (bench/proxy.ts). Anything
- * that is not a plain hit (bad input, a miss, a render in flight, the cache switched off) returns
- * false and goes to the route handler, which owns validation errors, Graphite calls and failures;
- * so this path can only ever send what the route handler itself cached.
+ * Answers `GET /api/graphite/render` cache hits with the cached bytes, written straight to the
+ * socket. When a class opens the same page almost every render is a hit, and even calling the
+ * route handler (a Request and a Response per hit) costs a third of the throughput
+ * (bench/proxy.ts). Anything that is not a plain hit (bad input, a miss, a render in flight, the
+ * cache switched off) returns false and is left to the route handler, which owns validation
+ * errors, Graphite calls and failures; so this can only ever send what the handler cached.
  */
-export const RENDER_PATH = '/api/graphite/render';
+
+const RENDER_PATH = '/api/graphite/render';
+
+const pathOf = (url: string) => {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? url : url.slice(0, queryAt);
+};
+
+/** A request for the render route, which server.ts serves itself (not through Next's router). */
+export function isRenderRequest(request: IncomingMessage): boolean {
+  return request.method === 'GET' && request.url !== undefined && pathOf(request.url) === RENDER_PATH;
+}
 
 export function answerCachedRender(
   request: IncomingMessage,
   response: ServerResponse,
-  cache: RenderCache | undefined = findRenderCache(),
+  cache: RenderCache = getRenderCache(),
 ): boolean {
-  if (cache === undefined || request.method !== 'GET' || request.url === undefined) return false;
-  const queryAt = request.url.indexOf('?');
-  if ((queryAt === -1 ? request.url : request.url.slice(0, queryAt)) !== RENDER_PATH) return false;
-
-  const parsed = renderParams.safeParse(queryObject(new URLSearchParams(queryAt === -1 ? '' : request.url.slice(queryAt + 1))));
+  if (!isRenderRequest(request) || request.url === undefined) return false;
+  const query = request.url.slice(RENDER_PATH.length + 1);
+  const parsed = renderParams.safeParse(queryObject(new URLSearchParams(query)));
   if (!parsed.success) return false;
   const { target, from, until, maxDataPoints } = parsed.data;
   const body = cache.peekBody({ targets: target, from, until, maxDataPoints });
