@@ -15,9 +15,11 @@ test('a cached render is answered by the fast path with the bytes the route hand
   // Written Grafana-style and in another order: the same render, the same cache entry.
   const again = await request.get(
     `/api/graphite/render?maxDataPoints=20&from=now-10m&until=now&target=${encodeURIComponent(target)}`,
+    { headers: { 'accept-encoding': 'gzip' } },
   );
   expect(again.status()).toBe(200);
   expect(again.headers()['x-hubwatch-cache']).toBe('hit');
+  expect(again.headers()['content-encoding'], 'compressed for a client that asks, decoded by Playwright').toBe('gzip');
   expect(again.headers()['content-type']).toBe('application/json');
   expect(again.headers()['cache-control']).toBe('no-store');
   expect(await again.body()).toEqual(await first.body());

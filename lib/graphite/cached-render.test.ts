@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { createRenderCache, type RenderCacheOptions, renderCacheKey } from './cached-render';
 import { createGraphiteClient } from './client';
 import { fixture, type StandInGraphite, startStandInGraphite } from './testing/stand-in-graphite';
@@ -115,28 +116,31 @@ describe('cached render', () => {
     assert.equal((await renders.render(RELATIVE))[1]?.datapoints[0]?.[0], Number.NEGATIVE_INFINITY);
   });
 
-  test('peekBody answers only a finished, fresh entry, and never calls Graphite', async () => {
+  test('peek answers only a finished, fresh entry, and never calls Graphite', async () => {
     const renders = cache();
-    assert.equal(renders.peekBody(RELATIVE), undefined, 'nothing cached yet');
+    assert.equal(renders.peek(RELATIVE), undefined, 'nothing cached yet');
     const inFlight = renders.renderBody(RELATIVE);
-    assert.equal(renders.peekBody(RELATIVE), undefined, 'still in flight');
+    assert.equal(renders.peek(RELATIVE), undefined, 'still in flight');
     const body = await inFlight;
-    assert.equal(renders.peekBody({ ...RELATIVE, from: 'now-1h' }), body, 'the same render written differently');
+    const cached = renders.peek({ ...RELATIVE, from: 'now-1h' });
+    assert.equal(cached?.body(), body, 'the same render written differently');
+    assert.equal(cached?.gzipped(), cached?.gzipped(), 'compressed once');
+    assert.deepEqual(new Uint8Array(gunzipSync(cached?.gzipped() ?? new Uint8Array())), body);
     assert.equal(renders.stats().hits, 1);
     clock += 11_000;
-    assert.equal(renders.peekBody(RELATIVE), undefined, 'expired');
+    assert.equal(renders.peek(RELATIVE), undefined, 'expired');
     assert.equal(renders.stats().entries, 0, 'an expired entry is dropped when seen');
     assert.equal(graphite.requests.length, 1);
   });
 
-  test('peekBody finds nothing with the cache switched off or after a failure', async () => {
+  test('peek finds nothing with the cache switched off or after a failure', async () => {
     const off = cache({ enabled: false });
     await off.renderBody(RELATIVE);
-    assert.equal(off.peekBody(RELATIVE), undefined);
+    assert.equal(off.peek(RELATIVE), undefined);
     graphite.respond(() => ({ status: 500, body: 'boom' }));
     const on = cache();
     await assert.rejects(on.renderBody(RELATIVE));
-    assert.equal(on.peekBody(RELATIVE), undefined);
+    assert.equal(on.peek(RELATIVE), undefined);
   });
 
   test('entries are bounded, least recently used out first', async () => {

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRenderCache, type RenderCache } from '@/lib/graphite/cached-render';
 import { createGraphiteClient } from '@/lib/graphite/client';
 import { fixture, type StandInGraphite, startStandInGraphite } from '@/lib/graphite/testing/stand-in-graphite';
-import { answerCachedRender } from './render-fast-path';
+import { acceptsGzip, answerCachedRender } from './render-fast-path';
 
 // A real node:http server with the fast path in front of a "next" that only says it was asked,
 // and a real cache over a stand-in graphite-web that counts renders.
@@ -44,13 +44,20 @@ describe('render fast path', () => {
     const body = await cache.renderBody({ targets: ['stats.gauges.x'], from: '-1h', until: 'now', maxDataPoints: 100 });
 
     for (const same of [path, '/api/graphite/render?from=now-1h&maxDataPoints=100&until=now&target=stats.gauges.x']) {
+      // fetch asks for gzip and decodes it, as a browser does
       const response = await get(same);
       assert.equal(response.status, 200, same);
       assert.equal(response.headers.get('x-hubwatch-cache'), 'hit');
+      assert.equal(response.headers.get('content-encoding'), 'gzip');
+      assert.equal(response.headers.get('vary'), 'accept-encoding');
       assert.equal(response.headers.get('content-type'), 'application/json');
       assert.equal(response.headers.get('cache-control'), 'no-store');
       assert.deepEqual(new Uint8Array(await response.arrayBuffer()), body);
     }
+    const plain = await get(path, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(plain.headers.get('content-length'), String(body.byteLength));
+    assert.deepEqual(new Uint8Array(await plain.arrayBuffer()), body);
     assert.equal(graphite.requests.length, 1);
   });
 
@@ -69,4 +76,9 @@ describe('render fast path', () => {
     assert.equal((await get('/api/graphite/render?target=a&from=-1h', { method: 'POST', body: '' })).status, 299);
     assert.equal((await get('/api/graphite/render?target=a&from=-1h')).status, 200);
   });
+});
+
+test('acceptsGzip reads Accept-Encoding as browsers and proxies write it', () => {
+  for (const header of ['gzip', 'gzip, deflate, br', 'br;q=1.0, gzip;q=0.8', '*', 'GZIP']) assert.equal(acceptsGzip(header), true, header);
+  for (const header of [undefined, '', 'identity', 'br', 'gzip;q=0', 'x-gzip2', 'deflate, *;q=0', 'gzip;q=0, *']) assert.equal(acceptsGzip(header), false, String(header));
 });

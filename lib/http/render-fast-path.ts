@@ -10,6 +10,7 @@ import { queryObject } from './route';
  * (bench/proxy.ts). Anything that is not a plain hit (bad input, a miss, a render in flight, the
  * cache switched off) returns false and is left to the route handler, which owns validation
  * errors, Graphite calls and failures; so this can only ever send what the handler cached.
+ * Browsers get the entry's gzip, compressed once per entry (Next would compress every response).
  */
 
 const RENDER_PATH = '/api/graphite/render';
@@ -34,16 +35,31 @@ export function answerCachedRender(
   const parsed = renderParams.safeParse(queryObject(new URLSearchParams(query)));
   if (!parsed.success) return false;
   const { target, from, until, maxDataPoints } = parsed.data;
-  const body = cache.peekBody({ targets: target, from, until, maxDataPoints });
-  if (body === undefined) return false;
+  const cached = cache.peek({ targets: target, from, until, maxDataPoints });
+  if (cached === undefined) return false;
 
+  const gzip = acceptsGzip(request.headers['accept-encoding']);
+  const body = gzip ? cached.gzipped() : cached.body();
   response.writeHead(200, {
     'content-type': 'application/json',
     'content-length': body.byteLength,
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    vary: 'accept-encoding',
     'cache-control': 'no-store',
     // Which path answered, for tests and for anyone reading a trace.
     'x-hubwatch-cache': 'hit',
   });
   response.end(body);
   return true;
+}
+
+/** `Accept-Encoding` allows gzip: listed (or `*` when gzip itself is not) with a q above 0. */
+export function acceptsGzip(header: string | undefined): boolean {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [coding = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith('q='));
+    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)));
+  }
+  return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0;
 }
