@@ -1,8 +1,8 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { GET as renderRoute } from '@/app/api/graphite/render/route';
 import { ConfigError, loadListenConfig } from '@/lib/config';
-import { runRouteHandler } from '@/lib/http/node-route';
+import { failRequest, runRouteHandler } from '@/lib/http/node-route';
 import { answerCachedRender, isRenderRequest } from '@/lib/http/render-fast-path';
 
 /**
@@ -32,9 +32,13 @@ async function main(): Promise<void> {
   // Loads the build and runs instrumentation.ts, which validates the rest of the configuration.
   await app.prepare();
 
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (!isRenderRequest(request)) return handleWithNext(request, response);
+    if (answerCachedRender(request, response)) return;
+    return runRouteHandler(renderRoute, request, response, { 'x-hubwatch-cache': 'miss' });
+  };
   const server = createServer((request, response) => {
-    if (!isRenderRequest(request)) void handleWithNext(request, response);
-    else if (!answerCachedRender(request, response)) void runRouteHandler(renderRoute, request, response);
+    serve(request, response).catch((error: unknown) => failRequest(request, response, error));
   });
   server.on('error', (error) => {
     console.error(`hubwatch: cannot listen on ${listen.host}:${listen.port}: ${error.message}`);
@@ -45,10 +49,16 @@ async function main(): Promise<void> {
   });
 
   const stop = () => {
-    // Stop accepting, let requests in progress finish, but never hang a stop (e.g. kept-alive sockets).
-    server.close(() => process.exit(0));
+    // Stop accepting and let requests in progress finish; a request still running after the
+    // grace period is cut, and the exit code says so.
+    server.close(() => {
+      app.close().finally(() => process.exit(0));
+    });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    setTimeout(() => {
+      console.error(`hubwatch: requests still running ${SHUTDOWN_GRACE_MS / 1000} s after the stop signal were cut`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -4,7 +4,7 @@ import { ThresholdsError } from './status/thresholds';
 
 /**
  * Loads every validated configuration once (environment, then the thresholds file); on a bad
- * value prints why and stops the process, so `next start` never serves with a broken config.
+ * value prints why and stops the process, so the server never serves with a broken config.
  */
 export function validateStartupConfig(): void {
   try {

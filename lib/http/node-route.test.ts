@@ -21,11 +21,26 @@ test("the handler sees the request's URL and its response goes out as it is: sta
     return new Response('{"error":{"code":"bad_request","message":"x"}}', { status: 400, headers: { 'content-type': 'application/json', 'x-a': 'b' } });
   };
   const response = await fetch(`${base}/api/graphite/render?target=a&target=b`);
+  assert.equal(response.headers.get('x-hubwatch-cache'), null, 'no extra headers unless given');
   assert.equal(new URL(seen).search, '?target=a&target=b');
   assert.equal(response.status, 400);
   assert.equal(response.headers.get('x-a'), 'b');
   assert.equal(response.headers.get('content-type'), 'application/json');
   assert.deepEqual(await response.json(), { error: { code: 'bad_request', message: 'x' } });
+});
+
+test('extra headers are added to the handler\'s', async () => {
+  handler = async () => Response.json([], { headers: { 'cache-control': 'no-store' } });
+  const server2 = createServer((request, response) => void runRouteHandler(handler, request, response, { 'x-hubwatch-cache': 'miss' }));
+  await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', resolve));
+  try {
+    const response = await fetch(`http://127.0.0.1:${(server2.address() as AddressInfo).port}/`);
+    assert.equal(response.headers.get('x-hubwatch-cache'), 'miss');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(await response.json(), []);
+  } finally {
+    server2.close();
+  }
 });
 
 test('a handler that throws (a bug) still gets the usual 500 error body', async (t) => {

@@ -3,24 +3,45 @@ import { errorResponse } from './route';
 
 export type RouteHandler = (request: Request) => Promise<Response>;
 
-async function send(answer: Response, response: ServerResponse): Promise<void> {
+/**
+ * A node:http request's URL as a route handler sees it. Everything server.ts does itself reads
+ * the URL through this, so that the cache fast path and the handler agree on what `??`, `#`,
+ * `+` and `%` escapes mean.
+ */
+export function requestUrl(request: IncomingMessage): URL {
+  return new URL(request.url ?? '/', 'http://127.0.0.1');
+}
+
+async function send(answer: Response, response: ServerResponse, extraHeaders: Record<string, string>): Promise<void> {
   const body = new Uint8Array(await answer.arrayBuffer());
-  response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), 'content-length': body.byteLength });
+  response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), ...extraHeaders, 'content-length': body.byteLength });
   response.end(body);
+}
+
+/**
+ * The last resort for a request server.ts itself was answering and that failed with a bug:
+ * logged, and answered with the usual 500 body rather than left hanging (once Next is prepared
+ * its process handlers only log uncaught errors, so nothing else would end the response).
+ */
+export async function failRequest(request: IncomingMessage, response: ServerResponse, error: unknown): Promise<void> {
+  console.error(`[server] ${request.method} ${request.url}:`, error);
+  if (response.headersSent) response.destroy();
+  else await send(errorResponse(500, 'internal_error', 'internal error'), response, {});
 }
 
 /**
  * Runs an App Router route handler for a node:http request, outside Next's router (server.ts).
  * Only for GET handlers that read nothing but the URL, which is all the render route reads.
- * The handler shapes its own errors; a rejection here would be a bug, answered with the usual
- * 500 body rather than a dropped connection.
  */
-export async function runRouteHandler(handler: RouteHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function runRouteHandler(
+  handler: RouteHandler,
+  request: IncomingMessage,
+  response: ServerResponse,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   try {
-    await send(await handler(new Request(new URL(request.url ?? '/', 'http://127.0.0.1'))), response);
+    await send(await handler(new Request(requestUrl(request))), response, extraHeaders);
   } catch (error) {
-    console.error(`[api] ${request.url}:`, error);
-    if (response.headersSent) response.destroy();
-    else await send(errorResponse(500, 'internal_error', 'internal error'), response);
+    await failRequest(request, response, error);
   }
 }

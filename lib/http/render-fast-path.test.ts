@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { createServer, get as httpGet, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createRenderCache, type RenderCache } from '@/lib/graphite/cached-render';
@@ -59,6 +59,25 @@ describe('render fast path', () => {
     assert.equal(plain.headers.get('content-length'), String(body.byteLength));
     assert.deepEqual(new Uint8Array(await plain.arrayBuffer()), body);
     assert.equal(graphite.requests.length, 1);
+  });
+
+  // What a raw client can send (fetch would drop the fragment): status as answered.
+  const rawStatus = (path: string) =>
+    new Promise<number | undefined>((resolve, reject) => {
+      httpGet(`${base}${path}`, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      }).on('error', reject);
+    });
+
+  test('the query is read as the route handler reads it: `??` and `#` do not turn into a hit', async () => {
+    await cache.renderBody({ targets: ['x'], from: '-1h', until: 'now' });
+    assert.equal(await rawStatus('/api/graphite/render?target=x&from=-1h'), 200);
+    // The handler sees a key named `?target` (a 400) and, after `#`, no `from` (-24h): not this entry.
+    assert.equal(await rawStatus('/api/graphite/render??target=x&from=-1h'), 299);
+    assert.equal(await rawStatus('/api/graphite/render?target=x#y&from=-1h'), 299);
+    assert.equal(await rawStatus('/api/graphite/render?target=x&&from=-1h'), 200, 'an empty pair is ignored by both');
+    assert.equal(await rawStatus('/api/graphite/render?target=%78&from=%2D1h'), 200, 'escapes decode the same');
   });
 
   test('anything but a plain hit is left to Next: other renders, bad input, other paths and methods', async () => {

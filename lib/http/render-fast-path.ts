@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRenderCache, type RenderCache } from '@/lib/graphite/cached-render';
+import { requestUrl } from './node-route';
 import { renderParams } from './render-params';
 import { queryObject } from './route';
 
@@ -15,14 +16,9 @@ import { queryObject } from './route';
 
 const RENDER_PATH = '/api/graphite/render';
 
-const pathOf = (url: string) => {
-  const queryAt = url.indexOf('?');
-  return queryAt === -1 ? url : url.slice(0, queryAt);
-};
-
 /** A request for the render route, which server.ts serves itself (not through Next's router). */
 export function isRenderRequest(request: IncomingMessage): boolean {
-  return request.method === 'GET' && request.url !== undefined && pathOf(request.url) === RENDER_PATH;
+  return request.method === 'GET' && requestUrl(request).pathname === RENDER_PATH;
 }
 
 export function answerCachedRender(
@@ -30,10 +26,13 @@ export function answerCachedRender(
   response: ServerResponse,
   cache: RenderCache = getRenderCache(),
 ): boolean {
-  if (!isRenderRequest(request) || request.url === undefined) return false;
-  const query = request.url.slice(RENDER_PATH.length + 1);
-  const parsed = renderParams.safeParse(queryObject(new URLSearchParams(query)));
+  const url = requestUrl(request);
+  if (request.method !== 'GET' || url.pathname !== RENDER_PATH) return false;
+  const parsed = renderParams.safeParse(queryObject(url.searchParams));
   if (!parsed.success) return false;
+  // A cache made by an older build's copy of lib/ (restarted without `npm run build`) may not
+  // have peek: leave such requests to the handler rather than fail them.
+  if (typeof cache.peek !== 'function') return false;
   const { target, from, until, maxDataPoints } = parsed.data;
   const cached = cache.peek({ targets: target, from, until, maxDataPoints });
   if (cached === undefined) return false;
@@ -46,7 +45,7 @@ export function answerCachedRender(
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     vary: 'accept-encoding',
     'cache-control': 'no-store',
-    // Which path answered, for tests and for anyone reading a trace.
+    // Which path answered (server.ts sends `miss` when the handler did), for tests and traces.
     'x-hubwatch-cache': 'hit',
   });
   response.end(body);
