@@ -25,8 +25,8 @@ async function send(answer: Response, response: ServerResponse, extraHeaders: Re
  */
 export async function failRequest(request: IncomingMessage, response: ServerResponse, error: unknown): Promise<void> {
   console.error(`[server] ${request.method} ${request.url}:`, error);
-  if (response.headersSent) response.destroy();
-  else await send(errorResponse(500, 'internal_error', 'internal error'), response, {});
+  if (response.headersSent) return void response.destroy();
+  await send(errorResponse(500, 'internal_error', 'internal error'), response, {}).catch(() => response.destroy());
 }
 
 /**
