@@ -19,6 +19,9 @@ export const COUNTER_KEYS = [
   'spawns.limited',
   'servers.crashed',
   'servers.stopped',
+  // 5xx answers to server starts (each also counted under its spawns.failure.* reason): what
+  // "Hub 5xx" on /errors leaves out, so a failed start is one error, not two.
+  'requests.spawn_5xx',
   'errors.unclassified',
 ] as const;
 export type CounterKey = (typeof COUNTER_KEYS)[number];

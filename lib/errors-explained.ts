@@ -30,6 +30,8 @@ export type ErrorSource =
       members: (member: string) => boolean;
       /** The same set as a Graphite glob, for chart targets. */
       glob: string;
+      /** Counted elsewhere already, so subtracted (never below 0). */
+      minus?: CounterKey;
     };
 
 export interface ErrorExplanation {
@@ -130,12 +132,12 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
   },
   hub_5xx: {
     label: 'Hub 5xx',
-    source: { kind: 'family', family: 'requests.status', members: is5xx, glob: '5[0-9][0-9]' },
-    keys: 'requests.status.5xx',
+    source: { kind: 'family', family: 'requests.status', members: is5xx, glob: '5[0-9][0-9]', minus: 'requests.spawn_5xx' },
+    keys: 'requests.status.5xx − requests.spawn_5xx',
     studentSaw: '"500 : Internal Server Error" (or 502/503) from the hub itself.',
     operatorCheck:
-      'Tracebacks in the hub log. A failed start answered with a 500 is counted here as well as under its ' +
-      'spawn reason.',
+      'Tracebacks in the hub log. A failed start answered with a 500 is not counted here but under its ' +
+      'spawn reason above.',
   },
   failed_login: {
     label: 'Failed login',

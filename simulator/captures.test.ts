@@ -30,6 +30,7 @@ function countByPatterns(lines: readonly string[]): Record<ContractKey, number> 
   counts['spawns.limited'] = has(/ \d+ servers active, no space available/);
   counts['servers.crashed'] = has(/ server stopped, with exit code: /);
   counts['servers.stopped'] = has(/ server took [\d.]+ seconds to stop$/);
+  counts['requests.spawn_5xx'] = has(/ log:\d+\] 5\d\d (POST \S*\/hub\/api\/users\/[^/ ]+\/servers?\S*|(GET|POST) \S*\/hub\/spawn\S*) \(.*\) [\d.]+ms$/);
   return counts;
 }
 

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { CONTRACT_KEYS, createLedger, formatSummary, type LedgerEvent, parseLedger, summarise } from './ledger';
 
-const spawn = (outcome: Extract<LedgerEvent, { kind: 'spawn' }>['outcome']): LedgerEvent => ({
+const spawn = (outcome: Extract<LedgerEvent, { kind: 'spawn' }>['outcome'], status = 0): LedgerEvent => ({
   kind: 'spawn',
   user: 'student001-x',
   via: 'api',
   outcome,
-  status: 0,
+  status,
   seconds: 1,
 });
 
@@ -21,8 +21,8 @@ test('summarise maps every outcome to its contract key', () => {
     { kind: 'login', user: 'a', outcome: 'failure', status: 200 },
     { kind: 'login', user: 'a', outcome: 'success', status: 302 },
     spawn('success'),
-    spawn('error'),
-    spawn('exited'),
+    spawn('error', 500),
+    spawn('exited', 500),
     spawn('timeout'),
     spawn('http_timeout'),
     spawn('throttled'),
@@ -43,6 +43,7 @@ test('summarise maps every outcome to its contract key', () => {
     'spawns.limited': 1,
     'servers.crashed': 1,
     'servers.stopped': 1,
+    'requests.spawn_5xx': 2,
   });
   assert.equal(summary.unknown, 0);
 });

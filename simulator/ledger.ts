@@ -87,6 +87,10 @@ export function emptyCounts(): Record<ContractKey, number> {
   return counts;
 }
 
+/** A start the hub answered with 5xx: the hub's access log has that answer too (requests.spawn_5xx). */
+const answeredWith5xx = (entry: LedgerEvent): boolean =>
+  entry.kind === 'spawn' && entry.outcome !== 'unknown' && entry.status >= 500 && entry.status <= 599;
+
 export function summarise(entries: readonly LedgerEvent[]): Summary {
   const summary: Summary = { counts: emptyCounts(), unknown: 0, rejected: 0 };
   for (const entry of entries) {
@@ -95,6 +99,7 @@ export function summarise(entries: readonly LedgerEvent[]): Summary {
     if (key === 'unknown') summary.unknown += 1;
     else if (key === 'rejected') summary.rejected += 1;
     else summary.counts[key] += 1;
+    if (answeredWith5xx(entry)) summary.counts['requests.spawn_5xx'] += 1;
   }
   return summary;
 }

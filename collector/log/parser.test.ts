@@ -88,6 +88,13 @@ describe('parser on the real JupyterHub 3.0 capture (hub-run1.log) against SCENA
     assert.ok(/SingleUserNotebookApp log:186\] 302 GET/.test(logText));
   });
 
+  it('counts the 5xx answers to server starts as requests.spawn_5xx (each also under its failure reason)', () => {
+    const answers = [...logText.matchAll(/JupyterHub log:\d+\] 5\d\d POST \/hub\/api\/users\/[^/ ]+\/server \(.*ms$/gm)].length;
+    assert.equal(answers, 2, 'broken1 (error) and crash1 (exited) were answered with 500');
+    assert.equal(out.counter('requests.spawn_5xx'), answers);
+    assert.equal(out.counter('requests.spawn_5xx'), out.counter('spawns.failure.error') + out.counter('spawns.failure.exited'));
+  });
+
   it('counts proxy errors from ANSI-coloured CHP lines', () => {
     assert.equal(out.counter('proxy.errors.503'), stated(/CHP 503 (\d+)/));
   });
@@ -133,6 +140,7 @@ describe('JupyterHub 4.x / 5.x formats', () => {
     assert.equal(out.counter('requests.status.404'), 1);
     assert.equal(out.counter('requests.status.302'), 1);
     assert.equal(out.counter('requests.status.500'), 1);
+    assert.equal(out.counter('requests.spawn_5xx'), 1, 'the 500 answered a server start');
     assert.deepEqual(out.timers.get('requests.duration'), [12.34, 1.2, 3, 40.5]);
   });
 

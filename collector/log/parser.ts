@@ -3,7 +3,7 @@ import { stripAnsi } from './ansi';
 import { AttemptTracker } from './attempts';
 import { hubLineTimeMs, newHubPrefix, parseHubPrefix } from './hub-prefix';
 import { classifyProxyLine, proxyTagEnd } from './proxy-line';
-import { parseRequestLine, type RequestFacts } from './request-line';
+import { isSpawnAnswer, parseRequestLine, type RequestFacts } from './request-line';
 import { type HubRule, matchHubRule } from './rules';
 
 /** Counts of what the parser saw; logged periodically and read by tests and the benchmark. */
@@ -117,6 +117,7 @@ export class LogParser {
           const key = statusKeys[this.request.status];
           if (key !== undefined) this.out.count(key, 1);
           this.out.timing('requests.duration', this.request.durationMs);
+          if (this.request.status >= 500 && isSpawnAnswer(s, p.msgStart, end)) this.out.count('requests.spawn_5xx', 1);
         }
         return;
       }

@@ -1,3 +1,5 @@
+import { isSpawnRequest } from '../spawn-request';
+
 /**
  * JupyterHub's access log message: `STATUS METHOD URI[ -> LOCATION] (user@ip) N.NNms`
  * (3.x `log:186`, 4.x/5.x `log:191`/`log:192`; newer versions write ` → ` before the location).
@@ -6,6 +8,17 @@
 export interface RequestFacts {
   status: number;
   durationMs: number;
+}
+
+/**
+ * Whether a 5xx access line answered a server start (see ../spawn-request.ts). Only called for
+ * 5xx lines, so it may allocate; the user part of the URI is never kept.
+ */
+export function isSpawnAnswer(s: string, msgStart: number, end: number): boolean {
+  const methodEnd = s.indexOf(' ', msgStart + 4);
+  const uriEnd = methodEnd === -1 ? -1 : s.indexOf(' ', methodEnd + 1);
+  if (uriEnd === -1 || uriEnd > end) return false;
+  return isSpawnRequest(s.slice(msgStart + 4, methodEnd), s.slice(methodEnd + 1, uriEnd));
 }
 
 const ZERO = 48;

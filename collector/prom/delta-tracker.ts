@@ -1,4 +1,5 @@
 import type { MetricEmitter } from '../metric-emitter';
+import { isSpawnHandler } from '../spawn-request';
 import { isSkippedFamily, KEPT_LABELS, leSegment, sampleId, seriesKey } from './metric-keys';
 import type { Family } from './text-parser';
 
@@ -15,6 +16,9 @@ export interface DeltaResult {
 }
 
 const REQUEST_FAMILY = 'jupyterhub_request_duration_seconds';
+const SPAWN_5XX = 'requests.spawn_5xx';
+
+const label = (sample: Family['samples'][number], name: string): string => sample.labels.find(([k]) => k === name)?.[1] ?? '';
 
 function roundDelta(x: number): number {
   return Math.round(x * 1e6) / 1e6;
@@ -85,10 +89,13 @@ export class PromDeltaTracker {
         const key = seriesKey(family.name, s, kept) + suffix;
         increments.set(key, (increments.get(key) ?? 0) + delta);
         if (isRequests && suffix === '.count') {
-          const code = s.labels.find(([k]) => k === 'code')?.[1];
-          if (code !== undefined && /^[1-5]\d\d$/.test(code)) {
+          const code = label(s, 'code');
+          if (/^[1-5]\d\d$/.test(code)) {
             const rk = `requests.status.${code}`;
             increments.set(rk, (increments.get(rk) ?? 0) + delta);
+            if (code.startsWith('5') && isSpawnHandler(label(s, 'method'), label(s, 'handler'))) {
+              increments.set(SPAWN_5XX, (increments.get(SPAWN_5XX) ?? 0) + delta);
+            }
           }
         }
       }

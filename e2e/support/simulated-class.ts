@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { parseLedger, type Summary, summarise } from '../../simulator/ledger';
+import { CONTRACT_KEYS, parseLedger, type Summary, summarise } from '../../simulator/ledger';
 import { forgetHub } from './forget-hub';
 import { startTsx, stopChild } from './tsx-child';
 
@@ -44,7 +44,9 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 function readResult(): SimulatedClass | null {
   if (!existsSync(resultFile)) return null;
   const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SimulatedClass;
-  return nowSeconds() - result.createdAt < REUSE_SECONDS ? result : null;
+  // A run recorded before a contract key was added cannot answer for it.
+  const complete = CONTRACT_KEYS.every((key) => typeof result.summary.counts[key] === 'number');
+  return complete && nowSeconds() - result.createdAt < REUSE_SECONDS ? result : null;
 }
 
 function tryLock(): boolean {
@@ -63,6 +65,7 @@ interface StatusCounts {
   spawns: { success: number; failureByReason: Record<string, number>; throttled: number; limited: number };
   logins: { success: number; failure: number };
   servers: { crashed: number; stopped: number };
+  requests: { spawnFailures5xx: number };
 }
 
 /** The ledger's keys as /api/status reports them. */
@@ -79,6 +82,7 @@ export function statusCounts(body: StatusCounts): Record<string, number> {
     'spawns.limited': body.spawns.limited,
     'servers.crashed': body.servers.crashed,
     'servers.stopped': body.servers.stopped,
+    'requests.spawn_5xx': body.requests.spawnFailures5xx,
   };
 }
 

@@ -119,7 +119,7 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
       },
     },
     logins: { success: current.counters['logins.success'], failure: current.counters['logins.failure'] },
-    requests: { byStatus, total: requestsTotal },
+    requests: { byStatus, total: requestsTotal, spawnFailures5xx: current.counters['requests.spawn_5xx'] },
     proxy: { errorsByStatus: current.families['proxy.errors'] },
     servers: {
       running: recentValue(state('servers.running'), until, maxAge)?.value ?? null,

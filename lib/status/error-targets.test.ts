@@ -10,10 +10,11 @@ test('counter categories sum the contract counter', () => {
   );
 });
 
-test('family categories sum the matching status codes only', () => {
+test('family categories sum the matching status codes only, less what another category counts', () => {
   assert.equal(
     errorTarget('class1', 'hub_5xx'),
-    "alias(consolidateBy(sumSeries(stats.counters.jupyterhub.class1.requests.status.5[0-9][0-9].count),'sum'),'hub_5xx')",
+    'alias(consolidateBy(removeBelowValue(diffSeries(sumSeries(stats.counters.jupyterhub.class1.requests.status.5[0-9][0-9].count),' +
+      "stats.counters.jupyterhub.class1.requests.spawn_5xx.count),0),'sum'),'hub_5xx')",
   );
   assert.match(errorTarget('class1', 'proxy_503'), /proxy\.errors\.503\.count/);
   assert.match(errorTarget('class1', 'server_not_running'), /requests\.status\.424\.count/);

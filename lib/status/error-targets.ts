@@ -8,10 +8,14 @@ import { ERROR_CATEGORIES, ERRORS_EXPLAINED, type ErrorCategory } from '@/lib/er
  */
 export function errorTarget(hub: string, category: ErrorCategory): string {
   const source = ERRORS_EXPLAINED[category].source;
-  const path =
-    source.kind === 'counter'
-      ? counterPath(hub, source.key)
-      : `sumSeries(${counterFamilyPattern(hub, source.family, source.glob)})`;
+  let path: string;
+  if (source.kind === 'counter') path = counterPath(hub, source.key);
+  else {
+    path = `sumSeries(${counterFamilyPattern(hub, source.family, source.glob)})`;
+    // diffSeries with a missing subtrahend leaves the first series as it is; a point below 0
+    // (never expected: both counts come from the same line) is dropped, as the table clamps it.
+    if (source.minus !== undefined) path = `removeBelowValue(diffSeries(${path},${counterPath(hub, source.minus)}),0)`;
+  }
   return `alias(consolidateBy(${path},'sum'),'${category}')`;
 }
 

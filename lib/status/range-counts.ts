@@ -49,7 +49,8 @@ export function countRange(series: readonly SeriesLike[], hub: string, from: num
       const source = ERRORS_EXPLAINED[category].source;
       if (source.kind === 'counter') return [category, counters[source.key]];
       const members = Object.entries(families[source.family]).filter(([member]) => source.members(member));
-      return [category, members.reduce((sum, [, n]) => sum + n, 0)];
+      const total = members.reduce((sum, [, n]) => sum + n, 0);
+      return [category, Math.max(0, total - (source.minus === undefined ? 0 : counters[source.minus]))];
     }),
   ) as Record<ErrorCategory, number>;
   return {

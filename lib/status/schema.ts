@@ -59,7 +59,12 @@ export const statusResponseSchema = z.object({
     }),
   }),
   logins: z.object({ success: count, failure: count }),
-  requests: z.object({ byStatus: z.record(z.string(), count), total: count }),
+  requests: z.object({
+    byStatus: z.record(z.string(), count),
+    total: count,
+    /** 5xx answers to server starts: in byStatus, and already counted under spawns.failed. */
+    spawnFailures5xx: count,
+  }),
   proxy: z.object({ errorsByStatus: z.record(z.string(), count) }),
   servers: z.object({ running: z.number().nullable(), crashed: count, stopped: count }),
   users: z.object({ total: z.number().nullable() }),
