@@ -1,33 +1,31 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSpawnHandler, isSpawnRequest } from './spawn-request';
+import { spawnRequestUser } from './spawn-request';
 
-test('server starts, by method and URI as the hub logs them', () => {
-  const starts: [string, string][] = [
-    ['POST', '/hub/api/users/crash1/server'],
-    ['POST', '/hub/api/users/alice/servers/gpu'],
-    ['POST', '/jhub/hub/api/users/alice/server'],
-    ['GET', '/hub/spawn'],
-    ['GET', '/hub/spawn/alice'],
-    ['POST', '/hub/spawn/alice/gpu?next=%2Fhub%2Fuser%2Falice'],
+test('requests that start or await a server, and whose server', () => {
+  const cases: [method: string, uri: string, requester: string, user: string | null][] = [
+    ['POST', '/hub/api/users/crash1/server', 'simulator', 'crash1'],
+    ['POST', '/hub/api/users/alice/servers/gpu', 'alice', 'alice'],
+    ['POST', '/hub/api/users/alice/servers/', 'alice', 'alice'], // empty name: the default server
+    ['POST', '/jhub/hub/api/users/alice/server?x=1', 'admin', 'alice'],
+    ['POST', '/hub/api/users/al%40ice/server', 'admin', 'al@ice'],
+    ['GET', '/hub/spawn', 'bob', 'bob'],
+    ['GET', '/hub/spawn?next=%2Fhub%2Fuser%2Fbob', 'bob', 'bob'],
+    ['POST', '/hub/spawn/alice/gpu', 'admin', 'alice'],
+    ['GET', '/hub/spawn-pending/carol', 'carol', 'carol'],
+    ['GET', '/hub/spawn-pending/carol/gpu', 'carol', 'carol'],
+    // not a start
+    ['DELETE', '/hub/api/users/alice/server', 'alice', null],
+    ['GET', '/hub/api/users/alice/server/progress', 'alice', null],
+    ['POST', '/hub/api/users/alice/server/', 'alice', null],
+    ['POST', '/hub/api/users/alice', 'admin', null],
+    ['POST', '/hub/api/users/alice/tokens', 'alice', null],
+    ['GET', '/hub/home', 'alice', null],
+    ['GET', '/hub/user/alice/hub/spawn', 'alice', null],
+    ['GET', '/user/alice/api/kernels', 'alice', null],
+    ['GET', '/hub/spawn', '', null],
   ];
-  for (const [method, uri] of starts) assert.equal(isSpawnRequest(method, uri), true, `${method} ${uri}`);
-  const others: [string, string][] = [
-    ['DELETE', '/hub/api/users/alice/server'],
-    ['GET', '/hub/api/users/alice/server/progress'],
-    ['POST', '/hub/api/users/alice'],
-    ['POST', '/hub/api/users/alice/tokens'],
-    ['GET', '/hub/spawn-pending/alice'],
-    ['GET', '/hub/home'],
-    ['POST', '/hub/login'],
-  ];
-  for (const [method, uri] of others) assert.equal(isSpawnRequest(method, uri), false, `${method} ${uri}`);
-});
-
-test("server starts, by the metrics' handler label", () => {
-  assert.equal(isSpawnHandler('POST', 'jupyterhub.apihandlers.users.UserServerAPIHandler'), true);
-  assert.equal(isSpawnHandler('DELETE', 'jupyterhub.apihandlers.users.UserServerAPIHandler'), false);
-  assert.equal(isSpawnHandler('GET', 'jupyterhub.handlers.pages.SpawnHandler'), true);
-  assert.equal(isSpawnHandler('GET', 'jupyterhub.handlers.pages.SpawnPendingHandler'), false);
-  assert.equal(isSpawnHandler('POST', 'jupyterhub.apihandlers.users.UserAPIHandler'), false);
+  for (const [method, uri, requester, user] of cases) {
+    assert.equal(spawnRequestUser(method, uri, requester), user, `${method} ${uri}`);
+  }
 });

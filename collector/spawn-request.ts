@@ -1,30 +1,43 @@
 /**
- * Which hub requests start a server. A start that fails while the request is still open is
- * answered 5xx (`500 POST /hub/api/users/x/server`, or the spawn page); it is already counted
- * under its `spawns.failure.*` reason, so `requests.spawn_5xx` counts these answers and the
- * dashboard's "Hub 5xx" category leaves them out (a student hit one error, not two).
+ * Which hub requests start a server or wait for one, and for whose server. A start that failed is
+ * counted once, under its `spawns.failure.*` reason; the hub may also answer the request that
+ * started it (or the pending page the student reloads) with a 5xx. The log parser counts such an
+ * answer as `requests.spawn_5xx` only when it follows a counted failure of the same user's server
+ * (see failed-starts.ts), so that the dashboard's "Hub 5xx" leaves out exactly those answers and
+ * never a 5xx nothing else counted (a broken options form, a database outage).
  */
 
-/** The REST start (`POST …/hub/api/users/<u>/server`, `…/servers/<name>`) or the spawn page. */
-export function isSpawnRequest(method: string, uri: string): boolean {
-  const path = uri.split('?', 1)[0] ?? '';
-  if (method === 'POST') {
-    const api = path.indexOf('/hub/api/users/');
-    if (api !== -1) {
-      const rest = path.slice(api + '/hub/api/users/'.length).split('/');
-      return rest.length >= 2 && rest[0] !== '' && (rest[1] === 'server' ? rest.length === 2 : rest[1] === 'servers' && rest.length === 3);
-    }
+const API_USERS = 'api/users/';
+
+function segment(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
   }
-  if (method !== 'GET' && method !== 'POST') return false;
-  // `/hub/spawn`, `/hub/spawn/<u>`, `/hub/spawn/<u>/<name>` (any base_url before /hub/)
-  const spawn = path.indexOf('/hub/spawn');
-  if (spawn === -1) return false;
-  const after = path.slice(spawn + '/hub/spawn'.length);
-  return after === '' || after.startsWith('/');
 }
 
-/** The handlers of those requests in `jupyterhub_request_duration_seconds` (3.x–5.x). */
-export function isSpawnHandler(method: string, handler: string): boolean {
-  if (handler.endsWith('.UserServerAPIHandler')) return method === 'POST';
-  return handler.endsWith('.SpawnHandler') && (method === 'GET' || method === 'POST');
+/**
+ * The user whose server this request starts or waits for, or null when it does neither:
+ * `POST …/hub/api/users/<u>/server`, `…/servers/<name>`; `GET|POST …/hub/spawn[/<u>[/<name>]]`
+ * (no user in the path: the requester's own server); `GET …/hub/spawn-pending/<u>[/<name>]`.
+ * `…` is the hub's base_url: only the first `/hub/` of the path counts.
+ */
+export function spawnRequestUser(method: string, uri: string, requester: string): string | null {
+  const path = uri.split('?', 1)[0] ?? '';
+  const hub = path.indexOf('/hub/');
+  if (hub === -1) return null;
+  const parts = path.slice(hub + '/hub/'.length).split('/');
+  const [first, second, third, fourth] = parts;
+  if (method === 'POST' && `${first}/${second}/` === API_USERS) {
+    // `servers/` with an empty name is the default server, as JupyterHub routes it
+    const isStart = (fourth === 'server' && parts.length === 4) || (fourth === 'servers' && parts.length === 5);
+    return isStart ? segment(third) : null;
+  }
+  if (first === 'spawn' && (method === 'GET' || method === 'POST') && parts.length <= 3) {
+    return parts.length === 1 ? segment(requester) : segment(second);
+  }
+  if (first === 'spawn-pending' && method === 'GET' && parts.length <= 3) return segment(second);
+  return null;
 }

@@ -19,8 +19,8 @@ export const COUNTER_KEYS = [
   'spawns.limited',
   'servers.crashed',
   'servers.stopped',
-  // 5xx answers to server starts (each also counted under its spawns.failure.* reason): what
-  // "Hub 5xx" on /errors leaves out, so a failed start is one error, not two.
+  // 5xx answers to starts whose failure was counted under spawns.failure.* (the collector pairs
+  // them by user): what "Hub 5xx" on /errors leaves out, so a failed start is one error, not two.
   'requests.spawn_5xx',
   'errors.unclassified',
 ] as const;

@@ -136,8 +136,8 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
     keys: 'requests.status.5xx − requests.spawn_5xx',
     studentSaw: '"500 : Internal Server Error" (or 502/503) from the hub itself.',
     operatorCheck:
-      'Tracebacks in the hub log. A failed start answered with a 500 is not counted here but under its ' +
-      'spawn reason above.',
+      'Tracebacks in the hub log. A 500 that answered a failed start is counted under that start\'s reason ' +
+      'above, not here.',
   },
   failed_login: {
     label: 'Failed login',

@@ -1,9 +1,10 @@
 import type { MetricEmitter } from '../metric-emitter';
 import { stripAnsi } from './ansi';
 import { AttemptTracker } from './attempts';
+import { FailedStarts } from './failed-starts';
 import { hubLineTimeMs, newHubPrefix, parseHubPrefix } from './hub-prefix';
 import { classifyProxyLine, proxyTagEnd } from './proxy-line';
-import { isSpawnAnswer, parseRequestLine, type RequestFacts } from './request-line';
+import { parseRequestLine, type RequestFacts, spawnAnswerUser } from './request-line';
 import { type HubRule, matchHubRule } from './rules';
 
 /** Counts of what the parser saw; logged periodically and read by tests and the benchmark. */
@@ -58,6 +59,7 @@ export class LogParser {
   readonly stats: ParserStats = emptyParserStats();
   private readonly prefix = newHubPrefix();
   private readonly request: RequestFacts = { status: 0, durationMs: 0 };
+  private readonly failedStarts = new FailedStarts();
 
   constructor(
     private readonly out: MetricEmitter,
@@ -117,7 +119,7 @@ export class LogParser {
           const key = statusKeys[this.request.status];
           if (key !== undefined) this.out.count(key, 1);
           this.out.timing('requests.duration', this.request.durationMs);
-          if (this.request.status >= 500 && isSpawnAnswer(s, p.msgStart, end)) this.out.count('requests.spawn_5xx', 1);
+          if (this.request.status >= 500) this.spawnAnswer(s, start, p.msgStart, end);
         }
         return;
       }
@@ -140,23 +142,37 @@ export class LogParser {
         this.out.count(effect.key, 1);
         return;
       case 'spawn-success':
-        if (user !== undefined) this.attempts.settled(user);
+        if (user !== undefined) this.settled(user);
         this.out.count('spawns.success', 1);
         if (seconds !== undefined) this.out.timing('spawns.duration', Math.round(seconds * 1000));
         return;
       case 'server-ended':
-        if (user !== undefined) this.attempts.settled(user);
+        if (user !== undefined) this.settled(user);
         this.out.count(effect.key, 1);
         return;
       case 'spawn-failure': {
         const at = hubLineTimeMs(s, start) ?? Date.now();
         const counts = user === undefined || this.attempts.failure(user, effect.reason, at);
         if (counts) this.out.count(`spawns.failure.${effect.reason}`, 1);
+        if (counts && user !== undefined) this.failedStarts.failed(user, at);
         return;
       }
       case 'known':
         return;
     }
+  }
+
+  /** A 5xx that answered a start already counted as failed is that failure, seen again. */
+  private spawnAnswer(s: string, start: number, msgStart: number, end: number): void {
+    const user = spawnAnswerUser(s, msgStart, end);
+    if (user !== null && this.failedStarts.answered(user, hubLineTimeMs(s, start) ?? Date.now())) {
+      this.out.count('requests.spawn_5xx', 1);
+    }
+  }
+
+  private settled(user: string): void {
+    this.attempts.settled(user);
+    this.failedStarts.settled(user);
   }
 
   private proxyLine(rest: string): void {

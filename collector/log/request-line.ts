@@ -1,4 +1,4 @@
-import { isSpawnRequest } from '../spawn-request';
+import { spawnRequestUser } from '../spawn-request';
 
 /**
  * JupyterHub's access log message: `STATUS METHOD URI[ -> LOCATION] (user@ip) N.NNms`
@@ -11,14 +11,18 @@ export interface RequestFacts {
 }
 
 /**
- * Whether a 5xx access line answered a server start (see ../spawn-request.ts). Only called for
- * 5xx lines, so it may allocate; the user part of the URI is never kept.
+ * For a 5xx access line: the user whose server the request started or waited for (see
+ * ../spawn-request.ts), else null. Only called for 5xx lines, so it may allocate; the name is
+ * used to pair the answer with a counted failure and never leaves the parser.
  */
-export function isSpawnAnswer(s: string, msgStart: number, end: number): boolean {
+export function spawnAnswerUser(s: string, msgStart: number, end: number): string | null {
   const methodEnd = s.indexOf(' ', msgStart + 4);
   const uriEnd = methodEnd === -1 ? -1 : s.indexOf(' ', methodEnd + 1);
-  if (uriEnd === -1 || uriEnd > end) return false;
-  return isSpawnRequest(s.slice(msgStart + 4, methodEnd), s.slice(methodEnd + 1, uriEnd));
+  const open = s.lastIndexOf(' (', end);
+  if (uriEnd === -1 || open < uriEnd) return null;
+  const at = s.indexOf('@', open);
+  const requester = at === -1 || at > end ? '' : s.slice(open + 2, at);
+  return spawnRequestUser(s.slice(msgStart + 4, methodEnd), s.slice(methodEnd + 1, uriEnd), requester);
 }
 
 const ZERO = 48;

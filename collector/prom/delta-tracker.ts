@@ -1,5 +1,4 @@
 import type { MetricEmitter } from '../metric-emitter';
-import { isSpawnHandler } from '../spawn-request';
 import { isSkippedFamily, KEPT_LABELS, leSegment, sampleId, seriesKey } from './metric-keys';
 import type { Family } from './text-parser';
 
@@ -16,7 +15,6 @@ export interface DeltaResult {
 }
 
 const REQUEST_FAMILY = 'jupyterhub_request_duration_seconds';
-const SPAWN_5XX = 'requests.spawn_5xx';
 
 const label = (sample: Family['samples'][number], name: string): string => sample.labels.find(([k]) => k === name)?.[1] ?? '';
 
@@ -93,9 +91,6 @@ export class PromDeltaTracker {
           if (/^[1-5]\d\d$/.test(code)) {
             const rk = `requests.status.${code}`;
             increments.set(rk, (increments.get(rk) ?? 0) + delta);
-            if (code.startsWith('5') && isSpawnHandler(label(s, 'method'), label(s, 'handler'))) {
-              increments.set(SPAWN_5XX, (increments.get(SPAWN_5XX) ?? 0) + delta);
-            }
           }
         }
       }

@@ -13,8 +13,8 @@ test('counter categories sum the contract counter', () => {
 test('family categories sum the matching status codes only, less what another category counts', () => {
   assert.equal(
     errorTarget('class1', 'hub_5xx'),
-    'alias(consolidateBy(removeBelowValue(diffSeries(sumSeries(stats.counters.jupyterhub.class1.requests.status.5[0-9][0-9].count),' +
-      "stats.counters.jupyterhub.class1.requests.spawn_5xx.count),0),'sum'),'hub_5xx')",
+    'alias(consolidateBy(removeBelowValue(sumSeries(stats.counters.jupyterhub.class1.requests.status.5[0-9][0-9].count,' +
+      "scale(stats.counters.jupyterhub.class1.requests.spawn_5xx.count,-1)),0),'sum'),'hub_5xx')",
   );
   assert.match(errorTarget('class1', 'proxy_503'), /proxy\.errors\.503\.count/);
   assert.match(errorTarget('class1', 'server_not_running'), /requests\.status\.424\.count/);

@@ -11,10 +11,14 @@ export function errorTarget(hub: string, category: ErrorCategory): string {
   let path: string;
   if (source.kind === 'counter') path = counterPath(hub, source.key);
   else {
-    path = `sumSeries(${counterFamilyPattern(hub, source.family, source.glob)})`;
-    // diffSeries with a missing subtrahend leaves the first series as it is; a point below 0
-    // (never expected: both counts come from the same line) is dropped, as the table clamps it.
-    if (source.minus !== undefined) path = `removeBelowValue(diffSeries(${path},${counterPath(hub, source.minus)}),0)`;
+    const family = counterFamilyPattern(hub, source.family, source.glob);
+    // sumSeries skips missing points (diffSeries would return the subtrahend where the first series
+    // has none). A point below 0, where the answer landed a flush before its failure was counted,
+    // is dropped; the table clamps the range total instead, so the two can differ by such a point.
+    path =
+      source.minus === undefined
+        ? `sumSeries(${family})`
+        : `removeBelowValue(sumSeries(${family},scale(${counterPath(hub, source.minus)},-1)),0)`;
   }
   return `alias(consolidateBy(${path},'sum'),'${category}')`;
 }
