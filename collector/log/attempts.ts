@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { RecentKeys } from './recent-keys';
 
 export type FailureReason = 'error' | 'exited' | 'timeout' | 'http_timeout';
 
@@ -26,7 +27,7 @@ export function attemptKey(user: string): string {
  * Only `exited` leaves the attempt open (the hub logs its end later); every other reason is final.
  */
 export class AttemptTracker {
-  private readonly exited = new Map<string, number>();
+  private readonly exited = new RecentKeys(MAX_PENDING);
 
   /** True when this failure must be counted. */
   failure(user: string, reason: FailureReason, atMs: number): boolean {
@@ -38,7 +39,7 @@ export class AttemptTracker {
       if (reason !== 'exited') this.exited.delete(key);
       return false;
     }
-    if (reason === 'exited') this.remember(key, atMs);
+    if (reason === 'exited') this.exited.set(key, atMs);
     else if (openSince !== undefined) this.exited.delete(key);
     return true;
   }
@@ -53,19 +54,10 @@ export class AttemptTracker {
   }
 
   snapshot(): AttemptSnapshot[] {
-    return [...this.exited].map(([key, at]) => ({ key, at }));
+    return this.exited.entries().map(([key, at]) => ({ key, at }));
   }
 
   restore(entries: readonly AttemptSnapshot[]): void {
-    for (const e of entries) this.remember(e.key, e.at);
-  }
-
-  private remember(key: string, atMs: number): void {
-    this.exited.delete(key);
-    this.exited.set(key, atMs);
-    if (this.exited.size > MAX_PENDING) {
-      const oldest = this.exited.keys().next();
-      if (!oldest.done) this.exited.delete(oldest.value);
-    }
+    for (const e of entries) this.exited.set(e.key, e.at);
   }
 }

@@ -1,4 +1,5 @@
 import { attemptKey } from './attempts';
+import { RecentKeys } from './recent-keys';
 
 // The answer follows the failure within the request (slow_spawn_timeout), or when the student
 // reloads the pending page; an hour is the same generous bound as for attempts.
@@ -11,16 +12,10 @@ const MAX_PENDING = 10_000;
  * second error the student saw, and stays in "Hub 5xx".
  */
 export class FailedStarts {
-  private readonly unanswered = new Map<string, number>();
+  private readonly unanswered = new RecentKeys(MAX_PENDING);
 
   failed(user: string, atMs: number): void {
-    const key = attemptKey(user);
-    this.unanswered.delete(key);
-    this.unanswered.set(key, atMs);
-    if (this.unanswered.size > MAX_PENDING) {
-      const oldest = this.unanswered.keys().next();
-      if (!oldest.done) this.unanswered.delete(oldest.value);
-    }
+    this.unanswered.set(attemptKey(user), atMs);
   }
 
   /** A 5xx answered `user`'s start: true when it is the answer to a counted failure. */

@@ -62,7 +62,7 @@ export const statusResponseSchema = z.object({
   requests: z.object({
     byStatus: z.record(z.string(), count),
     total: count,
-    /** 5xx answers to server starts: in byStatus, and already counted under spawns.failed. */
+    /** 5xx answers paired with a start failure counted in spawns.failed (requests.spawn_5xx); also in byStatus. */
     spawnFailures5xx: count,
   }),
   proxy: z.object({ errorsByStatus: z.record(z.string(), count) }),
