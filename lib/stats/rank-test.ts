@@ -48,6 +48,7 @@ export function rankTestBinned(first: readonly number[], second: readonly number
   const direction = centred > 0 ? 1 : centred < 0 ? -1 : 0;
   if (!(sigma > 0)) return { u, direction: 0, pValue: 1 };
   const z = (centred - direction * 0.5) / sigma;
-  const pValue = Math.min(1, 2 * Math.min(normalCdf(z, 0, 1), 1 - normalCdf(z, 0, 1)));
+  // 2 * min(lower, upper tail) as R, from the lower tail only: 1 - cdf would round small p to 0.
+  const pValue = Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
   return { u, direction, pValue };
 }
