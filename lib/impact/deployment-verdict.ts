@@ -7,7 +7,17 @@ export interface DeploymentVerdict {
   reason: string;
 }
 
-type Judged = Record<MeasureId, { verdict: MeasureVerdict; reason: string; comparison: ComparisonKind; seasonal: boolean; samples: { before: number; after: number } }>;
+interface JudgedMeasure {
+  verdict: MeasureVerdict;
+  reason: string;
+  comparison: ComparisonKind;
+  seasonal: boolean;
+  samples: { before: number; after: number };
+  needed: { before: number; after: number } | null;
+}
+type Judged = Record<MeasureId, JudgedMeasure>;
+
+const need = (m: JudgedMeasure) => (m.needed ? m.needed.before + m.needed.after : 0);
 
 /**
  * The deployment's verdict from its measures (issue 8 §2): worse if any is worse; else better if
@@ -42,8 +52,10 @@ export function deploymentVerdict(measures: Judged, partial: boolean, restart: b
     }`;
   } else {
     verdict = 'not_enough_data';
+    // The spawn measure furthest from its minimum speaks for all three (they share their starts).
     const short = SPAWN_MEASURES.filter((id) => measures[id].verdict === 'not_enough_data');
-    lead = `Not enough data yet: ${short.map((id) => measures[id].reason).join('; ')}.`;
+    const neediest = short.reduce((a, b) => (need(measures[b]) > need(measures[a]) ? b : a));
+    lead = `Not enough data yet: ${measures[neediest].reason}.`;
   }
   const prefix = restart ? 'A restart with nothing changed: shown for information, not judged as a deployment. ' : '';
   const suffix = partial ? ' The window after has not fully happened yet: judged on what there is so far.' : '';
