@@ -11,7 +11,13 @@ const APP_URL = 'http://127.0.0.1:3100';
 const server = (port: number, graphiteUrl: string) => ({
   command: 'npm start',
   url: `http://127.0.0.1:${port}/api/health`,
-  env: { GRAPHITE_URL: graphiteUrl, PORT: String(port), HUBWATCH_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+  env: {
+    GRAPHITE_URL: graphiteUrl,
+    PORT: String(port),
+    HUBWATCH_HOST: '127.0.0.1',
+    NEXT_TELEMETRY_DISABLED: '1',
+    HUBWATCH_EMBED_ORIGINS: 'https://lms.example.edu',
+  },
   reuseExistingServer: !process.env.CI,
   timeout: 120_000,
   stdout: 'ignore' as const,

@@ -1,4 +1,5 @@
 import { ConfigError, getConfig, loadListenConfig } from './config';
+import { getEmbedConfig } from './http/security-headers';
 import { publishServerHooks } from './http/server-hooks';
 import { getThresholds } from './status/load-thresholds';
 import { ThresholdsError } from './status/thresholds';
@@ -12,7 +13,7 @@ export function startServerSide(): void {
   try {
     getConfig();
     getThresholds();
-    publishServerHooks(loadListenConfig(process.env));
+    publishServerHooks(loadListenConfig(process.env), getEmbedConfig());
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ThresholdsError) {
       console.error(`hubwatch: ${error.message}`);
