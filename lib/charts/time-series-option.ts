@@ -1,7 +1,7 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { formatClock, formatValue, type ValueUnit } from './format';
 import { type ChartPalette, seriesColor } from './palette';
 import { type TooltipItem, tooltipHtml } from './tooltip';
