@@ -54,11 +54,11 @@ export function ExploreView() {
             data-testid="explore-targets"
             defaultValue={targets.join('\n')}
             spellCheck={false}
-            placeholder={hub ? examples(hub).join('\n') : 'stats.gauges.jupyterhub.default.hub.up'}
+            placeholder={hub ? examples(hub).join('\n') : gaugePath('default', 'hub.up')}
           />
           <p className="hint">
             Up to {MAX_TARGETS_PER_PANEL} targets. Example for hub {hub ?? 'default'}:{' '}
-            <code>{hub ? gaugePath(hub, 'servers.running') : 'stats.gauges.jupyterhub.default.servers.running'}</code>
+            <code>{gaugePath(hub ?? 'default', 'servers.running')}</code>
           </p>
           <div>
             <button type="submit" data-testid="explore-draw">

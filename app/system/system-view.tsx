@@ -5,7 +5,7 @@ import { RenderPanel } from '@/components/panels/render-panel';
 import { resolveRange } from '@/lib/client/time-actions';
 import { useSelectedHub } from '@/lib/client/use-selected-hub';
 import { useViewParams } from '@/lib/client/use-view-params';
-import { systemPanels } from './system-panels';
+import { systemPanels } from '@/lib/system/system-panels';
 
 /** Range width in whole minutes: stable across clock ticks, so panels are not rebuilt every render. */
 function rangeMinutes(from: string, until: string): number {
