@@ -3,8 +3,8 @@
 import useSWR from 'swr';
 import { z } from 'zod';
 import type { RenderQuery, Series } from '@/lib/shared/series';
+import { REFRESH_INTERVAL_MS, type RefreshOption } from '@/lib/shared/view-params';
 import { fetchJson } from './api-fetch';
-import { REFRESH_INTERVAL_MS, type RefreshOption } from './view-params';
 
 /** Bounds the URL (and so the proxy's target limit) when a panel is given many targets. */
 export const MAX_TARGETS_PER_PANEL = 20;
