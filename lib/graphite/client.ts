@@ -123,7 +123,7 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
     renderWithJson,
 
     async find(query, options) {
-      // completer gives each node's real path; treejson echoes wildcards in `id` (API-SHAPES.md).
+      // completer gives each node's real path; treejson echoes the query's wildcards in `id` instead.
       const params = new URLSearchParams({ query, format: 'completer' });
       const parsed = findResponseSchema.safeParse(parseJson(await call('find', params, options), 'find'));
       if (!parsed.success) throw shapeError('find', parsed.error);
