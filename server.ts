@@ -1,44 +1,45 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
-import { GET as renderRoute } from '@/app/api/graphite/render/route';
-import { ConfigError, loadListenConfig } from '@/lib/config';
-import { failRequest, runRouteHandler } from '@/lib/http/node-route';
-import { answerCachedRender, isRenderRequest } from '@/lib/http/render-fast-path';
 
 /**
- * `npm start`: the production server. It is Next.js's own request handler (the documented custom
- * server), except for `GET /api/graphite/render`, the request a dashboard makes most: cache hits
- * are written straight from the cache (lib/http/render-fast-path.ts) and everything else runs
- * the very same route handler, called directly. Next's router costs about 3 ms per request here,
- * which on a 20 ms render broke the proxy's latency budget, and caps a cached render at a fifth
- * of what one core can send (bench/proxy.ts). Every other route and page is Next's.
+ * `npm start`: the production server, Next.js's own request handler (the documented custom
+ * server) with one exception. `app.prepare()` runs instrumentation.ts, which validates the whole
+ * configuration (a bad value stops the process there, naming the variable) and publishes the
+ * hooks below from the built app (lib/http/server-hooks.ts): the validated listen address, and
+ * `serve`, which answers `GET /api/graphite/render` outside Next's router. This file imports
+ * nothing from lib/, so the process runs exactly one build of the app's code.
  * `npm run dev` stays `next dev`; there the render route goes through Next like the rest.
  */
 
+type Hooks = {
+  listen: { host: string; port: number };
+  serve(request: IncomingMessage, response: ServerResponse): boolean;
+};
+
 const SHUTDOWN_GRACE_MS = 5_000;
+const HOOKS = Symbol.for('hubwatch.serverHooks');
+
+function publishedHooks(): Hooks {
+  const hooks = (globalThis as Record<symbol, unknown>)[HOOKS];
+  if (typeof hooks !== 'object' || hooks === null || !('serve' in hooks) || !('listen' in hooks)) {
+    throw new Error('the build published no server hooks: run `npm run build` (instrumentation.ts)');
+  }
+  return hooks as Hooks;
+}
 
 async function main(): Promise<void> {
-  let listen: ReturnType<typeof loadListenConfig>;
-  try {
-    listen = loadListenConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(`hubwatch: ${error.message}`);
-    process.exit(1);
-  }
-
-  const app = next({ dev: false, dir: __dirname, hostname: listen.host, port: listen.port });
+  const app = next({ dev: false, dir: __dirname });
   const handleWithNext = app.getRequestHandler();
-  // Loads the build and runs instrumentation.ts, which validates the rest of the configuration.
   await app.prepare();
+  const { listen, serve } = publishedHooks();
 
-  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (!isRenderRequest(request)) return handleWithNext(request, response);
-    if (answerCachedRender(request, response)) return;
-    return runRouteHandler(renderRoute, request, response, { 'x-hubwatch-cache': 'miss' });
-  };
   const server = createServer((request, response) => {
-    serve(request, response).catch((error: unknown) => failRequest(request, response, error));
+    if (serve(request, response)) return;
+    handleWithNext(request, response).catch((error: unknown) => {
+      console.error(`[server] ${request.method} ${request.url}:`, error);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end('{"error":{"code":"internal_error","message":"internal error"}}');
+    });
   });
   server.on('error', (error) => {
     console.error(`hubwatch: cannot listen on ${listen.host}:${listen.port}: ${error.message}`);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { hasBrand } from './cross-copy-brand';
 
 /**
  * Server configuration, read from the environment and validated once. A wrong value throws a
@@ -7,14 +6,7 @@ import { hasBrand } from './cross-copy-brand';
  * when something calls `getConfig()` early) instead of as a confusing failure later.
  */
 
-const BRAND = Symbol.for('hubwatch.ConfigError');
-
 export class ConfigError extends Error {
-  // See lib/cross-copy-brand.ts: thrown by whichever copy of lib/ created the shared cache.
-  static override [Symbol.hasInstance](value: unknown): value is ConfigError {
-    return hasBrand(value, BRAND);
-  }
-  readonly [BRAND] = true;
   override name = 'ConfigError';
 }
 

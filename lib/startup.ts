@@ -1,15 +1,18 @@
-import { ConfigError, getConfig } from './config';
+import { ConfigError, getConfig, loadListenConfig } from './config';
+import { publishServerHooks } from './http/server-hooks';
 import { getThresholds } from './status/load-thresholds';
 import { ThresholdsError } from './status/thresholds';
 
 /**
- * Loads every validated configuration once (environment, then the thresholds file); on a bad
- * value prints why and stops the process, so the server never serves with a broken config.
+ * Runs once when Next's server starts (instrumentation.ts): loads every validated configuration
+ * (environment, listen address, the thresholds file) and on a bad value prints why and stops the
+ * process, so the server never serves with a broken config; then hands server.ts its hooks.
  */
-export function validateStartupConfig(): void {
+export function startServerSide(): void {
   try {
     getConfig();
     getThresholds();
+    publishServerHooks(loadListenConfig(process.env));
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ThresholdsError) {
       console.error(`hubwatch: ${error.message}`);

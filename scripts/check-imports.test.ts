@@ -51,6 +51,11 @@ test('the collector may import the catalog and node, nothing else of the dashboa
   ]);
 });
 
+test('server.ts runs the build only: a source import of lib/ is refused', () => {
+  assert.deepEqual(targets('server.ts', "import { getConfig } from '@/lib/config';"), ['lib/config.ts']);
+  assert.deepEqual(targets('server.ts', "import next from 'next';"), []);
+});
+
 test('imports in comments are not imports', () => {
   assert.deepEqual(importSpecifiers("// import { x } from '@/lib/http/route';\n/* import '@/app/page' */\nconst a = 1;"), []);
 });

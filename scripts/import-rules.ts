@@ -58,9 +58,9 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   },
   {
     room: ['lib/'],
-    // cross-copy-brand exists only while server.ts loads a second copy of lib/ (its test checks
-    // the route wrapper's instanceof across copies); it goes when the server runs one copy.
-    roomExcept: ['lib/http/', 'lib/client/', 'lib/cross-copy-brand.test.ts'],
+    // lib/startup.ts is the server's start-up wiring (run by instrumentation.ts), not domain: it
+    // hands server.ts the route layer's hooks.
+    roomExcept: ['lib/http/', 'lib/client/', 'lib/startup.ts'],
     never: ['lib/http/'],
     why: 'the domain does not know it is served over HTTP; the route layer (lib/http, app/api) calls it',
   },
@@ -69,6 +69,11 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     never: ['app/', 'components/', 'lib/', 'next', 'next/', 'react', 'server.ts', 'instrumentation.ts'],
     except: ['lib/catalog.ts', 'lib/catalog/', 'collector/', 'simulator/'],
     why: 'the collector runs on a hub host without the dashboard: it may use the metric catalog, nothing else of it',
+  },
+  {
+    room: ['server.ts'],
+    never: ['lib/', 'app/', 'components/'],
+    why: 'server.ts runs the build of the app, published by instrumentation.ts; a source import would load a second copy',
   },
   {
     room: ['collector/'],

@@ -1,13 +1,13 @@
 'use client';
 
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { type EChartsCoreOption, type EChartsType, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only the parts the panels draw: keeps the chart chunk small (it loads after first paint).
-use([LineChart, BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+use([LineChart, BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
 /** Below this many pixels a mouse-up is a click, not a drag. */
 const MIN_DRAG_PX = 5;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo } from 'react';
+import { type DeploymentMark, marksInRange } from '@/lib/charts/deployment-marks';
 import { formatClock, type ValueUnit } from '@/lib/charts/format';
 import { detectConsolidation, legendStats } from '@/lib/charts/legend-stats';
 import { DARK_PALETTE, LIGHT_PALETTE, seriesColor } from '@/lib/charts/palette';
@@ -10,6 +11,7 @@ import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
 import type { Series } from '@/lib/shared/series';
 import { ChartLegend } from './chart-legend';
+import { DeploymentStrip } from './deployment-strip';
 import { LazyEChart, preloadEChart } from './lazy-echart';
 
 export interface TimeSeriesChartProps {
@@ -36,6 +38,8 @@ export interface TimeSeriesChartProps {
   height?: number;
   /** False when the targets aggregate on purpose (summarize): a wide step is then no surprise. */
   reportConsolidation?: boolean;
+  /** Deployments and restarts of the hub; those inside the range are marked. */
+  deployments?: readonly DeploymentMark[];
 }
 
 /** A time-series panel: pure (props in, pixels out). Data comes from a hook in the caller. */
@@ -49,12 +53,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const names = props.names;
 
   const { from, until } = range;
+  const marks = useMemo(() => marksInRange(props.deployments ?? [], { from, until }), [props.deployments, from, until]);
   const option = useMemo(
     () =>
       series
-        ? buildTimeSeriesOption({ series, names, unit, kind, palette, range: { from, until }, stale: isStale })
+        ? buildTimeSeriesOption({ series, names, unit, kind, palette, range: { from, until }, stale: isStale, deployments: marks })
         : null,
-    [series, names, unit, kind, palette, from, until, isStale],
+    [series, names, unit, kind, palette, from, until, isStale, marks],
   );
   const rows = useMemo(
     () =>
@@ -105,6 +110,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         )}
       </div>
       {status === 'ok' ? <ChartLegend rows={rows} unit={unit} consolidation={consolidation} /> : null}
+      <DeploymentStrip marks={marks} />
     </section>
   );
 }

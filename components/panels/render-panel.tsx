@@ -6,7 +6,9 @@ import type { ValueUnit } from '@/lib/charts/format';
 import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { ChartKind } from '@/lib/charts/time-series-option';
 import { zoomRange } from '@/lib/client/time-actions';
+import { useDeploymentMarks } from '@/lib/client/use-deployments';
 import { useLiveSeries } from '@/lib/client/use-live-series';
+import { useSelectedHub } from '@/lib/client/use-selected-hub';
 import { useViewParams } from '@/lib/client/use-view-params';
 
 export interface RenderPanelProps {
@@ -31,8 +33,10 @@ export interface RenderPanelProps {
  */
 export function RenderPanel(props: RenderPanelProps) {
   const { id, targets, fitToWidth = true, transform } = props;
-  const { update } = useViewParams();
+  const { params, update } = useViewParams();
   const data = useLiveSeries(id, targets, fitToWidth);
+  const { hub } = useSelectedHub();
+  const deployments = useDeploymentMarks(hub, params.from, params.until, params.refresh);
 
   const derived = useMemo(
     () => (data.series && transform ? transform(data.series) : null),
@@ -60,6 +64,7 @@ export function RenderPanel(props: RenderPanelProps) {
         onZoom={(from, until) => update(zoomRange(from, until))}
         height={props.height}
         reportConsolidation={fitToWidth}
+        deployments={deployments}
       />
     </div>
   );

@@ -1,13 +1,14 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { Series } from '@/lib/shared/series';
+import { type DeploymentMark, deploymentMarkSeries, marksNear, marksTooltipHtml } from './deployment-marks';
 import { formatClock, formatValue, type ValueUnit } from './format';
 import { type ChartPalette, seriesColor } from './palette';
 import { type TooltipItem, tooltipHtml } from './tooltip';
 
 export type TimeSeriesOption = ComposeOption<
-  LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption
+  LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption
 >;
 
 export type ChartKind = 'line' | 'area' | 'stacked-area' | 'bar';
@@ -23,6 +24,8 @@ export interface TimeSeriesOptionInput {
   range: { from: number; until: number };
   /** Draw dimmed: the data is the last we had before Graphite failed. */
   stale?: boolean;
+  /** Deployments and restarts to mark with a vertical line (and name in the tooltip). */
+  deployments?: readonly DeploymentMark[];
   timeZone?: string;
 }
 
@@ -39,6 +42,11 @@ function yBounds(unit: ValueUnit): { min?: number; max?: number; interval?: numb
   if (unit === 'bool') return { min: 0, max: 1, interval: 1 };
   if (unit === 'percent') return { min: 0 };
   return { min: 0 };
+}
+
+function hoveredMs(items: readonly TooltipItem[]): number | null {
+  const value = items[0]?.value;
+  return Array.isArray(value) && typeof value[0] === 'number' ? value[0] : null;
 }
 
 /**
@@ -78,6 +86,11 @@ export function buildTimeSeriesOption(input: TimeSeriesOptionInput): TimeSeriesO
     };
   });
 
+  const marks = input.deployments ?? [];
+  if (marks.length > 0) series.push(deploymentMarkSeries(marks, palette));
+  // A deployment shows in the tooltip of the points around it: within 1 % of the range, a few pixels.
+  const nearMs = ((input.range.until - input.range.from) * 1000) / 100;
+
   return {
     animation: false,
     grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
@@ -87,8 +100,12 @@ export function buildTimeSeriesOption(input: TimeSeriesOptionInput): TimeSeriesO
       backgroundColor: palette.tooltipBackground,
       borderColor: palette.gridLine,
       textStyle: { color: palette.text },
-      formatter: (params: unknown) =>
-        tooltipHtml((Array.isArray(params) ? params : [params]) as TooltipItem[], unit, timeZone),
+      formatter: (params: unknown) => {
+        const items = (Array.isArray(params) ? params : [params]) as TooltipItem[];
+        const at = hoveredMs(items);
+        const near = at === null ? [] : marksNear(marks, at, nearMs);
+        return tooltipHtml(items, unit, timeZone) + marksTooltipHtml(near, timeZone);
+      },
     },
     xAxis: {
       type: 'time',

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { createRenderCache, type RenderCacheOptions, renderCacheKey } from './cached-render';
+import { createRenderCache, type RenderCacheOptions, renderBody, renderCacheKey, renderSeries } from './cached-render';
 import { createGraphiteClient } from './client';
+import { GraphiteError } from './errors';
 import { fixture, type StandInGraphite, startStandInGraphite } from './testing/stand-in-graphite';
 import type { RenderQuery } from './types';
 
@@ -24,8 +25,8 @@ describe('cached render', () => {
     graphite.respond(() => ({ body: fixture('gw-render-json.json'), delayMs: 50 }));
   });
 
-  const cache = (overrides: Partial<RenderCacheOptions> = {}) =>
-    createRenderCache({
+  const cache = (overrides: Partial<RenderCacheOptions> = {}) => {
+    const shared = createRenderCache({
       client: createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000 }),
       enabled: true,
       relativeTtlMs: 10_000,
@@ -34,13 +35,21 @@ describe('cached render', () => {
       now: () => clock,
       ...overrides,
     });
+    return {
+      load: shared.load,
+      render: (query: RenderQuery) => renderSeries(query, shared),
+      renderBody: (query: RenderQuery) => renderBody(query, shared),
+      peek: shared.peek,
+      stats: shared.stats,
+    };
+  };
 
   test('500 identical concurrent renders make one upstream request and share its result', async () => {
     const renders = cache();
     const results = await Promise.all(Array.from({ length: 500 }, () => renders.render(RELATIVE)));
     assert.equal(graphite.requests.length, 1);
     assert.ok(results.every((r) => r === results[0]));
-    assert.deepEqual(renders.stats(), { upstream: 1, hits: 0, coalesced: 499, entries: 1 });
+    assert.deepEqual({ ...renders.stats(), bytes: 0 }, { upstream: 1, hits: 0, coalesced: 499, entries: 1, bytes: 0 });
   });
 
   test('coalescing still works with the cache switched off, but nothing is kept', async () => {
@@ -99,7 +108,7 @@ describe('cached render', () => {
     graphite.respond(() => ({ status: 500, body: 'boom', delayMs: 50 }));
     const renders = cache();
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => renders.render(RELATIVE)));
-    assert.ok(outcomes.every((o) => o.status === 'rejected'));
+    assert.ok(outcomes.every((o) => o.status === 'rejected' && o.reason instanceof GraphiteError && o.reason.kind === 'upstream'));
     assert.equal(graphite.requests.length, 1);
     graphite.respond(() => ({ body: fixture('gw-render-json.json') }));
     assert.equal((await renders.render(RELATIVE)).length, 2);
@@ -112,7 +121,6 @@ describe('cached render', () => {
     const [a, b] = await Promise.all([renders.renderBody(RELATIVE), renders.renderBody(RELATIVE)]);
     assert.equal(a, b);
     assert.equal(new TextDecoder().decode(a), fixture('gw-render-json-infinity.json'));
-    assert.equal(await renders.renderJson(RELATIVE), fixture('gw-render-json-infinity.json'));
     assert.equal((await renders.render(RELATIVE))[1]?.datapoints[0]?.[0], Number.NEGATIVE_INFINITY);
   });
 
@@ -123,9 +131,8 @@ describe('cached render', () => {
     assert.equal(renders.peek(RELATIVE), undefined, 'still in flight');
     const body = await inFlight;
     const cached = renders.peek({ ...RELATIVE, from: 'now-1h' });
-    assert.equal(cached?.body(), body, 'the same render written differently');
-    assert.equal(cached?.gzipped(), cached?.gzipped(), 'compressed once');
-    assert.deepEqual(new Uint8Array(gunzipSync(cached?.gzipped() ?? new Uint8Array())), body);
+    assert.equal(cached?.body, body, 'the same render written differently');
+    assert.deepEqual(new Uint8Array(gunzipSync(cached?.gzipped ?? new Uint8Array())), body);
     assert.equal(renders.stats().hits, 1);
     clock += 11_000;
     assert.equal(renders.peek(RELATIVE), undefined, 'expired');
@@ -157,10 +164,33 @@ describe('cached render', () => {
     assert.equal(graphite.requests.length, 4);
   });
 
-  test('cached bytes are bounded', async () => {
-    const renders = cache({ maxBytes: fixture('gw-render-json.json').length * 1.5 });
+  test('the memory an entry really holds is counted: bytes, gzip and parsed series', async () => {
+    const renders = cache();
+    const query: RenderQuery = { targets: ['a'], from: '-1h', until: 'now' };
+    await renders.render(query);
+    const cached = renders.peek(query);
+    const points = (cached?.series ?? []).reduce((sum, one) => sum + one.datapoints.length, 0);
+    assert.ok(cached !== undefined && points > 0);
+    assert.ok(cached.size > cached.body.byteLength + cached.gzipped.byteLength + 50 * points, 'parsed points count too');
+    assert.equal(renders.stats().bytes, cached.size);
+  });
+
+  test('held memory is bounded: one entry fits, a second pushes the first out', async () => {
+    const probe = cache();
+    await probe.render({ targets: ['a'], from: '-1h', until: 'now' });
+    const one = probe.stats().bytes;
+    const renders = cache({ maxBytes: Math.floor(one * 1.5) });
     await renders.render({ targets: ['a'], from: '-1h', until: 'now' });
     await renders.render({ targets: ['b'], from: '-1h', until: 'now' });
     assert.equal(renders.stats().entries, 1);
+    assert.ok(renders.stats().bytes <= one * 1.5);
+  });
+
+  test('a failure crosses the shared cache as data, and each caller throws its own error', async () => {
+    graphite.respond(() => ({ status: 400, body: 'Unknown function nosuch' }));
+    const outcome = await cache().load({ targets: ['nosuch(a)'], from: '-1h', until: 'now' });
+    assert.equal(outcome.ok, false);
+    assert.ok(!outcome.ok && !(outcome.failure instanceof Error), 'plain data, no class instance');
+    assert.deepEqual(!outcome.ok && { kind: outcome.failure.kind, reason: outcome.failure.reason }, { kind: 'bad_request', reason: 'Unknown function nosuch' });
   });
 });

@@ -1,7 +1,9 @@
 import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { getConfig } from '@/lib/config';
 import { isRelativeTime, normaliseTime, resolveTime } from '@/lib/time-range';
 import { type GraphiteClient, getGraphiteClient } from './client';
+import { GraphiteError, type GraphiteErrorKind } from './errors';
 import type { RenderQuery, Series } from './types';
 
 /**
@@ -10,7 +12,7 @@ import type { RenderQuery, Series } from './types';
  * - identical renders in flight share one upstream request (always, even with the cache off);
  * - a finished render is kept `relativeTtlMs` (~ one StatsD flush) when its range moves with the
  *   clock or ends near now, `absoluteTtlMs` when it is a fixed range that ended in the past;
- * - failures are never cached; entries and cached bytes are bounded.
+ * - failures are never cached; entries and the memory they really hold are bounded.
  * Results are shared between callers: treat the returned series as read-only.
  */
 
@@ -32,16 +34,37 @@ export type RenderCacheStats = {
   /** Joined a render already in flight. */
   coalesced: number;
   entries: number;
+  /** Memory the entries hold, as counted against the bound (bytes, gzip and parsed series). */
+  bytes: number;
 };
 
-/** A cached render as bytes, for the server's fast path (lib/http/render-fast-path.ts). */
-export type CachedBody = { body: () => Uint8Array<ArrayBuffer>; gzipped: () => Uint8Array };
-type Result = { series: Series[]; json: string } & CachedBody;
-type Entry = { promise: Promise<Result>; expiresAt: number; bytes: number; value?: Result };
+/** A finished render: what the server's fast path writes (lib/http/render-fast-path.ts). */
+export type CachedRender = {
+  series: Series[];
+  /** graphite-web's render JSON as UTF-8 (Infinity kept as 1e9999). */
+  body: Uint8Array<ArrayBuffer>;
+  /** The same bytes gzipped, for browsers; compressed once per entry, not once per response. */
+  gzipped: Uint8Array;
+  /** What the entry holds in memory, counted against `maxBytes`. */
+  size: number;
+};
+
+/**
+ * Why a render failed, as plain data. Next compiles lib/ into one module instance per runtime
+ * layer (route handlers, pages, instrumentation), and all of them share the one cache of the
+ * process; a failure crosses between them as data and each caller rethrows it as its own
+ * GraphiteError, so `instanceof` never has to work across instances.
+ */
+type RenderFailure = { kind: GraphiteErrorKind; message: string; status?: number; reason?: string };
+export type RenderOutcome = { ok: true; render: CachedRender } | { ok: false; failure: RenderFailure };
 
 // Carbon and StatsD may still write into the last minute; only older ranges are final.
 const SETTLE_MS = 60_000;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+// Measured on Node 20 (JSON.parse of render JSON): a [value, time] pair costs about 72 bytes of
+// heap, more than twice its JSON text; a series adds its target, tags and array headers.
+const BYTES_PER_POINT = 72;
+const BYTES_PER_SERIES = 256;
 
 /** Canonical key: the same render written differently (`now-5m` vs `-5min`) shares an entry. */
 export function renderCacheKey(query: RenderQuery): string {
@@ -53,128 +76,105 @@ export function renderCacheKey(query: RenderQuery): string {
   ]);
 }
 
-// Encoded (and compressed, when a browser asks) once per entry, not once per response: handing
-// the same bytes to every client is several times cheaper (bench/proxy.ts), and render JSON
-// shrinks about tenfold with gzip, which phones on a lecture hall's Wi-Fi notice.
-function withBody(result: { series: Series[]; json: string }): Result {
-  let body: Uint8Array<ArrayBuffer> | undefined;
-  let gzipped: Uint8Array | undefined;
-  const encoded = () => {
-    body ??= new TextEncoder().encode(result.json);
-    return body;
-  };
-  return {
-    ...result,
-    body: encoded,
-    gzipped: () => {
-      gzipped ??= gzipSync(encoded());
-      return gzipped;
-    },
-  };
+function seriesBytes(series: readonly Series[]): number {
+  let total = 0;
+  for (const one of series) total += BYTES_PER_SERIES + 2 * one.target.length + BYTES_PER_POINT * one.datapoints.length;
+  return total;
+}
+
+function toCachedRender(series: Series[], json: string, keep: boolean): CachedRender {
+  const body = new TextEncoder().encode(json);
+  // Only a render that is kept is compressed: with the cache off nothing would ever reuse it.
+  const gzipped = keep ? gzipSync(body) : new Uint8Array();
+  return { series, body, gzipped, size: body.byteLength + gzipped.byteLength + seriesBytes(series) };
+}
+
+function asFailure(error: unknown): RenderFailure {
+  if (error instanceof GraphiteError) {
+    return { kind: error.kind, message: error.message, status: error.status, reason: error.reason };
+  }
+  return { kind: 'upstream', message: 'the render failed unexpectedly' };
+}
+
+function isFailure(value: unknown): value is RenderFailure {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
 }
 
 export function createRenderCache(options: RenderCacheOptions) {
   const now = options.now ?? Date.now;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const entries = new Map<string, Entry>();
   const stats = { upstream: 0, hits: 0, coalesced: 0 };
-  let bytes = 0;
 
   function ttlFor(query: RenderQuery): number {
+    if (!options.enabled) return 0;
     if (isRelativeTime(query.from) || isRelativeTime(query.until)) return options.relativeTtlMs;
     const untilMs = resolveTime(query.until, 0) * 1000;
     return untilMs < now() - SETTLE_MS ? options.absoluteTtlMs : options.relativeTtlMs;
   }
 
-  function remove(key: string, entry: Entry): void {
-    if (entries.get(key) !== entry) return;
-    entries.delete(key);
-    bytes -= entry.bytes;
-  }
-
-  function evict(): void {
-    // Map iterates in insertion order, and hits re-insert: the first entries are the least recent.
-    for (const [key, entry] of entries) {
-      if (entries.size <= options.maxEntries && bytes <= maxBytes) return;
-      remove(key, entry);
-    }
-  }
-
-  /** A finished, fresh entry, counted as a hit and moved to the most recent end; else undefined. */
-  function hit(key: string): Entry | undefined {
-    const found = entries.get(key);
-    if (found === undefined || found.expiresAt === Number.POSITIVE_INFINITY) return undefined;
-    if (found.expiresAt <= now()) {
-      remove(key, found);
-      return undefined;
-    }
-    stats.hits++;
-    entries.delete(key);
-    entries.set(key, found);
-    return found;
-  }
-
-  function load(query: RenderQuery): Promise<Result> {
-    const key = renderCacheKey(query);
-    const fresh = hit(key);
-    if (fresh !== undefined) return fresh.promise;
-    const pending = entries.get(key);
-    if (pending !== undefined) {
-      stats.coalesced++;
-      return pending.promise;
-    }
-
-    stats.upstream++;
-    const ttl = options.enabled ? ttlFor(query) : 0;
-    const promise = options.client.renderWithJson(query).then(withBody);
-    const entry: Entry = { promise, expiresAt: Number.POSITIVE_INFINITY, bytes: 0 };
-    entries.set(key, entry);
-    promise.then(
-      (result) => {
-        if (ttl <= 0) return remove(key, entry);
-        entry.value = result;
-        entry.expiresAt = now() + ttl;
-        entry.bytes = result.json.length;
-        bytes += entry.bytes;
-        evict();
-      },
-      () => remove(key, entry),
-    );
-    evict();
-    return promise;
-  }
+  const entries = new LRUCache<string, CachedRender, RenderQuery>({
+    max: options.maxEntries,
+    maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    sizeCalculation: (entry) => Math.max(1, entry.size),
+    perf: { now },
+    // Read the clock on every check: a cached "now" would let a just-expired render be served.
+    ttlResolution: 0,
+    async fetchMethod(_key, _stale, { context, options: fetchOptions }) {
+      stats.upstream++;
+      const ttl = ttlFor(context);
+      try {
+        const { series, json } = await options.client.renderWithJson(context);
+        fetchOptions.ttl = ttl;
+        return toCachedRender(series, json, ttl > 0);
+      } catch (error) {
+        // Rejecting drops the entry (failures are never cached) and reaches every caller in flight.
+        throw new Error('render failed', { cause: asFailure(error) });
+      }
+    },
+  });
 
   return {
-    async render(query: RenderQuery): Promise<Series[]> {
-      return (await load(query)).series;
-    },
-    /** graphite-web's render JSON text (Infinity kept as 1e9999). */
-    async renderJson(query: RenderQuery): Promise<string> {
-      return (await load(query)).json;
-    },
-    /** The same JSON as UTF-8 bytes, encoded once per cache entry. */
-    async renderBody(query: RenderQuery): Promise<Uint8Array<ArrayBuffer>> {
-      return (await load(query)).body();
+    /**
+     * The render, fetched once per cache period however many ask. Never rejects: a failure is
+     * answered as data (see RenderFailure), which `renderSeries`/`renderBody` turn into the
+     * caller's own GraphiteError.
+     */
+    async load(query: RenderQuery): Promise<RenderOutcome> {
+      const key = renderCacheKey(query);
+      const status: LRUCache.Status<string, CachedRender, RenderQuery> = {};
+      try {
+        const render = await entries.fetch(key, { context: query, status });
+        if (render === undefined) return { ok: false, failure: { kind: 'upstream', message: 'the render was dropped before it finished' } };
+        if (ttlFor(query) <= 0) entries.delete(key);
+        return { ok: true, render };
+      } catch (error) {
+        const cause = error instanceof Error ? error.cause : undefined;
+        return { ok: false, failure: isFailure(cause) ? cause : asFailure(error) };
+      } finally {
+        if (status.fetch === 'hit') stats.hits++;
+        else if (status.fetch === 'inflight') stats.coalesced++;
+      }
     },
     /**
-     * A finished, fresh render's bytes, without waiting and without ever calling Graphite:
-     * undefined when the render is not cached (or still in flight). For the server's fast path
-     * (lib/http/render-fast-path.ts), which answers only what is already here.
+     * A finished, fresh render, without waiting and without ever calling Graphite: undefined
+     * when the render is not cached (or still in flight). For the server's fast path, which
+     * answers only what is already here.
      */
-    peek(query: RenderQuery): CachedBody | undefined {
-      return hit(renderCacheKey(query))?.value;
+    peek(query: RenderQuery): CachedRender | undefined {
+      const found = entries.get(renderCacheKey(query));
+      if (found !== undefined) stats.hits++;
+      return found;
     },
     stats(): RenderCacheStats {
-      return { ...stats, entries: entries.size };
+      return { ...stats, entries: entries.size, bytes: entries.calculatedSize };
     },
   };
 }
 
 export type RenderCache = ReturnType<typeof createRenderCache>;
 
-// Kept on globalThis, not in a module variable: server.ts loads this module itself while Next
-// bundles its own copy, and both copies must use the one cache of the process, so that a render
-// is fetched once and /api/health counts them all (errors cross copies: lib/cross-copy-brand.ts).
+// One cache for the whole process, although Next gives route handlers, pages and
+// instrumentation.ts each their own instance of this module: only plain data (bytes, series,
+// failures as data) crosses between them through it.
 const SHARED = Symbol.for('hubwatch.renderCache');
 const processWide = globalThis as typeof globalThis & { [SHARED]?: RenderCache };
 
@@ -184,16 +184,24 @@ export function getRenderCache(): RenderCache {
   return processWide[SHARED];
 }
 
-/** What route handlers and /api/status use instead of calling the client directly. */
-export function cachedRender(query: RenderQuery): Promise<Series[]> {
-  return getRenderCache().render(query);
+/** The render's result, or this module instance's own GraphiteError. */
+async function unwrap(outcome: Promise<RenderOutcome>): Promise<CachedRender> {
+  const answer = await outcome;
+  if (answer.ok) return answer.render;
+  const { kind, message, status, reason } = answer.failure;
+  throw new GraphiteError(kind, message, { status, reason });
 }
 
-export function cachedRenderJson(query: RenderQuery): Promise<string> {
-  return getRenderCache().renderJson(query);
+/** Series of a render through the given cache (tests) or the process-wide one. */
+export async function renderSeries(query: RenderQuery, cache: RenderCache = getRenderCache()): Promise<Series[]> {
+  return (await unwrap(cache.load(query))).series;
 }
 
 /** What /api/graphite/render sends: the cached JSON as bytes. */
-export function cachedRenderBody(query: RenderQuery): Promise<Uint8Array<ArrayBuffer>> {
-  return getRenderCache().renderBody(query);
+export async function renderBody(query: RenderQuery, cache: RenderCache = getRenderCache()): Promise<Uint8Array<ArrayBuffer>> {
+  return (await unwrap(cache.load(query))).body;
 }
+
+/** What route handlers and /api/status use instead of calling the client directly. */
+export const cachedRender = (query: RenderQuery): Promise<Series[]> => renderSeries(query);
+export const cachedRenderBody = (query: RenderQuery): Promise<Uint8Array<ArrayBuffer>> => renderBody(query);

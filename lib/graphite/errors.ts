@@ -1,5 +1,3 @@
-import { hasBrand } from '@/lib/cross-copy-brand';
-
 /**
  * Why a call to graphite-web failed:
  * - `unreachable`: no connection (refused, reset, DNS)
@@ -9,14 +7,7 @@ import { hasBrand } from '@/lib/cross-copy-brand';
  */
 export type GraphiteErrorKind = 'unreachable' | 'timeout' | 'bad_request' | 'upstream';
 
-const BRAND = Symbol.for('hubwatch.GraphiteError');
-
 export class GraphiteError extends Error {
-  // See lib/cross-copy-brand.ts: the cache's client may belong to the other copy of lib/.
-  static override [Symbol.hasInstance](value: unknown): value is GraphiteError {
-    return hasBrand(value, BRAND);
-  }
-  readonly [BRAND] = true;
   override name = 'GraphiteError';
   readonly kind: GraphiteErrorKind;
   /** HTTP status graphite-web answered with, when it answered. */

@@ -12,11 +12,12 @@ import { queryObject } from './route';
  * cache switched off) returns false and is left to the route handler, which owns validation
  * errors, Graphite calls and failures; so this can only ever send what the handler cached.
  * Browsers get the entry's gzip, compressed once per entry (Next would compress every response).
+ * Called by the server hooks (server-hooks.ts) that server.ts runs in front of Next.
  */
 
 const RENDER_PATH = '/api/graphite/render';
 
-/** A request for the render route, which server.ts serves itself (not through Next's router). */
+/** A request for the render route, which `npm start` serves outside Next's router. */
 export function isRenderRequest(request: IncomingMessage): boolean {
   return request.method === 'GET' && requestUrl(request).pathname === RENDER_PATH;
 }
@@ -30,15 +31,12 @@ export function answerCachedRender(
   if (request.method !== 'GET' || url.pathname !== RENDER_PATH) return false;
   const parsed = renderParams.safeParse(queryObject(url.searchParams));
   if (!parsed.success) return false;
-  // A cache made by an older build's copy of lib/ (restarted without `npm run build`) may not
-  // have peek: leave such requests to the handler rather than fail them.
-  if (typeof cache.peek !== 'function') return false;
   const { target, from, until, maxDataPoints } = parsed.data;
   const cached = cache.peek({ targets: target, from, until, maxDataPoints });
   if (cached === undefined) return false;
 
   const gzip = acceptsGzip(request.headers['accept-encoding']);
-  const body = gzip ? cached.gzipped() : cached.body();
+  const body = gzip ? cached.gzipped : cached.body;
   response.writeHead(200, {
     'content-type': 'application/json',
     'content-length': body.byteLength,
