@@ -6,7 +6,7 @@ import type { ValueUnit } from '@/lib/charts/format';
 import { buildOverlayOption } from '@/lib/charts/overlay-option';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/charts/palette';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
-import type { Datapoint } from '@/lib/graphite/types';
+import type { Datapoint } from '@/lib/shared/series';
 
 export interface OverlayChartProps {
   id: string;

@@ -1,7 +1,7 @@
 import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { Datapoint } from '@/lib/graphite/types';
+import type { Datapoint } from '@/lib/shared/series';
 import { escapeHtml } from './escape-html';
 import { formatValue, type ValueUnit } from './format';
 import type { ChartPalette } from './palette';

@@ -33,7 +33,7 @@ describe('Graphite client', () => {
 
   test('render: POSTs targets as a form under the base path, times normalised to Graphite syntax', async () => {
     graphite.requests.length = 0;
-    const series = await client().render({ targets: ['a.b', 'sumSeries(c.*)'], from: 'now-5m', until: 'now', maxDataPoints: 100 });
+    const { series } = await client().renderWithJson({ targets: ['a.b', 'sumSeries(c.*)'], from: 'now-5m', until: 'now', maxDataPoints: 100 });
     assert.equal(series.length, 2);
     assert.equal(series[1]?.target, 'stats.gauges.jupyterhub.users.running');
     const [seen] = graphite.requests;
@@ -49,7 +49,7 @@ describe('Graphite client', () => {
   test('request text never changes the path or host', async () => {
     graphite.requests.length = 0;
     const hostile = '../../admin/?x=1#frag http://evil.example/';
-    await client().render({ targets: [hostile], from: '-1h', until: 'now' });
+    await client().renderWithJson({ targets: [hostile], from: '-1h', until: 'now' });
     await client().find(`${hostile}*`);
     await client().events({ tags: [hostile], from: '-1h', until: 'now' });
     assert.deepEqual(
@@ -90,7 +90,7 @@ describe('Graphite client', () => {
 
   test('Graphite 400 -> bad_request carrying its reason', async () => {
     graphite.respond(() => ({ status: 400, body: fixture('gw-render-bad-function.txt') }));
-    const error = await rejection(client().render({ targets: ['noSuchFunction(a.b)'], from: '-1h', until: 'now' }));
+    const error = await rejection(client().renderWithJson({ targets: ['noSuchFunction(a.b)'], from: '-1h', until: 'now' }));
     assert.equal(error.kind, 'bad_request');
     assert.equal(error.status, 400);
     assert.equal(
@@ -114,7 +114,7 @@ describe('Graphite client', () => {
   for (const [name, status, body] of upstreamCases) {
     test(`${name} -> upstream`, async () => {
       graphite.respond(() => ({ status, body }));
-      const error = await rejection(client().render({ targets: ['a'], from: '-1h', until: 'now' }));
+      const error = await rejection(client().renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }));
       assert.equal(error.kind, 'upstream');
       assert.doesNotMatch(error.message, /Traceback/);
     });
@@ -130,14 +130,14 @@ describe('Graphite client', () => {
 
   test('headers sent but body too slow -> timeout', async () => {
     graphite.respond(() => ({ body: fixture('gw-render-json.json'), bodyDelayMs: 1_000 }));
-    const error = await rejection(client().render({ targets: ['a'], from: '-1h', until: 'now' }, { timeoutMs: 200 }));
+    const error = await rejection(client().renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }, { timeoutMs: 200 }));
     assert.equal(error.kind, 'timeout');
   });
 
   test('an answer over the size cap -> upstream, not buffered whole', async () => {
     graphite.respond(() => ({ body: fixture('gw-render-json.json') }));
     const small = createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000, maxResponseBytes: 100 });
-    const error = await rejection(small.render({ targets: ['a'], from: '-1h', until: 'now' }));
+    const error = await rejection(small.renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }));
     assert.equal(error.kind, 'upstream');
     assert.match(error.message, /too large/);
   });
@@ -160,7 +160,7 @@ describe('Graphite client', () => {
 
   test('nothing listening -> unreachable', async () => {
     const down = createGraphiteClient({ baseUrl: await refusedUrl(), timeoutMs: 2_000 });
-    const error = await rejection(down.render({ targets: ['a'], from: '-1h', until: 'now' }));
+    const error = await rejection(down.renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }));
     assert.equal(error.kind, 'unreachable');
   });
 });

@@ -30,8 +30,7 @@ export type RenderResult = {
 };
 
 export type GraphiteClient = {
-  render(query: RenderQuery, options?: CallOptions): Promise<Series[]>;
-  /** `render` plus the verified JSON text, so the proxy can pass it on without re-encoding. */
+  /** The parsed series plus the verified JSON text, so the proxy can pass it on without re-encoding. */
   renderWithJson(query: RenderQuery, options?: CallOptions): Promise<RenderResult>;
   find(query: string, options?: CallOptions): Promise<FindNode[]>;
   events(query: EventsQuery, options?: CallOptions): Promise<GraphiteEvent[]>;
@@ -58,7 +57,7 @@ function classifyFailure(error: unknown, what: string, timeoutMs: number, timedO
   return new GraphiteError('unreachable', `Graphite could not be reached for the ${what}`, { cause: error });
 }
 
-export function endpointUrl(baseUrl: string, path: GraphitePath): URL {
+function endpointUrl(baseUrl: string, path: GraphitePath): URL {
   return new URL(PATHS[path], baseUrl);
 }
 
@@ -123,12 +122,8 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
   return {
     renderWithJson,
 
-    async render(query, options) {
-      return (await renderWithJson(query, options)).series;
-    },
-
     async find(query, options) {
-      // completer gives each node's real path; treejson echoes wildcards in `id` (API-SHAPES.md).
+      // completer gives each node's real path; treejson echoes the query's wildcards in `id` instead.
       const params = new URLSearchParams({ query, format: 'completer' });
       const parsed = findResponseSchema.safeParse(parseJson(await call('find', params, options), 'find'));
       if (!parsed.success) throw shapeError('find', parsed.error);

@@ -3,7 +3,7 @@ import type { Datapoint, FindNode, GraphiteEvent, Series } from './types';
 
 /**
  * zod schemas for what graphite-web 1.1.8 (and VictoriaMetrics' Graphite find API) answer.
- * Samples: ../shared/samples/graphite-1.1.8/ and API-SHAPES.md.
+ * Samples: the real answers in lib/graphite/fixtures/ (see its README.md).
  */
 
 // JSON.parse turns graphite-web's 1e9999 / -1e9999 into ±Infinity, which z.number() rejects;

@@ -1,29 +1,7 @@
 /** Shapes the Graphite client hands to the rest of the app (not graphite-web's raw JSON). */
 
-/** `[value, epochSeconds]`; value is null where Graphite has no data, ±Infinity when Graphite wrote ±1e9999. */
-export type Datapoint = [number | null, number];
-
-export type Series = {
-  target: string;
-  tags: Record<string, string>;
-  datapoints: Datapoint[];
-};
-
-export type RenderQuery = {
-  targets: readonly string[];
-  /** Graphite time syntax (see lib/time-range.ts). */
-  from: string;
-  until: string;
-  maxDataPoints?: number;
-};
-
-export type FindNode = {
-  /** Full metric path, without the trailing dot some servers put on branches. */
-  path: string;
-  /** Last path segment. */
-  name: string;
-  leaf: boolean;
-};
+// Defined once in the neutral module, which browser code imports directly.
+export type { Datapoint, FindNode, RenderQuery, Series } from '@/lib/shared/series';
 
 export type EventsQuery = {
   /** Events having ALL of these tags; empty = any event. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { z } from 'zod';
-import { findQueryParam, hubParam, LIMITS, maxDataPointsParam, rangeProblem, tagList, targetList, withTimeRange } from './params';
+import { rangeProblem } from '@/lib/range-limit';
+import { findQueryParam, hubParam, LIMITS, maxDataPointsParam, tagList, targetList, withTimeRange } from './params';
 import { formatIssues, queryObject } from './route';
 
 // The same schemas the route handlers use, fed with query strings as the wrapper sees them.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_RANGE_DAYS, rangeProblem } from '@/lib/range-limit';
 import { normaliseTime, resolveTime, TimeSyntaxError } from '@/lib/time-range';
 
 /** Limits that protect graphite-web from expensive requests; going over one is a 400 naming it. */
@@ -6,17 +7,12 @@ export const LIMITS = {
   maxTargets: 50,
   maxTargetLength: 1_000,
   maxDataPoints: 5_000,
-  /**
-   * Two years: twice the stack's longest retention (10m:1y), so a year-over-year comparison still
-   * fits, while bounding what one render can ask graphite-web to read.
-   */
-  maxRangeDays: 732,
+  maxRangeDays: MAX_RANGE_DAYS,
   maxQueryLength: 500,
   maxTags: 10,
   maxTagLength: 64,
 } as const;
 
-const SECONDS_PER_DAY = 86_400;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
@@ -107,15 +103,6 @@ export const timeRangeShape = {
   from: timeParam('-24h'),
   until: timeParam('now'),
 };
-
-/** What is wrong with a resolved range, as `[field, problem]`, or null when it is within the limits. */
-export function rangeProblem(from: number, until: number): ['from' | 'until', string] | null {
-  if (until <= from) return ['until', 'must be later than from'];
-  if (until - from > LIMITS.maxRangeDays * SECONDS_PER_DAY) {
-    return ['from', `range from..until is longer than the limit of ${LIMITS.maxRangeDays} days`];
-  }
-  return null;
-}
 
 /** Adds to `ctx` the problems of a range: empty/reversed, or longer than the limit. */
 export function checkTimeRange(

@@ -1,7 +1,7 @@
 import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
-import { chooseHub, hubsFromFind } from '@/lib/client/hubs';
 import { cachedRender } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
+import { chooseHub, hubsFromFind } from '@/lib/shared/hubs';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { getThresholds } from '@/lib/status/load-thresholds';
 import { finestStart, renderWindow } from '@/lib/status/render-times';
@@ -9,7 +9,6 @@ import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
 
 const DAY = 86_400;
-
 
 export interface StatusQuery {
   hub: string;

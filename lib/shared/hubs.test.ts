@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chooseHub, hubsFromFind } from './hubs';
 
-test('hubs are the branch names under stats.*.jupyterhub, whatever find format', () => {
+test('hubs are the branch names of the find answer; leaves and names no hub could have are left out', () => {
   const nodes = [
     { path: 'stats.gauges.jupyterhub.default', name: 'default', leaf: false },
-    { text: 'course-b', id: 'stats.gauges.jupyterhub.*', leaf: 0 },
-    { path: 'stats.counters.jupyterhub.course-b', is_leaf: false },
+    { path: 'stats.gauges.jupyterhub.course-b', name: 'course-b', leaf: false },
     { path: 'stats.gauges.jupyterhub.some_leaf', name: 'some_leaf', leaf: true },
-    { path: 'stats.gauges.jupyterhub.bad name', leaf: false },
+    { path: 'stats.gauges.jupyterhub.bad name', name: 'bad name', leaf: false },
   ];
   assert.deepEqual(hubsFromFind(nodes), ['course-b', 'default']);
 });

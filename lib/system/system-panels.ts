@@ -1,10 +1,11 @@
-import type { SeriesTransform } from '@/components/panels/render-panel';
 import { counterFamilyPattern, gaugePath, histogramPattern } from '@/lib/catalog';
 import { bucketInterval } from '@/lib/charts/bucket-interval';
 import type { ValueUnit } from '@/lib/charts/format';
-import { quantileSeries } from '@/lib/charts/quantile-series';
+import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { ChartKind } from '@/lib/charts/time-series-option';
-import type { Series } from '@/lib/graphite/types';
+import { promBucketsPattern } from './prom-paths';
+import { promQuantiles, REQUEST_FAMILY, requestLatencyByClass, statsdQuantiles } from './quantile-transforms';
+import { SOURCE_HINTS } from './source-hints';
 
 export interface PanelSpec {
   id: string;
@@ -19,59 +20,7 @@ export interface PanelSpec {
   transform?: SeriesTransform;
 }
 
-/** Which collector source feeds a panel: an empty panel says so, so an operator knows what to switch on. */
-export const SOURCE_HINTS = {
-  health: "No data. Fed by the collector's health source: it probes /hub/health (run the collector with --hub-url).",
-  usersApi:
-    "No data. Fed by the collector's users-API source: /hub/api/users (needs --hub-url and a token with list:users and read:servers).",
-  log: "No data. Fed by the collector's log source (--hub-log); spawns appear when students start servers.",
-  requests:
-    "No data. Fed by the collector's log source (--hub-log), or by its metrics source (/hub/metrics) when no log is followed.",
-  metrics:
-    "No data. Fed by the collector's metrics source: /hub/metrics (needs --hub-url and a token with read:metrics).",
-} as const;
-
 const STATUS_CLASSES = ['2', '3', '4', '5'] as const;
-const QUANTILES = [0.5, 0.95] as const;
-
-/** `...prom.jupyterhub_request_duration_seconds.503.le_0_1.count` -> "5xx". */
-function statusClassOf(path: string, family: string): string | null {
-  const marker = `.${family}.`;
-  const at = path.indexOf(marker);
-  if (at < 0) return null;
-  const code = path.slice(at + marker.length).split('.')[0] ?? '';
-  return /^[1-5]\d\d$/.test(code) ? `${code[0]}xx` : null;
-}
-
-const REQUEST_FAMILY = 'jupyterhub_request_duration_seconds';
-
-/** p95 latency per status class from the hub's request histogram (le buckets per code). */
-export const requestLatencyByClass: SeriesTransform = (series: Series[]) => {
-  const groups = new Map<string, Series[]>();
-  for (const s of series) {
-    const cls = statusClassOf(s.tags.name ?? s.target, REQUEST_FAMILY);
-    if (cls === null) continue;
-    groups.set(cls, [...(groups.get(cls) ?? []), s]);
-  }
-  const out: Series[] = [];
-  for (const cls of [...groups.keys()].sort()) {
-    const [p95] = quantileSeries(groups.get(cls) ?? [], { layout: 'prom-le', quantiles: [0.95], scale: 1000 });
-    if (p95) out.push({ ...p95, target: `${cls} p95`, tags: { name: `${cls} p95` } });
-  }
-  return { series: out };
-};
-
-const statsdQuantiles: SeriesTransform = (series) => ({
-  series: quantileSeries(series, { layout: 'statsd-bins', quantiles: QUANTILES }),
-});
-
-const promQuantiles: SeriesTransform = (series) => ({
-  series: quantileSeries(series, { layout: 'prom-le', quantiles: QUANTILES, scale: 1000 }),
-});
-
-function promBase(hub: string, family: string): string {
-  return `stats.counters.jupyterhub.${hub}.prom.${family}`;
-}
 
 /**
  * Every panel of /system for one hub. `rangeSeconds` sets the bucket over which histogram bins
@@ -179,7 +128,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       id: 'request-latency-by-class',
       title: 'Request latency by status class',
       description: `95th percentile per ${bucket.graphite}, from the hub's own request histogram (/hub/metrics)`,
-      targets: [summed(`${promBase(hub, REQUEST_FAMILY)}.*.le_*.count`)],
+      targets: [summed(promBucketsPattern(hub, REQUEST_FAMILY, ['*']))],
       unit: 'ms',
       kind: 'line',
       emptyMessage: `${SOURCE_HINTS.metrics} The collector sends this histogram only when it is not following the hub log.`,
@@ -190,7 +139,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       id: 'proxy-poll',
       title: 'Proxy poll duration',
       description: `${quantileNote} (hub metric jupyterhub_proxy_poll_duration_seconds)`,
-      targets: [summed(`${promBase(hub, 'jupyterhub_proxy_poll_duration_seconds')}.le_*.count`)],
+      targets: [summed(promBucketsPattern(hub, 'jupyterhub_proxy_poll_duration_seconds'))],
       unit: 'ms',
       kind: 'line',
       emptyMessage: SOURCE_HINTS.metrics,
@@ -201,7 +150,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       id: 'check-routes',
       title: 'Check routes duration',
       description: `${quantileNote} (hub metric jupyterhub_check_routes_duration_seconds)`,
-      targets: [summed(`${promBase(hub, 'jupyterhub_check_routes_duration_seconds')}.le_*.count`)],
+      targets: [summed(promBucketsPattern(hub, 'jupyterhub_check_routes_duration_seconds'))],
       unit: 'ms',
       kind: 'line',
       emptyMessage: SOURCE_HINTS.metrics,

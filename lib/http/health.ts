@@ -1,7 +1,7 @@
 import { getConfig } from '@/lib/config';
-import { toApiError } from '@/lib/http/route';
-import { getRenderCache, type RenderCacheStats } from './cached-render';
-import { getGraphiteClient } from './client';
+import { getRenderCache, type RenderCacheStats } from '@/lib/graphite/cached-render';
+import { getGraphiteClient } from '@/lib/graphite/client';
+import { toApiError } from './route';
 
 export type GraphiteHealth =
   | { reachable: true; latencyMs: number }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Series } from '@/lib/graphite/types';
-import { requestLatencyByClass, SOURCE_HINTS, systemPanels } from './system-panels';
+import type { Series } from '@/lib/shared/series';
+import { requestLatencyByClass } from './quantile-transforms';
+import { SOURCE_HINTS } from './source-hints';
+import { systemPanels } from './system-panels';
 
 test('every panel targets the chosen hub and says which collector source feeds it', () => {
   const panels = systemPanels('course-a', 3600);
@@ -38,6 +40,18 @@ test('histogram panels sum bins over a bucket that follows the range; gauges fit
   assert.equal(spawn?.targets[0], "summarize(stats.timers.jupyterhub.h.spawns.duration.histogram.bin_*, '10min', 'sum', false)");
   assert.equal(spawn?.fitToWidth, false);
   assert.equal(systemPanels('h', 3600).find((p) => p.id === 'hub-up')?.fitToWidth, true);
+});
+
+test("the hub's own histograms are read from the collector's prom.* counters", () => {
+  const byId = (id: string) => systemPanels('h', 3600).find((p) => p.id === id)?.targets[0];
+  assert.equal(
+    byId('request-latency-by-class'),
+    "summarize(stats.counters.jupyterhub.h.prom.jupyterhub_request_duration_seconds.*.le_*.count, '1min', 'sum', false)",
+  );
+  assert.equal(
+    byId('proxy-poll'),
+    "summarize(stats.counters.jupyterhub.h.prom.jupyterhub_proxy_poll_duration_seconds.le_*.count, '1min', 'sum', false)",
+  );
 });
 
 test('request rate is per second and grouped by status class', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseViewParams, sharedQuery, withParams } from './view-params';
+import { parseViewParams, sharedQuery, withViewParams } from '@/lib/shared/view-params';
 
 test('defaults: last hour, live, auto-refresh every minute, no hub, no kiosk', () => {
   assert.deepEqual(parseViewParams(new URLSearchParams('')), {
@@ -31,10 +31,10 @@ test('invalid values fall back instead of reaching a Graphite target', () => {
   assert.equal(parseViewParams({ hub: '<script>' }).hub, null);
 });
 
-test('withParams changes, deletes and repeats parameters and keeps the rest', () => {
-  assert.equal(withParams('?from=-1h&target=a&target=b&x=1', { from: '-6h', refresh: null }), 'from=-6h&target=a&target=b&x=1');
-  assert.equal(withParams('from=-1h', { target: ['a.*', 'sumSeries(b)'] }), 'from=-1h&target=a.*&target=sumSeries%28b%29');
-  assert.equal(withParams('hub=a', { hub: null }), '');
+test('withViewParams changes and deletes view parameters and keeps the rest (repeated targets too)', () => {
+  assert.equal(withViewParams('?from=-1h&target=a&target=b&x=1', { from: '-6h', refresh: null }), 'from=-6h&target=a&target=b&x=1');
+  assert.equal(withViewParams('from=-1h', { until: '1795603600', kiosk: true }), 'from=-1h&until=1795603600&kiosk=1');
+  assert.equal(withViewParams('hub=a', { hub: null }), '');
 });
 
 test('sharedQuery keeps range, hub, refresh and kiosk for nav links, drops view-specific params', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HUB_NAME_PATTERN } from '@/lib/catalog';
-import { checkTimeRange, timeParam } from '@/lib/http/params';
+import { checkTimeRange, timeParam } from './params';
 
 /** Query of GET /api/status: `hub` (optional: the only reporting hub), `from` (default -1h), `until` (default now). */
 export const statusQuerySchema = z
