@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_RANGE_DAYS, rangeProblem } from '@/lib/range-limit';
-import { normaliseTime, resolveTime, TimeSyntaxError } from '@/lib/time-range';
+import { epochProblem, normaliseTime, resolveTime, TimeSyntaxError } from '@/lib/time-range';
 
 /** Limits that protect graphite-web from expensive requests; going over one is a 400 naming it. */
 export const LIMITS = {
@@ -58,8 +58,9 @@ export const targetList = z.preprocess(
 
 /** Optional `maxDataPoints`: a whole number 1..maxDataPoints. */
 export const maxDataPointsParam = singleString()
-  .regex(/^\d{1,9}$/, 'must be a whole number')
-  .transform(Number)
+  .regex(/^\d+$/, 'must be a whole number')
+  // Any count of digits is a number to compare with the limit ("over the limit", not "not a number").
+  .transform((digits) => (digits.replace(/^0+(?=\d)/, '').length > 9 ? Number.MAX_SAFE_INTEGER : Number(digits)))
   .pipe(
     z
       .number()
@@ -112,7 +113,16 @@ export function checkTimeRange(
 ): void {
   // Typed loosely so it works on any object schema; both are normalised strings once parsed.
   if (typeof range.from !== 'string' || typeof range.until !== 'string') return;
-  const problem = rangeProblem(resolveTime(range.from, nowSeconds), resolveTime(range.until, nowSeconds));
+  const from = resolveTime(range.from, nowSeconds);
+  const until = resolveTime(range.until, nowSeconds);
+  // A relative time (-31y) can land where no absolute one may: say so before comparing them.
+  const outside = (['from', 'until'] as const).flatMap((field) => {
+    const problem = epochProblem(field === 'from' ? from : until);
+    return problem === null ? [] : [{ field, problem }];
+  });
+  for (const { field, problem } of outside) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+  if (outside.length > 0) return;
+  const problem = rangeProblem(from, until);
   if (problem !== null) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
 }
 
