@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from './config';
+import { getDeployConfig } from './deployments/deploy-config';
 import { getThresholds } from './status/load-thresholds';
 import { ThresholdsError } from './status/thresholds';
 
@@ -9,6 +10,7 @@ import { ThresholdsError } from './status/thresholds';
 export function validateStartupConfig(): void {
   try {
     getConfig();
+    getDeployConfig();
     getThresholds();
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ThresholdsError) {

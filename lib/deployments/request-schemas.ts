@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { checkTimeRange, timeParam } from '@/lib/http/params';
+import { DEPLOYMENT_LIMITS, deploymentInputSchema } from './input';
+
+/** The query and path pieces of /api/deployments, shared by its route handlers. */
+
+const ID_MAX = 2_147_483_647;
+
+/** `<id>` in /api/deployments/<id>: graphite-web's event id, a positive whole number. */
+export const deploymentIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, 'must be a positive whole number (a deployment id)')
+    .transform(Number)
+    .refine((id) => id <= ID_MAX, `must be at most ${ID_MAX}`),
+});
+
+const single = (issue: { input?: unknown }) => (Array.isArray(issue.input) ? 'given more than once' : 'must be a string');
+
+/** GET /api/deployments?hub=&from=&until= (default: the last 30 days, every hub). */
+export const listQuerySchema = z
+  .object({
+    hub: z
+      .string({ error: single })
+      .max(DEPLOYMENT_LIMITS.hubLength, `longer than the limit of ${DEPLOYMENT_LIMITS.hubLength} characters`)
+      .regex(/^[A-Za-z0-9_-]+$/, 'must be a hub name: letters, digits, _ and - only')
+      .optional(),
+    from: timeParam('-30d'),
+    until: timeParam('now'),
+  })
+  .superRefine((value, ctx) => checkTimeRange(value, ctx));
+
+export const createBodySchema = deploymentInputSchema();
