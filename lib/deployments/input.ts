@@ -24,9 +24,11 @@ export const DEPLOYMENT_LIMITS = {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
+const stringError = (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : 'must be a string');
+
 const text = (max: number) =>
   z
-    .string({ error: 'must be a string' })
+    .string({ error: stringError })
     .min(1, 'must not be empty (leave the field out instead)')
     .max(max, `longer than the limit of ${max} characters`)
     .refine((value) => !CONTROL_CHARS.test(value), 'must be one line without control characters');
@@ -70,7 +72,7 @@ export function deploymentInputSchema(nowSeconds: () => number = () => Date.now(
   return z.strictObject(
     {
       hub: z
-        .string({ error: 'must be a string' })
+        .string({ error: stringError })
         .max(DEPLOYMENT_LIMITS.hubLength, `longer than the limit of ${DEPLOYMENT_LIMITS.hubLength} characters`)
         .regex(HUB_NAME_PATTERN, 'must be a hub name: letters, digits, _ and - only'),
       what: text(DEPLOYMENT_LIMITS.whatLength),
