@@ -7,7 +7,10 @@ import { describeChanges, type HubInfo, hubInfoSchema } from './hub-info';
 
 // api-info.json: GET /hub/api/info of the running demo hub (JupyterHub 3.0.0, Debian), captured
 // with the collector's token before the spawner reported a version.
-const captured = hubInfoSchema.parse(JSON.parse(readFileSync(join(SAMPLES_DIR, 'api-info.json'), 'utf8')));
+const read = (name: string) => hubInfoSchema.parse(JSON.parse(readFileSync(join(SAMPLES_DIR, name), 'utf8')));
+const captured = read('api-info.json');
+// The same hub restarted with the JH_SPAWNER_VERSION knob (default 1.0), captured by the e2e run.
+const knob = read('api-info-spawner-1.0.json');
 
 describe('/hub/api/info', () => {
   test('the captured answer: JupyterHub, spawner and authenticator class and version', () => {
@@ -16,6 +19,10 @@ describe('/hub/api/info', () => {
       spawner: { class: 'fault_spawner.FaultSpawner', version: 'unknown' },
       authenticator: { class: 'jupyterhub.auth.DummyAuthenticator', version: '3.0.0' },
     });
+  });
+
+  test('the captured pair: only the spawner version changed', () => {
+    assert.deepEqual(describeChanges(captured, knob), ['spawner fault_spawner unknown -> 1.0']);
   });
 
   const spawner = (version: string, cls = 'fault_spawner.FaultSpawner'): HubInfo => ({

@@ -20,11 +20,15 @@ const single = (issue: { input?: unknown }) => (Array.isArray(issue.input) ? 'gi
 /** GET /api/deployments?hub=&from=&until= (default: the last 30 days, every hub). */
 export const listQuerySchema = z
   .object({
-    hub: z
-      .string({ error: single })
-      .max(DEPLOYMENT_LIMITS.hubLength, `longer than the limit of ${DEPLOYMENT_LIMITS.hubLength} characters`)
-      .regex(/^[A-Za-z0-9_-]+$/, 'must be a hub name: letters, digits, _ and - only')
-      .optional(),
+    // `hub=` (empty) is every hub, as when it is left out.
+    hub: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string({ error: single })
+        .max(DEPLOYMENT_LIMITS.hubLength, `longer than the limit of ${DEPLOYMENT_LIMITS.hubLength} characters`)
+        .regex(/^[A-Za-z0-9_-]+$/, 'must be a hub name: letters, digits, _ and - only')
+        .optional(),
+    ),
     from: timeParam('-30d'),
     until: timeParam('now'),
   })
