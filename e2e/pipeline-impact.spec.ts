@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, type TestInfo, test } from '@playwright/test';
 import { type ImpactResponse, impactResponseSchema } from '../lib/impact/schema';
 import { parseLedger, summarise } from '../simulator/ledger';
 import { restartHub } from './support/demo-hub-config';
@@ -90,7 +90,9 @@ async function phase(label: string, sections: number, seconds: number): Promise<
     attempts += Object.entries(counts).reduce((sum, [key, n]) => sum + (key.startsWith('spawns.') ? n : 0), 0);
     for (const e of entries) if (e.kind !== 'run') users.add(e.user);
   }
-  return { starts, attempts, seconds: (Date.now() - started) / 1000, users: [...users] };
+  const result = { starts, attempts, seconds: (Date.now() - started) / 1000, users: [...users] };
+  process.stdout.write(`phase ${label}: ${sections} section(s), ${starts} starts, ${attempts} attempts in ${result.seconds.toFixed(0)} s\n`);
+  return result;
 }
 
 /**
@@ -110,12 +112,17 @@ async function impactAfter(request: APIRequestContext, id: number, starts: numbe
   return impact;
 }
 
-/** What the report prints of an impact: enough to see why a verdict came out as it did. */
+/** What the report shows of an impact (attached, and on stdout for CI logs): enough to see why a verdict came out as it did. */
 function summary(impact: ImpactResponse): string {
   const rows = Object.entries(impact.measures).map(
     ([id, m]) => `  ${id}: ${m.verdict} before=${m.before} after=${m.after} n=${m.samples.before}/${m.samples.after} p=${m.pValue}`,
   );
   return [`${impact.deployment.kind} "${impact.deployment.what}": ${impact.verdict} (partial ${impact.partial})`, impact.reason, ...rows].join('\n');
+}
+
+async function report(testInfo: TestInfo, name: string, impact: ImpactResponse): Promise<void> {
+  process.stdout.write(`${name}:\n${summary(impact)}\n`);
+  await testInfo.attach(name, { body: summary(impact) });
 }
 
 /** A phase's last counts reach Graphite before the hub restarts, so none lands after the restart's time. */
@@ -164,7 +171,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns (
         b = await phase('b', 1, 100);
         for (const u of b.users) users.add(u);
         const impact = await impactAfter(request, restart.id, b.starts);
-        await testInfo.attach('restart impact', { body: summary(impact) });
+        await report(testInfo, 'restart impact', impact);
         expect(impact.judged).toBe(false);
         expect(impact.partial).toBe(true);
         expect(impact.measures.spawnWaitP50.samples.before, summary(impact)).toBeGreaterThanOrEqual(20);
@@ -172,6 +179,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns (
       });
 
       await test.step('the same hub while the class doubles, same failure share: not worse', async () => {
+        await settle();
         const posted = await request.post('/api/deployments', {
           headers: auth,
           data: { hub: hubName, what: 'Second section joins the course (no change to the hub)', version: 'sections-2' },
@@ -181,7 +189,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns (
         const c = await phase('c', 2, 90);
         for (const u of c.users) users.add(u);
         const impact = await impactAfter(request, doubled.id, c.starts);
-        await testInfo.attach('doubled class impact', { body: summary(impact) });
+        await report(testInfo, 'doubled class impact', impact);
         // the traffic really doubled: start attempts a second against phase B's (the simulators' ledgers)
         expect(c.attempts / c.seconds, summary(impact)).toBeGreaterThan(1.5 * (b.attempts / b.seconds));
         expect(impact.judged).toBe(true);
@@ -201,7 +209,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns (
         const d = await phase('d', 2, 75);
         for (const u of d.users) users.add(u);
         const impact = await impactAfter(request, deploy.id, d.starts);
-        await testInfo.attach('slow spawner impact', { body: summary(impact) });
+        await report(testInfo, 'slow spawner impact', impact);
         const wait = impact.measures.spawnWaitP50;
         expect(wait.verdict, summary(impact)).toBe('worse');
         expect(wait.change, summary(impact)).toBeGreaterThan(3000);
