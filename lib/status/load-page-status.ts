@@ -1,6 +1,6 @@
 import { isGraphiteError } from '@/lib/graphite/errors';
 import { rangeProblem } from '@/lib/range-limit';
-import { getStatus, resolveHub } from '@/lib/status/get-status';
+import { cachedStatus } from '@/lib/status/cached-status';
 import type { StatusResponse } from '@/lib/status/schema';
 import { isRelativeTime, resolveTime } from '@/lib/time-range';
 
@@ -37,8 +37,7 @@ export async function loadPageStatus(params: PageQuery): Promise<PageStatus> {
     // The same limits as the API: the page must not send Graphite what /api/status refuses.
     const outOfRange = rangeProblem(from, until);
     if (outOfRange !== null) return { kind: 'error', problem: `${outOfRange[0]}: ${outOfRange[1]}`, now };
-    const hub = await resolveHub(params.hub ?? undefined);
-    const status = await getStatus({ hub, from, until, live: isRelativeTime(params.until), now });
+    const status = await cachedStatus({ hub: params.hub ?? undefined, from: params.from, until: params.until });
     if (lastGood.size >= MAX_REMEMBERED && !lastGood.has(key)) {
       const oldest = lastGood.keys().next().value;
       if (oldest !== undefined) lastGood.delete(oldest);
