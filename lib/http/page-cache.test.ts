@@ -11,7 +11,6 @@ import { createPageCache } from './page-cache';
 
 let renders = 0;
 let status = 200;
-let clock = 0;
 let server: Server;
 let base = '';
 const cache = createPageCache({ ttlMs: 2_000, maxEntries: 10, maxBytes: 1_000_000 });
@@ -26,7 +25,6 @@ before(async () => {
     const bytes = gzip ? gzipSync(body) : Buffer.from(body);
     response.writeHead(status, { 'content-type': 'text/html', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
     response.write(bytes.subarray(0, 10));
-    clock++;
     response.end(bytes.subarray(10));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

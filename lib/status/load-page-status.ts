@@ -2,7 +2,7 @@ import { isGraphiteError } from '@/lib/graphite/errors';
 import { rangeProblem } from '@/lib/range-limit';
 import { cachedStatus } from '@/lib/status/cached-status';
 import type { StatusResponse } from '@/lib/status/schema';
-import { isRelativeTime, resolveTime } from '@/lib/time-range';
+import { resolveTime } from '@/lib/time-range';
 
 export type PageStatus =
   | { kind: 'ok'; status: StatusResponse; fetchedAt: number; now: number }
