@@ -39,3 +39,13 @@ test('a failing task frees its place', async () => {
   await assert.rejects(gate.run(async () => Promise.reject(new Error('boom'))));
   assert.equal(await gate.run(async () => 'next'), 'next');
 });
+
+test('a render that waits longer than maxWaitMs gives up its place and fails as busy', async () => {
+  const gate = createGate({ maxInFlight: 1, maxQueued: 5, maxWaitMs: 20 });
+  const blocker = deferred();
+  const first = gate.run(() => blocker.promise);
+  await assert.rejects(gate.run(async () => 'late'), (error: unknown) => error instanceof GraphiteError && error.kind === 'busy');
+  assert.deepEqual(gate.stats(), { inFlight: 1, waiting: 0 });
+  blocker.resolve();
+  await first;
+});

@@ -12,7 +12,12 @@ import { GraphiteError } from './errors';
 export const RENDER_LANES = ['status', 'query'] as const;
 export type RenderLane = (typeof RENDER_LANES)[number];
 
-export type GateOptions = { maxInFlight: number; maxQueued: number };
+export type GateOptions = {
+  maxInFlight: number;
+  maxQueued: number;
+  /** A render that waited this long for its turn fails as busy (it would time out anyway). */
+  maxWaitMs?: number;
+};
 
 export function createGate(options: GateOptions) {
   let inFlight = 0;
@@ -33,7 +38,21 @@ export function createGate(options: GateOptions) {
         if (waiting.length >= options.maxQueued) {
           throw new GraphiteError('busy', `Graphite is busy: ${inFlight} renders running, ${waiting.length} waiting`);
         }
-        await new Promise<void>((resolve) => waiting.push(resolve));
+        await new Promise<void>((resolve, reject) => {
+          const start = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          const timer =
+            options.maxWaitMs === undefined
+              ? undefined
+              : setTimeout(() => {
+                  const at = waiting.indexOf(start);
+                  if (at >= 0) waiting.splice(at, 1);
+                  reject(new GraphiteError('busy', `Graphite is busy: waited ${options.maxWaitMs} ms for a free render slot`));
+                }, options.maxWaitMs);
+          waiting.push(start);
+        });
       } else {
         inFlight++;
       }
