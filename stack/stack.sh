@@ -31,8 +31,10 @@ start_one() {
     in_component "$c" prepare
     # setsid: each component gets its own process group, so stop and signal reach its children.
     # The daemon must not inherit descriptors beyond stdio: a lock held by whoever ran `stack.sh
-    # start` (flock) would otherwise stay held for as long as the daemon runs.
-    setsid bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
+    # start` (flock) would otherwise stay held for as long as the daemon runs. No redirection on
+    # the loop: bash would keep stderr's original in a spare descriptor (10+) for the loop, the
+    # loop would close that one too, and the daemon's stderr (JupyterHub's whole log) would be lost.
+    setsid bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && [ -e "/proc/$$/fd/$fd" ] && exec {fd}>&-; done
       source "$REPO_DIR/stack/lib.sh"; COMPONENT=$1; source "$(component_file "$1")"; run' \
       _ "$c" >>"$LOG_DIR/$c.log" 2>&1 </dev/null &
     pid=$!
