@@ -108,8 +108,19 @@ async function impactAfter(request: APIRequestContext, id: number, starts: numbe
     impact = impactResponseSchema.parse(await response.json());
   }
   if (impact === null) throw new Error('no impact answer');
-  expect(impact.measures.spawnWaitP50.samples.after, 'timed starts in the after-window').toBe(starts);
+  expect(impact.measures.spawnWaitP50.samples.after, await whereTheStartsAre(request, impact)).toBe(starts);
   return impact;
+}
+
+/** For a failure message: the deployment's windows and where Graphite has the timed starts. */
+async function whereTheStartsAre(request: APIRequestContext, impact: ImpactResponse): Promise<string> {
+  const { before, after } = impact.window;
+  const params = new URLSearchParams({ from: String(before.from - 1), until: String(after.until + 60) });
+  params.append('target', `sumSeries(stats.timers.jupyterhub.${hubName}.spawns.duration.histogram.bin_*)`);
+  const response = await request.get(`/api/graphite/render?${params}`);
+  const series = response.ok() ? ((await response.json()) as { datapoints: [number | null, number][] }[]) : [];
+  const points = (series[0]?.datapoints ?? []).filter(([v]) => v !== null && v > 0);
+  return `timed starts in the after-window; deployment ${JSON.stringify(impact.deployment)}, window ${JSON.stringify(impact.window)}, starts in Graphite ${JSON.stringify(points)}\n${summary(impact)}`;
 }
 
 /** What the report shows of an impact (attached, and on stdout for CI logs): enough to see why a verdict came out as it did. */
