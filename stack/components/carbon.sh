@@ -3,8 +3,11 @@
 PACKAGES=(graphite-carbon)
 
 prepare() {
-  mkdir -p "$DATA_DIR/whisper" "$DATA_DIR/lists" "$LOG_DIR/carbon"
+  mkdir -p "$DATA_DIR/whisper" "$DATA_DIR/lists" "$LOG_DIR/carbon" "$ETC_DIR/carbon"
   render_template "$REPO_DIR/stack/carbon/carbon.conf.tmpl" "$ETC_DIR/carbon.conf"
+  # Retention comes from the catalog's layout; aggregation is a plain file. Both in CONF_DIR.
+  render_layout carbon-schemas "$ETC_DIR/carbon/storage-schemas.conf"
+  cp "$REPO_DIR/stack/carbon/storage-aggregation.conf" "$ETC_DIR/carbon/storage-aggregation.conf"
 }
 
 run() {
