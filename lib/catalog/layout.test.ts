@@ -10,15 +10,30 @@ import {
   whisperFileBytes,
 } from '@/lib/catalog';
 
-test('what StatsD writes keeps 10 s for a day, 1 min for 7 days, 10 min for a year', () => {
-  assert.equal(formatRetentions(STATSD_ARCHIVES), '10s:1d,1m:7d,10m:1y');
+test('what StatsD writes keeps 10 s for a day, 1 min for 22 days, 10 min for a year', () => {
+  assert.equal(formatRetentions(STATSD_ARCHIVES), '10s:1d,1m:22d,10m:1y');
   assert.equal(archivesFor('stats.counters.jupyterhub.h.spawns.success.count'), STATSD_ARCHIVES);
   assert.equal(formatRetentions(archivesFor('carbon.agents.a.cpuUsage')), '1m:90d');
   assert.equal(archivesFor('anything.else'), STATSD_ARCHIVES);
 });
 
-test('a whisper file of that retention is about 0.86 MB (whisper-info: fileSize)', () => {
-  assert.equal(whisperFileBytes(STATSD_ARCHIVES), 855_412);
+test("the 1-minute archive holds a deployment's 7-day windows and the same ones a week earlier", () => {
+  const minute = STATSD_ARCHIVES.find((a) => a.stepSeconds === 60);
+  const week = 7 * 86_400;
+  assert.ok(minute && minute.keepSeconds >= week + 2 * week);
+});
+
+test('a whisper file of that retention is about 1.1 MB (whisper-info: fileSize)', () => {
+  assert.equal(whisperFileBytes(STATSD_ARCHIVES), 1_114_612);
+  // The old 10s:1d,1m:7d,10m:1y, as whisper-info reported it for the stack's files.
+  assert.equal(
+    whisperFileBytes([
+      { stepSeconds: 10, keepSeconds: 86_400 },
+      { stepSeconds: 60, keepSeconds: 7 * 86_400 },
+      { stepSeconds: 600, keepSeconds: 365 * 86_400 },
+    ]),
+    855_412,
+  );
 });
 
 test("bins follow StatsD's rule: the first rule whose metric occurs in the key", () => {

@@ -35,11 +35,14 @@ export interface MetricsLayout {
 const DAY = 86_400;
 
 /**
- * 10 s matches StatsD's flush. A year at 10 minutes feeds the 90-day uptime bars and a year of history.
+ * 10 s matches StatsD's flush. The 1-minute archive must hold the oldest window of a deployment
+ * impact comparison at 1-minute resolution the day it completes: a window of up to 7 days after the
+ * deployment, the one before it, and both a week earlier reach back 7 d + 2 x 7 d = 21 days; 22 days
+ * leaves a day to look. A year at 10 minutes feeds the 90-day uptime bars and a year of history.
  */
 export const STATSD_ARCHIVES: readonly Archive[] = [
   { stepSeconds: 10, keepSeconds: DAY },
-  { stepSeconds: 60, keepSeconds: 7 * DAY },
+  { stepSeconds: 60, keepSeconds: 22 * DAY },
   { stepSeconds: 600, keepSeconds: 365 * DAY },
 ];
 
@@ -91,7 +94,7 @@ function duration(seconds: number): string {
   return `${seconds / unit[1]}${unit[0]}`;
 }
 
-/** carbon's retention syntax: `10s:1d,1m:7d,10m:1y`. */
+/** carbon's retention syntax: `10s:1d,1m:22d,10m:1y`. */
 export function formatRetentions(archives: readonly Archive[]): string {
   return archives.map((a) => `${duration(a.stepSeconds)}:${duration(a.keepSeconds)}`).join(',');
 }

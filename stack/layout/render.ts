@@ -24,11 +24,12 @@ export function storageSchemasConf(layout: MetricsLayout = METRICS_LAYOUT): stri
   const lines = [
     '# Generated from lib/catalog/layout.ts by stack/layout/cli.ts at `stack.sh start`; edit the layout.',
     '# Read by carbon-cache (CONF_DIR). First match wins. carbon applies a schema when it creates a',
-    '# whisper file: change an existing file with whisper-resize.',
+    '# whisper file; the stack resizes existing files to it before carbon starts (stack/carbon/resize-whisper.py).',
     '#',
     `# StatsD's metrics (${formatRetentions(STATSD_ARCHIVES)}): ${megabytes(statsdBytes)} per metric`,
-    `# (${statsdBytes.toLocaleString('en')} bytes, preallocated). 10 s matches StatsD's flush; a year at`,
-    '# 10 minutes feeds the 90-day uptime bars.',
+    `# (${statsdBytes.toLocaleString('en')} bytes, preallocated). 10 s matches StatsD's flush; the 1-minute`,
+    "# archive holds a deployment impact comparison (windows of up to 7 days and the same a week earlier,",
+    '# 21 days back); a year at 10 minutes feeds the 90-day uptime bars.',
   ];
   for (const schema of layout.storageSchemas) {
     lines.push('', `[${schema.name}]`, `pattern = ${schema.pattern}`, `retentions = ${formatRetentions(schema.archives)}`);
