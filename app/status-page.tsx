@@ -1,6 +1,7 @@
 import { StaleBanner } from '@/components/shell/stale-banner';
 import { AutoRefresh } from '@/components/status/auto-refresh';
 import { IncidentList } from '@/components/status/incident-list';
+import { LastDeployment } from '@/components/status/last-deployment';
 import styles from '@/components/status/status.module.css';
 import { rangePhrase } from '@/components/status/status-format';
 import { StatusTiles } from '@/components/status/status-tiles';
@@ -56,6 +57,7 @@ export function StatusPage({ params, data }: StatusPageProps) {
         errorsHref={`/errors?${query}`}
         live={live}
       />
+      <LastDeployment deployment={status.lastDeployment} />
       <UptimeBars uptime={status.uptime} />
       <IncidentList
         incidents={status.incidents}

@@ -1,4 +1,5 @@
 import { ConfigError, getConfig, loadListenConfig } from './config';
+import { getDeployConfig } from './deployments/deploy-config';
 import { getEmbedConfig } from './http/security-headers';
 import { publishServerHooks } from './http/server-hooks';
 import { getThresholds } from './status/load-thresholds';
@@ -12,6 +13,7 @@ import { ThresholdsError } from './status/thresholds';
 export function startServerSide(): void {
   try {
     getConfig();
+    getDeployConfig();
     getThresholds();
     publishServerHooks(loadListenConfig(process.env), getEmbedConfig());
   } catch (error) {

@@ -67,8 +67,9 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   {
     room: ['collector/', 'simulator/'],
     never: ['app/', 'components/', 'lib/', 'next', 'next/', 'react', 'server.ts', 'instrumentation.ts'],
-    except: ['lib/catalog.ts', 'lib/catalog/', 'collector/', 'simulator/'],
-    why: 'the collector runs on a hub host without the dashboard: it may use the metric catalog, nothing else of it',
+    // lib/deployments/types.ts is types and constants only: the collector posts deployments in that shape.
+    except: ['lib/catalog.ts', 'lib/catalog/', 'lib/deployments/types.ts', 'collector/', 'simulator/'],
+    why: 'the collector runs on a hub host without the dashboard: it may use the metric catalog (and the deployment type), nothing else of it',
   },
   {
     room: ['stack/'],

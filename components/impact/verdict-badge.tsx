@@ -1,4 +1,4 @@
-import type { MeasureVerdict } from '@/lib/impact/judge';
+import type { MeasureVerdict } from '@/lib/impact/verdicts';
 
 const LABELS: Record<MeasureVerdict, string> = {
   worse: 'Worse',

@@ -1,5 +1,5 @@
-import type { ComparisonKind, MeasureVerdict } from '@/lib/impact/judge';
 import { MEASURE_IDS, type MeasureId, SPAWN_MEASURES } from '@/lib/impact/measures';
+import type { ComparisonKind, MeasureVerdict } from '@/lib/impact/verdicts';
 
 export interface DeploymentVerdict {
   verdict: MeasureVerdict;

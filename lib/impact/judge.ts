@@ -3,12 +3,9 @@ import { formatCount, formatP, formatValue } from '@/lib/impact/format';
 import { MEASURES, type MeasureId } from '@/lib/impact/measures';
 import { type Comparison, compareSamples, type MeasureSample, sampleSize, sampleValue } from '@/lib/impact/samples';
 
-export const MEASURE_VERDICTS = ['worse', 'better', 'no_change', 'not_enough_data'] as const;
-export type MeasureVerdict = (typeof MEASURE_VERDICTS)[number];
+import type { ComparisonKind, MeasureVerdict } from '@/lib/impact/verdicts';
 
-/** What drove a verdict: the window before plus last week's same window, or the window before alone. */
-export const COMPARISONS = ['before_and_last_week', 'before_only'] as const;
-export type ComparisonKind = (typeof COMPARISONS)[number];
+export { COMPARISONS, type ComparisonKind, MEASURE_VERDICTS, type MeasureVerdict } from '@/lib/impact/verdicts';
 
 export interface WindowSamples {
   before: MeasureSample;

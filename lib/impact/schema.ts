@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEPLOYMENT_KINDS, DEPLOYMENT_SOURCES } from '@/lib/deployments/types';
-import { COMPARISONS, MEASURE_VERDICTS } from '@/lib/impact/judge';
 import { MEASURE_IDS, MEASURE_UNITS, SAMPLE_UNITS } from '@/lib/impact/measures';
+import { COMPARISONS, MEASURE_VERDICTS } from '@/lib/impact/verdicts';
 
 /** GET /api/deployments/<id>/impact (issue 8 §2): shared by the route, the page and the tests. */
 
