@@ -72,6 +72,12 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     why: 'the collector runs on a hub host without the dashboard: it may use the metric catalog (and the deployment type), nothing else of it',
   },
   {
+    room: ['stack/'],
+    never: ['app/', 'components/', 'lib/', 'next', 'next/', 'react', 'server.ts', 'instrumentation.ts'],
+    except: ['lib/catalog/'],
+    why: "the stack's configuration is rendered from the catalog's metrics layout (stack/layout/); nothing else of the dashboard",
+  },
+  {
     room: ['server.ts'],
     never: ['lib/', 'app/', 'components/'],
     why: 'server.ts runs the build of the app, published by instrumentation.ts; a source import would load a second copy',
