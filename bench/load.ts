@@ -16,7 +16,10 @@
  *    every 500 ms): before, peak, after (goal <= 350 MB).
  *
  * Options (env): BENCH_LOAD_DURATION (20 s), BENCH_LOAD_CONNECTIONS (500), BENCH_LOAD_TRIES (4),
- * BENCH_LOAD_HUB (unset: no `?hub=`, so hub discovery is part of the load), BENCH_LOAD_PORT (3210).
+ * BENCH_LOAD_HUB (unset: no `?hub=`, so hub discovery is part of the load), BENCH_LOAD_PORT (3210),
+ * BENCH_LOAD_CPU_PROF=<dir>: the dashboard runs with `node --cpu-prof` into <dir> (a profile per
+ * process, written when it stops) for a diagnosis; the figures of such a run go to load-cpu-prof.json,
+ * since the profiler costs time. BENCH_LOAD_TRIES=0 skips the freshness tries.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -38,6 +41,7 @@ const TRIES = Number(process.env.BENCH_LOAD_TRIES ?? 4);
 const HUB = process.env.BENCH_LOAD_HUB;
 const FIRST_PORT = Number(process.env.BENCH_LOAD_PORT ?? 3210);
 const RECORDER = process.env.BENCH_LOAD_RECORDER !== 'off';
+const CPU_PROF_DIR = process.env.BENCH_LOAD_CPU_PROF;
 const SETTLE_MS = 5_000;
 
 const GOALS = { reqPerSec: 1_000, p97_5Ms: 250, perQueryPer10s: 1, freshnessS: 20, rssMb: 350 };
@@ -139,7 +143,9 @@ async function main(): Promise<void> {
   if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
   const port = await freePort(FIRST_PORT);
   const recorder = RECORDER ? await startRecorder(GRAPHITE, await freePort(port + 80)) : null;
-  const dashboard = await startDashboard(ROOT, port, { GRAPHITE_URL: recorder?.url ?? GRAPHITE });
+  const profile: Record<string, string> =
+    CPU_PROF_DIR === undefined ? {} : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF_DIR}` };
+  const dashboard = await startDashboard(ROOT, port, { GRAPHITE_URL: recorder?.url ?? GRAPHITE, ...profile });
   const stop = () => stopDashboard(dashboard);
   process.on('exit', stop);
   process.on('SIGINT', () => process.exit(130));
@@ -158,9 +164,10 @@ async function main(): Promise<void> {
 
     console.log(`\n3. Freshness: a failed start sent to StatsD until an open page shows it (${TRIES} tries)`);
     const freshnessStarted = Date.now();
-    const freshness = await measureFreshness(dashboard.base, GRAPHITE, TRIES);
-    const freshSummary = printFreshness(freshness);
-    const freshnessRssMb = rss.peak(freshnessStarted);
+    const freshness = TRIES > 0 ? await measureFreshness(dashboard.base, GRAPHITE, TRIES) : null;
+    const freshSummary = freshness === null ? null : printFreshness(freshness);
+    if (freshness === null) console.log('   skipped (BENCH_LOAD_TRIES=0)');
+    const freshnessRssMb = freshness === null ? null : rss.peak(freshnessStarted);
 
     await sleep(SETTLE_MS);
     rss.stop();
@@ -182,11 +189,13 @@ async function main(): Promise<void> {
       graphite: GRAPHITE,
       recorder: recorder !== null,
       runs,
-      freshness: { ...freshness, ...freshSummary },
+      cpuProfileDir: CPU_PROF_DIR ?? null,
+      freshness: freshness === null ? null : { ...freshness, ...freshSummary },
       rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, freshnessPeakMb: freshnessRssMb },
     };
-    writeFileSync(join(out, 'load.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log('\n(figures also in bench/out/load.json)');
+    const file = CPU_PROF_DIR === undefined ? 'load.json' : 'load-cpu-prof.json';
+    writeFileSync(join(out, file), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n(figures also in bench/out/${file})`);
   } finally {
     stop();
     await recorder?.close();
