@@ -29,7 +29,7 @@ export class BrowserStudent {
     return { status: response.status, body: await readTextSafely(response), location: response.headers.get('location') };
   }
 
-  /** GET the form, POST it. 302 = logged in; 200 with the form again = wrong password. */
+  /** GET the form, POST it. 302 = logged in; the form again (200, or 403 from JupyterHub 5) = wrong password. */
   async login(password: string): Promise<HubAnswer> {
     const form = await this.get('/hub/login');
     const fields = new URLSearchParams({ username: this.name, password });
