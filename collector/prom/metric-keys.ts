@@ -37,8 +37,25 @@ export function leSegment(le: string): string {
   return `le_${safeSegment(Number.isFinite(n) ? String(n) : le)}`;
 }
 
+/**
+ * JupyterHub 3.x/4.x label a spawn's outcome `status` (success, failure, throttled, too-many-users,
+ * already-pending); 5.x and later split it into `status` (success, failure, error) and `reason`
+ * (throttled, too-many-users, already-pending, exited, or ""). One segment, the reason when there
+ * is one, else the status, gives every version the same keys: `prom.<family>.throttled.le_5`.
+ */
+export const SPAWN_FAMILY = 'jupyterhub_server_spawn_duration_seconds';
+
+function spawnOutcome(sample: Sample): string | null {
+  const reason = sample.labels.find(([name]) => name === 'reason');
+  if (reason === undefined) return null;
+  const status = sample.labels.find(([name]) => name === 'status')?.[1] ?? '';
+  return reason[1] === '' ? status : reason[1];
+}
+
 export function seriesKey(family: string, sample: Sample, kept?: readonly string[]): string {
   let key = `prom.${safeSegment(family)}`;
+  const outcome = family === SPAWN_FAMILY ? spawnOutcome(sample) : null;
+  if (outcome !== null) return `${key}.${safeSegment(outcome)}`;
   for (const [name, value] of sample.labels) {
     if (name === 'le') continue;
     if (kept && !kept.includes(name)) continue;
