@@ -31,6 +31,13 @@ export const SOURCE_HINTS = {
     "No data. Fed by the collector's metrics source: /hub/metrics (needs --hub-url and a token with read:metrics).",
 } as const;
 
+/** Hub metrics only newer JupyterHub versions serve (docs/jupyterhub-versions.md): the empty panel says so. */
+export const SINCE_VERSION = {
+  activeUsers: 'JupyterHub 4.0 and later report jupyterhub_active_users; 3.x hubs do not, so this panel stays empty for them.',
+  eventLoop:
+    'JupyterHub 5.0 and later report jupyterhub_event_loop_interval_seconds; 3.x and 4.x hubs do not, so this panel stays empty for them.',
+} as const;
+
 const STATUS_CLASSES = ['2', '3', '4', '5'] as const;
 const QUANTILES = [0.5, 0.95] as const;
 
@@ -205,6 +212,27 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       unit: 'ms',
       kind: 'line',
       emptyMessage: SOURCE_HINTS.metrics,
+      fitToWidth: false,
+      transform: promQuantiles,
+    },
+    {
+      id: 'active-users',
+      title: 'Active users',
+      description: "users active in the last 24 hours, 7 days and 30 days, by the hub's own count",
+      targets: ['24h', '7d', '30d'].map((period) => `alias(stats.gauges.jupyterhub.${hub}.prom.jupyterhub_active_users.${period}, '${period}')`),
+      unit: 'count',
+      kind: 'line',
+      emptyMessage: `${SOURCE_HINTS.metrics} ${SINCE_VERSION.activeUsers}`,
+      fitToWidth: true,
+    },
+    {
+      id: 'event-loop',
+      title: 'Hub event loop interval',
+      description: `${quantileNote} (hub metric jupyterhub_event_loop_interval_seconds: a busy hub answers late)`,
+      targets: [summed(`${promBase(hub, 'jupyterhub_event_loop_interval_seconds')}.le_*.count`)],
+      unit: 'ms',
+      kind: 'line',
+      emptyMessage: `${SOURCE_HINTS.metrics} ${SINCE_VERSION.eventLoop}`,
       fitToWidth: false,
       transform: promQuantiles,
     },
