@@ -71,7 +71,6 @@ run() {
     [ -x "$jupyterhub" ] && [ -x "$proxy" ] || { echo "hub: JupyterHub $version is not installed (run: JH_VERSION=$version bash stack/install.sh hub)"; return 1; }
   fi
   echo "hub: starting JupyterHub $version ($jupyterhub)"
-  printf '%s\n' "$version" >"$RUN_DIR/hub.version"
   # env -i: the image's pyenv python and its variables must not reach the hub or the notebooks;
   # NODE_PATH lets NodeSource's node find Debian's configurable-http-proxy modules (3.0).
   exec env -i HOME="${HOME:-/root}" LANG=C.UTF-8 \
@@ -97,13 +96,18 @@ healthy() {
     curl -sf -m 2 -o /dev/null "http://127.0.0.1:$(hub_port)/hub/health"
 }
 
+# The version the hub on our port reports (`3.0.0` for Debian's 3.0), empty when none answers.
+running_version() {
+  curl -s -m 2 "http://127.0.0.1:$(hub_api_port)/hub/api/" | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p'
+}
+
 describe() {
   local hub proxy version
   local port api
   port=$(hub_port) api=$(hub_api_port)
   hub=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$api/hub/health")
   proxy=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/hub/health")
-  version=$(curl -s -m 2 "http://127.0.0.1:$api/hub/api/" | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')
+  version=$(running_version)
   if healthy; then
     echo "hub            up    :$port proxy=$proxy, hub API :$api hub=$hub, JupyterHub ${version:-?}"
   else
