@@ -54,7 +54,7 @@ export async function login(student: BrowserStudent, password: string, sim: Sim)
 }
 
 /**
- * A 500 that does not name the exit status: JupyterHub 6.1 answers a start whose process exited
+ * A 500 that does not name the exit status: JupyterHub 5.x/6.x answer a start whose process exited
  * with a plain 500 (its "Spawner failed to start [status=N]" check itself fails) while the spawn
  * still waits for the dead process until http_timeout. A spawn still pending after the answer is
  * that exited process; one that is over was a start() that raised (the `broken` case).
