@@ -7,7 +7,8 @@
 # runs run() detached (log -> $LOG_DIR/hub.log, which the collector tails) and stops it by process group.
 # Settings: JH_* environment variables, see docs/hub-and-simulator.md.
 
-source "$REPO_DIR/stack/jupyterhub/hub-versions.sh"
+# (also sourced on its own by tests, without stack/lib.sh: find the repo from this file)
+source "${REPO_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}/stack/jupyterhub/hub-versions.sh"
 mapfile -t PACKAGES < <(hub_packages "$(hub_version)")
 
 hub_port() { printf '%s' "${JH_PORT:-8000}"; }
