@@ -193,18 +193,19 @@ describe('JupyterHub 4.x-6.x formats (lines from the real captures)', () => {
   });
 
   it('pairs a 5xx answer with the counted failure it answers, once, and nothing else', () => {
-    const at = (n: number) => `2025-03-04 10:00:${String(n).padStart(2, '0')}.000`;
+    // constructed in the captured format: the captures have no base_url, pending-page 500 or broken form
+    const at = (n: number) => `2026-12-01 10:00:${String(n).padStart(2, '0')}.000`;
     const out = parseLines([
       // an API start that failed: the failure, then its 500 (under a base_url)
       `[E ${at(1)} JupyterHub user:832] Unhandled error starting alice's server: boom`,
-      `[E ${at(1)} JupyterHub log:191] 500 POST /jhub/hub/api/users/alice/server (admin@10.0.0.1) 40.50ms`,
+      `[E ${at(1)} JupyterHub log:192] 500 POST /jhub/hub/api/users/alice/server (admin@10.0.0.1) 40.50ms`,
       // the same failure seen again on the pending page: a second error the student saw
-      `[E ${at(2)} JupyterHub log:191] 500 GET /jhub/hub/spawn-pending/alice (alice@10.0.0.1) 2.00ms`,
+      `[E ${at(2)} JupyterHub log:192] 500 GET /jhub/hub/spawn-pending/alice (alice@10.0.0.1) 2.00ms`,
       // a browser start that timed out, then the pending page answers 500 for it
       `[W ${at(3)} JupyterHub user:860] bob's server failed to start in 30 seconds, giving up.`,
-      `[E ${at(4)} JupyterHub log:191] 500 GET /hub/spawn-pending/bob (bob@10.0.0.2) 3.00ms`,
+      `[E ${at(4)} JupyterHub log:192] 500 GET /hub/spawn-pending/bob (bob@10.0.0.2) 3.00ms`,
       // a broken options form: a 500 on /hub/spawn that no failure line counted
-      `[E ${at(5)} JupyterHub log:191] 500 GET /hub/spawn (carol@10.0.0.3) 5.00ms`,
+      `[E ${at(5)} JupyterHub log:192] 500 GET /hub/spawn (carol@10.0.0.3) 5.00ms`,
     ]);
     assert.equal(out.counter('spawns.failure.error'), 1);
     assert.equal(out.counter('spawns.failure.timeout'), 1);

@@ -25,7 +25,7 @@ export interface HubRule {
 
 /**
  * The rule table for `JupyterHub` app lines that are not access-log lines. Request lines
- * (`log:186`/`log:191`/`log:192`) are parsed separately because they are the hot path.
+ * (`log:186` on 3.0, `log:192` on 4.x-6.x) are parsed separately because they are the hot path.
  */
 export const HUB_RULES: readonly HubRule[] = [
   {

@@ -78,7 +78,7 @@ const HUB_FAMILIES: Record<string, readonly string[]> = {
   ],
 };
 
-/** Spawn outcomes as keys (metric-keys.ts merges 5.x's status + reason into one segment). */
+/** Spawn outcomes as keys (metric-keys.ts merges 6.x's status + reason into one segment). */
 const SPAWN_OUTCOMES = ['success', 'failure', 'error', 'throttled', 'too-many-users', 'already-pending', 'exited'];
 
 class StrictEmitter extends MemoryEmitter implements MetricEmitter {

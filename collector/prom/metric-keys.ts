@@ -38,8 +38,8 @@ export function leSegment(le: string): string {
 }
 
 /**
- * JupyterHub 3.x/4.x label a spawn's outcome `status` (success, failure, throttled, too-many-users,
- * already-pending); 5.x and later split it into `status` (success, failure, error) and `reason`
+ * JupyterHub 3.x-5.x label a spawn's outcome `status` (success, failure, throttled, too-many-users,
+ * already-pending); 6.x splits it into `status` (success, failure, error) and `reason`
  * (throttled, too-many-users, already-pending, exited, or ""). One segment, the reason when there
  * is one, else the status, gives every version the same keys: `prom.<family>.throttled.le_5`.
  */
