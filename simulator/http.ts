@@ -85,6 +85,8 @@ export function failureReason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError') return 'timed out';
   const cause: unknown = error.cause;
+  // node:http reports its AbortSignal.timeout as an AbortError caused by the TimeoutError
+  if (cause instanceof Error && cause.name === 'TimeoutError') return 'timed out';
   if (cause instanceof Error && cause.message !== '') return cause.message;
   return error.message;
 }
