@@ -45,4 +45,6 @@ owned_pid() { # component -> prints pid if the process we started is still alive
   [ -n "$pid" ] && [ "$(proc_starttime "$pid")" = "$start" ] && printf '%s\n' "$pid"
 }
 
+call_if_defined() { if declare -F "$1" >/dev/null; then "$@"; fi; }
+
 print_packages() { [ ${#PACKAGES[@]} -eq 0 ] || printf '%s\n' "${PACKAGES[@]}"; }

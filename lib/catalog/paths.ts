@@ -32,6 +32,11 @@ export function timerPath(hub: string, key: TimerKey, field: TimerField): string
   return `stats.timers.${KEY_ROOT}.${assertHub(hub)}.${key}.${field}`;
 }
 
+/** Where a forwarded /hub/metrics gauge family lands (its label values follow as nodes). */
+export function promGaugePath(hub: string, family: string): string {
+  return `stats.gauges.${KEY_ROOT}.${assertHub(hub)}.${PROM_PREFIX}${family}`;
+}
+
 /** The counter prefix of one /hub/metrics family, `stats.counters.jupyterhub.<hub>.prom.<family>`. */
 export function promCounterBase(hub: string, family: string): string {
   return `stats.counters.${KEY_ROOT}.${assertHub(hub)}.${PROM_PREFIX}${family}`;

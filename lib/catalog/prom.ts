@@ -42,9 +42,29 @@ export function parseLeBound(path: string): number | null {
   return match[1] === 'inf' ? Infinity : Number(match[1].replace('_', '.'));
 }
 
+/**
+ * JupyterHub 3.x-5.x label a spawn's outcome `status` (success, failure, throttled, too-many-users,
+ * already-pending); 6.x splits it into `status` (success, failure, error) and `reason`
+ * (throttled, too-many-users, already-pending, exited, or ""). One segment, the reason when there
+ * is one, else the status, gives every version the same keys: `prom.<family>.throttled.le_5`.
+ */
+export const PROM_SPAWN_FAMILY = 'jupyterhub_server_spawn_duration_seconds';
+
+function spawnOutcome(labels: PromLabels): string | null {
+  const reason = labels.find(([name]) => name === 'reason');
+  if (reason === undefined) return null;
+  const status = labels.find(([name]) => name === 'status')?.[1] ?? '';
+  return reason[1] === '' ? status : reason[1];
+}
+
 /** The key of one sample: family, the kept label values (all when `kept` is undefined), then the part. */
 export function promKey(family: string, labels: PromLabels, kept?: readonly string[], part?: PromPart): PromKey {
   let key: PromKey = `${PROM_PREFIX}${safeSegment(family)}`;
+  const outcome = family === PROM_SPAWN_FAMILY ? spawnOutcome(labels) : null;
+  if (outcome !== null) {
+    key = `${key}.${safeSegment(outcome)}`;
+    return part === undefined ? key : `${key}.${part}`;
+  }
   for (const [name, value] of labels) {
     if (name === 'le') continue;
     if (kept && !kept.includes(name)) continue;
