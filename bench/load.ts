@@ -17,8 +17,8 @@
  *
  * Options (env): BENCH_LOAD_DURATION (20 s), BENCH_LOAD_CONNECTIONS (500), BENCH_LOAD_TRIES (4),
  * BENCH_LOAD_HUB (unset: no `?hub=`, so hub discovery is part of the load), BENCH_LOAD_PORT (3210),
- * BENCH_LOAD_CPU_PROF=<dir>: the dashboard runs with `node --cpu-prof` into <dir> (a profile per
- * process, written when it stops) for a diagnosis; the figures of such a run go to load-cpu-prof.json,
+ * BENCH_LOAD_CPU_PROF=<dir>: the dashboard's command runs as `node --cpu-prof` into <dir> (written
+ * when it stops; not through npm, since NODE_OPTIONS refuses --cpu-prof) for a diagnosis; the figures of such a run go to load-cpu-prof.json,
  * since the profiler costs time. BENCH_LOAD_TRIES=0 skips the freshness tries.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -143,9 +143,8 @@ async function main(): Promise<void> {
   if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
   const port = await freePort(FIRST_PORT);
   const recorder = RECORDER ? await startRecorder(GRAPHITE, await freePort(port + 80)) : null;
-  const profile: Record<string, string> =
-    CPU_PROF_DIR === undefined ? {} : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF_DIR}` };
-  const dashboard = await startDashboard(ROOT, port, { GRAPHITE_URL: recorder?.url ?? GRAPHITE, ...profile });
+  const profile = CPU_PROF_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`];
+  const dashboard = await startDashboard(ROOT, port, { GRAPHITE_URL: recorder?.url ?? GRAPHITE }, profile);
   const stop = () => stopDashboard(dashboard);
   process.on('exit', stop);
   process.on('SIGINT', () => process.exit(130));

@@ -25,8 +25,13 @@ export async function freePort(first: number, tries = 20): Promise<number> {
   throw new Error(`no free port in ${first}..${first + tries - 1}`);
 }
 
-export async function startDashboard(root: string, port: number, env: Record<string, string>): Promise<Dashboard> {
-  const child = spawn('npm', ['start'], {
+/**
+ * `npm start`, or with `nodeArgs` (e.g. `--cpu-prof`, which NODE_OPTIONS refuses) the command it
+ * runs, `node --import tsx server.ts`, started directly with those arguments first.
+ */
+export async function startDashboard(root: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Dashboard> {
+  const [command, args] = nodeArgs.length === 0 ? ['npm', ['start']] : [process.execPath, [...nodeArgs, '--import', 'tsx', 'server.ts']];
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HUBWATCH_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -79,13 +84,13 @@ function isDescendant(pid: number, ancestor: number): boolean {
   return false;
 }
 
-/** The pid of the node process running server.ts under `npm start`. */
+/** The pid of the node process running server.ts under `npm start` (or started directly). */
 export function serverPid(dashboard: Dashboard): number {
   const root = dashboard.child.pid;
   if (root === undefined) throw new Error('npm start has no pid');
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid === root) continue;
+    if (!Number.isInteger(pid)) continue;
     let cmdline: string[];
     try {
       cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
