@@ -143,14 +143,22 @@ async function main(): Promise<void> {
   if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
   const port = await freePort(FIRST_PORT);
   const recorder = RECORDER ? await startRecorder(GRAPHITE, await freePort(port + 80)) : null;
+  try {
+    await measure(port, recorder);
+  } finally {
+    await recorder?.close();
+  }
+}
+
+async function measure(port: number, recorder: GraphiteRecorder | null): Promise<void> {
   const profile = CPU_PROF_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`];
   const dashboard = await startDashboard(ROOT, port, { GRAPHITE_URL: recorder?.url ?? GRAPHITE }, profile);
   const stop = () => stopDashboard(dashboard);
   process.on('exit', stop);
   process.on('SIGINT', () => process.exit(130));
+  const pid = serverPid(dashboard);
+  const rss = sampleRss(pid);
   try {
-    const pid = serverPid(dashboard);
-    const rss = sampleRss(pid);
     const rssBeforeMb = rssMb(pid);
     const query = HUB === undefined ? '' : `?hub=${encodeURIComponent(HUB)}`;
     console.log(`bench:load — npm start on ${dashboard.base} (server.ts pid ${pid}), graphite-web ${GRAPHITE}${recorder ? ` via ${recorder.url}` : ''}`);
@@ -196,12 +204,15 @@ async function main(): Promise<void> {
     writeFileSync(join(out, file), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\n(figures also in bench/out/${file})`);
   } finally {
+    rss.stop();
     stop();
-    await recorder?.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench:load failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    console.error(`bench:load failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  // Run under the shared lock: a socket or timer left open by a failure must not keep it held.
+  .finally(() => process.exit());

@@ -22,6 +22,7 @@ export function sampleRss(pid: number, intervalMs = 500) {
   };
   take();
   const timer = setInterval(take, intervalMs);
+  timer.unref(); // never what keeps the benchmark (and the shared lock) alive
   return {
     /** The largest sample in [from, to] (epoch ms), or over everything. */
     peak(from = 0, to = Number.POSITIVE_INFINITY): number | null {
