@@ -1,6 +1,7 @@
 import { cachedRenderBody } from '@/lib/graphite/cached-render';
 import { renderParams } from './render-params';
 import { handle, rawJsonResponse } from './route';
+import { checkFunctionNames } from './target-functions';
 
 /**
  * GET /api/graphite/render?target=A&target=B&from=-6h&until=now&maxDataPoints=800
@@ -10,7 +11,9 @@ import { handle, rawJsonResponse } from './route';
  */
 export const renderRoute = handle(
   renderParams,
-  async ({ target, from, until, maxDataPoints }) =>
-    rawJsonResponse(await cachedRenderBody({ targets: target, from, until, maxDataPoints })),
+  async ({ target, from, until, maxDataPoints }) => {
+    await checkFunctionNames(target);
+    return rawJsonResponse(await cachedRenderBody({ targets: target, from, until, maxDataPoints }));
+  },
   { graphiteField: 'target' },
 );
