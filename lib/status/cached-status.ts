@@ -5,24 +5,38 @@ import type { StatusResponse } from './schema';
 
 /**
  * The status of a hub is the same for everyone for the seconds between two StatsD flushes, so
- * it is computed once per (hub, resolved range) and shared, with the work in flight, by every
- * viewer: when a lecture starts and a class opens `/` at once, the hub's numbers are worked out
- * once a few seconds, not once per student. A live range is resolved to whole STEP_SECONDS, so
- * every request of those seconds asks the same question.
+ * it is computed once per request (hub, from, until as written) every TTL and shared, with the
+ * work in flight, by every viewer: when a lecture starts and a class opens `/` at once, the
+ * hub's numbers are worked out once every two seconds, not once per student.
+ *
+ * Stale while Graphite lags: a viewer waits at most WAIT_FOR_FRESH_MS for a new status. When
+ * Graphite is slow or saturated the last status is answered instead, with the time it was
+ * computed, so the page can say it is stale; a failed recomputation keeps the last one.
  */
-const STEP_SECONDS = 2;
+const WAIT_FOR_FRESH_MS = 800;
 const LIVE_TTL_MS = 2_000;
 const FIXED_TTL_MS = 60_000;
 // Which hubs report changes when a collector starts: a minute is soon enough, and saves a find per view.
 const HUBS_TTL_MS = 60_000;
 
 export type StatusRequest = { hub?: string; from: string; until: string };
+export type CachedStatus = { status: StatusResponse; computedAt: number };
 
-type Context = { hub: string; from: number; until: number; live: boolean; now: number };
+async function compute(request: StatusRequest): Promise<CachedStatus> {
+  const now = Math.floor(Date.now() / 1000);
+  const hub = await cachedHub(request.hub);
+  const live = isRelativeTime(request.until);
+  const status = await getStatus({ hub, from: resolveTime(request.from, now), until: resolveTime(request.until, now), live, now });
+  return { status, computedAt: now };
+}
 
-const statuses = new LRUCache<string, StatusResponse, Context>({
+const statuses = new LRUCache<string, CachedStatus, StatusRequest>({
   max: 500,
-  fetchMethod: (_key, _stale, { context }) => getStatus(context),
+  fetchMethod: (_key, _stale, { context }) => compute(context),
+  // Expired statuses stay, to be answered while a new one is late (see above).
+  noDeleteOnStaleGet: true,
+  allowStaleOnFetchRejection: true,
+  noDeleteOnFetchRejection: true,
 });
 
 const hubs = new LRUCache<string, string, string | undefined>({
@@ -37,14 +51,31 @@ export async function cachedHub(requested: string | undefined): Promise<string> 
   return (await hubs.fetch('default', { context: undefined })) ?? 'default';
 }
 
-/** The status for a request, shared with every identical request of the same few seconds. */
-export async function cachedStatus(request: StatusRequest, nowMs = Date.now()): Promise<StatusResponse> {
-  const live = isRelativeTime(request.until);
-  const now = live ? Math.floor(nowMs / 1000 / STEP_SECONDS) * STEP_SECONDS : Math.floor(nowMs / 1000);
-  const hub = await cachedHub(request.hub);
-  const context: Context = { hub, from: resolveTime(request.from, now), until: resolveTime(request.until, now), live, now };
-  const key = JSON.stringify([hub, context.from, context.until, live]);
-  const status = await statuses.fetch(key, { context, ttl: live ? LIVE_TTL_MS : FIXED_TTL_MS });
-  if (status === undefined) throw new Error('the status computation was dropped');
-  return status;
+/** The status for a request and when it was computed (older than its TTL while Graphite lags). */
+export async function cachedStatusWithAge(request: StatusRequest): Promise<CachedStatus> {
+  const key = JSON.stringify([request.hub ?? null, request.from, request.until]);
+  const ttl = isRelativeTime(request.until) ? LIVE_TTL_MS : FIXED_TTL_MS;
+  const last = statuses.peek(key, { allowStale: true });
+  const fresh = statuses.fetch(key, { context: request, ttl, allowStale: false });
+  if (last === undefined) return orThrow(await fresh);
+  // The recomputation goes on in the background and replaces `last` when it is done.
+  fresh.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), WAIT_FOR_FRESH_MS);
+  });
+  try {
+    return (await Promise.race([fresh, late])) ?? last;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function orThrow(found: CachedStatus | undefined): CachedStatus {
+  if (found === undefined) throw new Error('the status computation was dropped');
+  return found;
+}
+
+export async function cachedStatus(request: StatusRequest): Promise<StatusResponse> {
+  return (await cachedStatusWithAge(request)).status;
 }

@@ -1,6 +1,6 @@
 import { isGraphiteError } from '@/lib/graphite/errors';
 import { rangeProblem } from '@/lib/range-limit';
-import { cachedStatus } from '@/lib/status/cached-status';
+import { cachedStatusWithAge } from '@/lib/status/cached-status';
 import type { StatusResponse } from '@/lib/status/schema';
 import { resolveTime } from '@/lib/time-range';
 
@@ -10,11 +10,15 @@ export type PageStatus =
   | { kind: 'stale'; status: StatusResponse; fetchedAt: number; now: number; problem: string }
   | { kind: 'error'; problem: string; now: number };
 
+/** A status older than this (a refresh and a half) is shown as stale. */
+const STALE_AFTER_SECONDS = 15;
+
 const lastGood = new Map<string, { status: StatusResponse; fetchedAt: number }>();
 const MAX_REMEMBERED = 50;
 
 function problemOf(error: unknown): string {
   if (isGraphiteError(error)) {
+    if (error.kind === 'busy') return 'the metrics backend is busy with other requests';
     return error.kind === 'timeout' ? 'the metrics backend did not answer in time' : 'the metrics backend is unreachable';
   }
   return 'the status could not be computed';
@@ -37,7 +41,11 @@ export async function loadPageStatus(params: PageQuery): Promise<PageStatus> {
     // The same limits as the API: the page must not send Graphite what /api/status refuses.
     const outOfRange = rangeProblem(from, until);
     if (outOfRange !== null) return { kind: 'error', problem: `${outOfRange[0]}: ${outOfRange[1]}`, now };
-    const status = await cachedStatus({ hub: params.hub ?? undefined, from: params.from, until: params.until });
+    const { status, computedAt } = await cachedStatusWithAge({ hub: params.hub ?? undefined, from: params.from, until: params.until });
+    // Answered from the last status while a new one could not be computed in time: say so.
+    if (now - computedAt > STALE_AFTER_SECONDS) {
+      return { kind: 'stale', status, fetchedAt: computedAt, now, problem: 'the metrics backend is slow or busy' };
+    }
     if (lastGood.size >= MAX_REMEMBERED && !lastGood.has(key)) {
       const oldest = lastGood.keys().next().value;
       if (oldest !== undefined) lastGood.delete(oldest);
