@@ -31,6 +31,9 @@ function errorBody(text: string): { code: string; message: string } | string {
 export function answerProblem(fuzz: FuzzCase, answer: RawAnswer): string | null {
   const { status } = answer;
   if (status < 400) return null;
+  // `/api/%2e%2e/status` is `/status` once the URL is read (by the server and any browser): a page.
+  const pathname = new URL(fuzz.path, 'http://x').pathname;
+  if (pathname !== '/api' && !pathname.startsWith('/api/')) return status >= 500 ? `${status} on the page ${pathname}` : null;
   if (!/^application\/json(;|$)/.test(answer.headers['content-type'] ?? '')) return `${status} with content-type ${answer.headers['content-type']}`;
   if (status === 405 && answer.headers.allow === undefined) return '405 without Allow';
   // A HEAD answer has no body to read the code from.
