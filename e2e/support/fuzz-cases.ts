@@ -27,7 +27,7 @@ const rawish = (text: string) => text.replace(/[^\x21-\x7e]/g, (c) => enc(c));
 /** A query string, sometimes with raw `&=+#%` or broken escapes and odd separators. */
 function query(r: Random, params: Params): string {
   if (params.length === 0) return '';
-  const parts = params.map(([k, val]) => `${k}=${r.chance(0.05) ? rawish(val) : enc(val)}`);
+  const parts = params.map(([k, val]) => (r.chance(0.05) ? `${rawish(k)}=${rawish(val)}` : `${enc(k)}=${enc(val)}`));
   if (r.chance(0.05)) parts.push(r.pick(['%', '%zz', '&', '==', 'x', '%FF=1', 'target[]=a', '&&&']));
   return `?${parts.join('&')}`;
 }
