@@ -18,6 +18,13 @@ render_template() { # src dst
       "$1" >"$tmp" && mv "$tmp" "$2"
 }
 
+# Writes a configuration generated from lib/catalog/layout.ts (stack/layout/cli.ts); needs npm ci.
+render_layout() { # kind args...
+  [ -f "$REPO_DIR/node_modules/tsx/dist/loader.mjs" ] \
+    || { echo "$1: node_modules/tsx missing (npm ci did not run?)" >&2; return 1; }
+  node --import "file://$REPO_DIR/node_modules/tsx/dist/loader.mjs" "$REPO_DIR/stack/layout/cli.ts" "$@"
+}
+
 component_file() { printf '%s/stack/components/%s.sh' "$REPO_DIR" "$1"; }
 
 # Runs FUNCTION of COMPONENT in a subshell, so components' definitions never leak into each other.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SPAWN_FAILURE_REASONS, spawnFailureKey } from '../../lib/catalog';
 import { SAMPLES_DIR } from '../fixtures/samples-dir';
 import { MemoryEmitter } from '../metric-emitter';
 import { LineSplitter } from './line-splitter';
@@ -55,7 +56,7 @@ describe('parser on the real JupyterHub 3.0 capture (hub-run1.log) against SCENA
     assert.equal(out.counter('spawns.failure.exited'), exitedLines);
     // crash1 logs both lines; its `never showed up` belongs to the exited attempt.
     assert.equal(out.counter('spawns.failure.http_timeout'), neverShowedUp - exitedLines);
-    const failures = ['error', 'exited', 'timeout', 'http_timeout'].reduce((n, r) => n + out.counter(`spawns.failure.${r}`), 0);
+    const failures = SPAWN_FAILURE_REASONS.reduce((n, r) => n + out.counter(spawnFailureKey(r)), 0);
     assert.equal(failures, stated(/\| spawn failures \| (\d+) attempts/));
     assert.equal(parser.attempts.size, 0, 'no attempt left open at the end of the run');
   });

@@ -1,3 +1,4 @@
+import { type FamilyKey, familyKey, spawnFailureKey } from '../../lib/catalog';
 import type { MetricEmitter } from '../metric-emitter';
 import { stripAnsi } from './ansi';
 import { AttemptTracker } from './attempts';
@@ -43,11 +44,12 @@ const LEVEL_C = 67;
 const HUB_APP = 'JupyterHub';
 const REQUEST_MODULE = 'log:';
 
-const statusKeys: string[] = [];
-const proxyKeys: string[] = [];
+// Built once: the hot path indexes by status code instead of building a string per line.
+const statusKeys: FamilyKey[] = [];
+const proxyKeys: FamilyKey[] = [];
 for (let code = 100; code < 600; code++) {
-  statusKeys[code] = `requests.status.${code}`;
-  proxyKeys[code] = `proxy.errors.${code}`;
+  statusKeys[code] = familyKey('requests.status', code);
+  proxyKeys[code] = familyKey('proxy.errors', code);
 }
 
 /**
@@ -153,7 +155,7 @@ export class LogParser {
       case 'spawn-failure': {
         const at = hubLineTimeMs(s, start) ?? Date.now();
         const counts = user === undefined || this.attempts.failure(user, effect.reason, at);
-        if (counts) this.out.count(`spawns.failure.${effect.reason}`, 1);
+        if (counts) this.out.count(spawnFailureKey(effect.reason), 1);
         if (counts && user !== undefined) this.failedStarts.failed(user, at);
         return;
       }

@@ -1,11 +1,11 @@
-import type { FailureReason } from './attempts';
+import type { CounterKey, SpawnFailureReason } from '../../lib/catalog';
 
 /** What a recognised hub message does. `known` lines are recognised follow-ons of something already counted. */
 export type RuleEffect =
-  | { readonly kind: 'count'; readonly key: string }
+  | { readonly kind: 'count'; readonly key: CounterKey }
   | { readonly kind: 'spawn-success' }
-  | { readonly kind: 'spawn-failure'; readonly reason: FailureReason }
-  | { readonly kind: 'server-ended'; readonly key: string }
+  | { readonly kind: 'spawn-failure'; readonly reason: SpawnFailureReason }
+  | { readonly kind: 'server-ended'; readonly key: CounterKey }
   | { readonly kind: 'known' };
 
 export interface HubRule {
