@@ -3,7 +3,8 @@ import { normaliseTime } from '@/lib/time-range';
 import { GraphiteError } from './errors';
 import { lastSegmentMatcher } from './find-filter';
 import { httpCall, type RawResponse, ResponseTooLarge } from './http-call';
-import { eventDetailSchema, eventsResponseSchema, findResponseSchema, renderResponseSchema } from './schemas';
+import { eventDetailSchema, eventsResponseSchema, findResponseSchema, functionListSchema, renderResponseSchema } from './schemas';
+import { targetFailureReason } from './target-failure';
 import type { CallOptions, EventsQuery, FindNode, GraphiteEvent, NewEvent, RenderQuery, Series } from './types';
 
 export type { GraphiteErrorKind } from './errors';
@@ -20,6 +21,7 @@ const PATHS = {
   render: 'render',
   find: 'metrics/find',
   events: 'events/get_data',
+  functions: 'functions',
   createEvent: 'events/',
 } as const;
 
@@ -36,6 +38,8 @@ export type GraphiteClient = {
   renderWithJson(query: RenderQuery, options?: CallOptions): Promise<RenderResult>;
   find(query: string, options?: CallOptions): Promise<FindNode[]>;
   events(query: EventsQuery, options?: CallOptions): Promise<GraphiteEvent[]>;
+  /** graphite-web's render functions (only their names are read here). */
+  functions(options?: CallOptions): Promise<Array<{ name: string }>>;
   /** One event by id; undefined when graphite-web has none with that id. */
   event(id: number, options?: CallOptions): Promise<GraphiteEvent | undefined>;
   /**
@@ -86,6 +90,8 @@ type Exchange = {
   json?: string;
   /** Statuses other than 2xx answered to the caller instead of thrown (e.g. 404 for an unknown event). */
   pass?: readonly number[];
+  /** A 500 whose traceback blames the target is a rejection, not a failure (target-failure.ts). */
+  targetErrors?: boolean;
 };
 
 export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
@@ -114,6 +120,10 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
     if (status === 400) {
       throw new GraphiteError('bad_request', `Graphite rejected the ${x.what}`, { status, reason: reasonFrom(body) });
     }
+    const targetReason = status === 500 && x.targetErrors === true ? targetFailureReason(body) : undefined;
+    if (targetReason !== undefined) {
+      throw new GraphiteError('bad_request', `Graphite could not evaluate the ${x.what}`, { status, reason: targetReason });
+    }
     if (status < 200 || status > 299) {
       throw new GraphiteError('upstream', `Graphite answered HTTP ${status} to the ${x.what}`, { status });
     }
@@ -127,7 +137,7 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
     const post = path === 'render';
     if (!post) url.search = params.toString();
     const answer = await exchange(
-      { what: path, url, method: post ? 'POST' : 'GET', form: post ? params.toString() : undefined },
+      { what: path, url, method: post ? 'POST' : 'GET', form: post ? params.toString() : undefined, targetErrors: post },
       options,
     );
     return answer.body;
@@ -183,6 +193,15 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
       const keep = (event: GraphiteEvent) =>
         any ? query.tags.some((tag) => event.tags.includes(tag)) : query.tags.every((tag) => event.tags.includes(tag));
       return query.tags.length === 0 ? parsed.data : parsed.data.filter(keep);
+    },
+
+    async functions(options) {
+      // graphite-web 1.1 leaves a bare `Infinity` where a default closes an object, which is not
+      // JSON; only the names are read, so any such token may become 0.
+      const body = (await call('functions', new URLSearchParams(), options)).replace(/-?\bInfinity\b|\bNaN\b/g, '0');
+      const parsed = functionListSchema.safeParse(parseJson(body, 'functions'));
+      if (!parsed.success) throw shapeError('functions', parsed.error);
+      return Object.values(parsed.data).map(({ name }) => ({ name }));
     },
 
     async event(id, options) {

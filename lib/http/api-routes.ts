@@ -5,7 +5,7 @@
  * page). lib/http/api-routes.test.ts checks this table against the route files' exports.
  */
 export const API_ROUTES: ReadonlyArray<{ path: string; pattern: RegExp; methods: readonly string[] }> = [
-  { path: '/api/graphite/render', pattern: /^\/api\/graphite\/render$/, methods: ['GET'] },
+  { path: '/api/graphite/render', pattern: /^\/api\/graphite\/render$/, methods: ['GET', 'POST'] },
   { path: '/api/graphite/find', pattern: /^\/api\/graphite\/find$/, methods: ['GET'] },
   { path: '/api/graphite/events', pattern: /^\/api\/graphite\/events$/, methods: ['GET'] },
   { path: '/api/health', pattern: /^\/api\/health$/, methods: ['GET'] },
