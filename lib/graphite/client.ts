@@ -1,7 +1,9 @@
 import { getConfig } from '@/lib/config';
+import type { GraphiteFunction } from '@/lib/explore/graphite-functions';
 import { normaliseTime } from '@/lib/time-range';
 import { GraphiteError } from './errors';
 import { lastSegmentMatcher } from './find-filter';
+import { parseFunctionList } from './functions';
 import { httpCall, type RawResponse, ResponseTooLarge } from './http-call';
 import { eventsResponseSchema, findResponseSchema, renderResponseSchema } from './schemas';
 import type { CallOptions, EventsQuery, FindNode, GraphiteEvent, RenderQuery, Series } from './types';
@@ -12,13 +14,14 @@ export type * from './types';
 
 /**
  * The one server-side client of graphite-web. Nothing else in the app talks to Graphite.
- * Only the three paths below are ever requested, always relative to the configured base URL;
+ * Only the paths below are ever requested, always relative to the configured base URL;
  * request data only ever goes into the query string or a form body, never into the path.
  */
 const PATHS = {
   render: 'render',
   find: 'metrics/find',
   events: 'events/get_data',
+  functions: 'functions',
 } as const;
 
 type GraphitePath = keyof typeof PATHS;
@@ -35,6 +38,8 @@ export type GraphiteClient = {
   renderWithJson(query: RenderQuery, options?: CallOptions): Promise<RenderResult>;
   find(query: string, options?: CallOptions): Promise<FindNode[]>;
   events(query: EventsQuery, options?: CallOptions): Promise<GraphiteEvent[]>;
+  /** graphite-web's render functions with their parameters (for the target editor). */
+  functions(options?: CallOptions): Promise<GraphiteFunction[]>;
 };
 
 export type ClientSettings = { baseUrl: string; timeoutMs: number; maxResponseBytes?: number };
@@ -145,6 +150,10 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
       // django-tagging drops tags that no event has ever used before intersecting, so
       // `tags=deploy nosuchtag` would return every deploy event: enforce ALL here.
       return parsed.data.filter((event) => query.tags.every((tag) => event.tags.includes(tag)));
+    },
+
+    async functions(options) {
+      return parseFunctionList(await call('functions', new URLSearchParams(), options));
     },
   };
 }
