@@ -131,6 +131,7 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
             navigate({ from: zoomed.from, until: zoomed.until });
           }}
           height={260}
+          request={query && !params.kiosk ? { ...query, kind: 'stacked-area', unit: 'count', hub } : undefined}
         />
       </div>
       <ErrorsTable byCategory={status.errors.byCategory} selected={category} onSelect={onSelect} />
