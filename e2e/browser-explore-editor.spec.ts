@@ -60,7 +60,7 @@ test('the glob search finds a metric under the root and Enter adds it', async ({
 test('type sumS, pick sumSeries from the autocomplete, finish the target and draw it', async ({ page }) => {
   await page.goto('/explore?from=-10min');
   await page.getByRole('button', { name: 'Add target' }).click();
-  const input = page.getByRole('combobox', { name: 'Target 1' });
+  const input = page.getByRole('combobox', { name: 'Target 1', exact: true });
   await input.click();
   await input.pressSequentially('sumS');
   const list = page.getByRole('listbox', { name: 'Graphite functions' });
@@ -89,10 +89,10 @@ test('an unbalanced bracket is flagged on its line, and nothing is sent to Graph
   await page.goto(`/explore?from=-10min&target=${encodeURIComponent(`sumSeries(${leaf}`)}`);
   const line = page.getByTestId('target-line-1');
   await expect(line.getByTestId('target-problem')).toHaveText('unbalanced sumSeries( at character 10: missing )');
-  await expect(page.getByRole('combobox', { name: 'Target 1' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('combobox', { name: 'Target 1', exact: true })).toHaveAttribute('aria-invalid', 'true');
   // Typed, too: the check runs as the text changes, before Enter.
   await page.getByRole('button', { name: 'Add target' }).click();
-  const second = page.getByRole('combobox', { name: 'Target 2' });
+  const second = page.getByRole('combobox', { name: 'Target 2', exact: true });
   await second.fill(`alias(${leaf}, 'x'`);
   await expect(page.getByTestId('target-line-2').getByTestId('target-problem')).toHaveText([
     'unbalanced alias( at character 6: missing )',

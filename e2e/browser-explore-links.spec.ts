@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { E2E_HUB, E2E_ROOT, forgetMetrics, sendCarbon, uniqueId, waitForData } from './support/browser';
+import { E2E_HUB, E2E_ROOT, forgetMetrics, sendCarbon, uniqueId, waitForData, waitForHub } from './support/browser';
 
 // From any chart to /explore and out to a file: "Open in explore" on a /system chart reproduces
 // its series; explore's CSV export has exactly the render API's numbers; the request tab shows
@@ -20,6 +20,7 @@ test('"Open in explore" on a /system chart opens a new tab with the same series,
   const base = `stats.gauges.jupyterhub.${E2E_HUB}`;
   await sendCarbon([`${base}.hub.up 1 ${now - 10}`, `${base}.hub.health_ms ${latency} ${now - 20}`, `${base}.hub.health_ms ${latency + 1} ${now - 10}`]);
   await waitForData(request, [`${base}.hub.up`, `${base}.hub.health_ms`]);
+  await waitForHub(request, E2E_HUB);
   await page.goto(`/system?from=-10min&hub=${E2E_HUB}`);
   const panel = page.getByTestId('panel-health-latency');
   const row = panel.getByRole('row', { name: /hub\/health/ });

@@ -47,6 +47,11 @@ describe('parseFunctionList on graphite-web 1.1.8 output', () => {
     assert.match(summarize?.description ?? '', /Summarize the data/);
   });
 
+  test("None among a parameter's options (smartSummarize's func) is left out", () => {
+    const body = '{"f": {"name": "f", "function": "f(x)", "params": [{"name": "x", "type": "aggFunc", "options": ["sum", null]}]}}';
+    assert.deepEqual(parseFunctionList(body)[0]?.params[0]?.options, ['sum']);
+  });
+
   test('not JSON, or not the shape, is an upstream error', () => {
     assert.throws(() => parseFunctionList('<html>'), (e: unknown) => e instanceof GraphiteError && e.kind === 'upstream');
     assert.throws(() => parseFunctionList('{"x": {"name": 1}}'), (e: unknown) => e instanceof GraphiteError && e.kind === 'upstream');

@@ -46,8 +46,9 @@ const paramSchema = z.object({
   required: z.boolean().optional(),
   multiple: z.boolean().optional(),
   default: scalar.nullable().optional(),
-  options: z.array(scalar).optional(),
-  suggestions: z.array(scalar).optional(),
+  // smartSummarize's `func` lists None among its options.
+  options: z.array(scalar.nullable()).optional(),
+  suggestions: z.array(scalar.nullable()).optional(),
 });
 
 const functionSchema = z.object({
@@ -69,8 +70,9 @@ function asWritten(value: string | number | boolean): string {
 function toParam(p: z.infer<typeof paramSchema>): FunctionParam {
   const param: FunctionParam = { name: p.name, type: p.type, required: p.required === true, multiple: p.multiple === true };
   if (p.default !== undefined && p.default !== null) param.default = asWritten(p.default);
-  if (p.options) param.options = p.options.map(String);
-  if (p.suggestions) param.suggestions = p.suggestions.map(String);
+  const present = (values: Array<string | number | boolean | null>) => values.filter((v) => v !== null).map(String);
+  if (p.options) param.options = present(p.options);
+  if (p.suggestions) param.suggestions = present(p.suggestions);
   return param;
 }
 
