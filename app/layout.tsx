@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { type ReactNode, Suspense } from 'react';
 import { SiteHeader, SiteHeaderFallback } from '@/components/shell/site-header';
-import { StaleBanner } from '@/components/shell/stale-banner';
 import { StaleProvider } from '@/lib/client/stale-context';
 import './globals.css';
 
@@ -24,14 +24,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <StaleProvider>
-          {/* The header reads the URL (range, hub, kiosk); the fallback keeps a static shell valid. */}
-          <Suspense fallback={<SiteHeaderFallback />}>
-            <SiteHeader />
-          </Suspense>
-          <StaleBanner />
-          <main id="main">{children}</main>
-        </StaleProvider>
+        <NuqsAdapter>
+          <StaleProvider>
+            {/* The header reads the URL (range, hub, kiosk); the fallback keeps a static shell valid. */}
+            <Suspense fallback={<SiteHeaderFallback />}>
+              <SiteHeader />
+            </Suspense>
+            <main id="main">{children}</main>
+          </StaleProvider>
+        </NuqsAdapter>
       </body>
     </html>
   );

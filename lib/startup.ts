@@ -1,4 +1,6 @@
 import { ConfigError, getConfig, loadListenConfig } from './config';
+import { getDeployConfig } from './deployments/deploy-config';
+import { getEmbedConfig } from './http/security-headers';
 import { publishServerHooks } from './http/server-hooks';
 import { getThresholds } from './status/load-thresholds';
 import { ThresholdsError } from './status/thresholds';
@@ -11,8 +13,9 @@ import { ThresholdsError } from './status/thresholds';
 export function startServerSide(): void {
   try {
     getConfig();
+    getDeployConfig();
     getThresholds();
-    publishServerHooks(loadListenConfig(process.env));
+    publishServerHooks(loadListenConfig(process.env), getEmbedConfig());
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ThresholdsError) {
       console.error(`hubwatch: ${error.message}`);

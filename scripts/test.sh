@@ -19,6 +19,9 @@ npx tsc --noEmit -p .
 step "lint"
 npm run --silent lint
 
+step "import rules (docs/architecture.md)"
+npx tsx scripts/check-imports.ts
+
 step "unit tests"
 bash scripts/unit.sh
 

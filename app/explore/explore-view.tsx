@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import styles from '@/components/explore/explore.module.css';
 import { ExploreChart } from '@/components/explore/explore-chart';
+import { StaleBanner } from '@/components/shell/stale-banner';
 import { DARK_PALETTE, LIGHT_PALETTE, seriesColor } from '@/lib/charts/palette';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useReportStale } from '@/lib/client/stale-context';
@@ -129,6 +130,7 @@ export function ExploreView() {
 
   return (
     <>
+      <StaleBanner />
       <div className="view-header">
         <h1>Explore</h1>
         <p>Find a metric in the tree or with a pattern, combine it with Graphite&apos;s functions, draw it, take the numbers with you.</p>

@@ -10,7 +10,7 @@ import { buildTimeSeriesOption, type ChartKind, seriesName } from '@/lib/charts/
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
 import type { ChartRequest } from '@/lib/explore/explore-link';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { ChartActions } from './chart-actions';
 import { ChartLegend } from './chart-legend';
 import { DeploymentStrip } from './deployment-strip';

@@ -3,5 +3,6 @@ export const NAV_LINKS = [
   { href: '/', label: 'Status' },
   { href: '/errors', label: 'Errors' },
   { href: '/system', label: 'System' },
+  { href: '/deployments', label: 'Deployments' },
   { href: '/explore', label: 'Explore' },
 ] as const;

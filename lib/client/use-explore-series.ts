@@ -3,9 +3,9 @@
 import useSWR from 'swr';
 import { z } from 'zod';
 import type { Series } from '@/lib/explore/series';
+import { REFRESH_INTERVAL_MS, type RefreshOption } from '@/lib/shared/view-params';
 import { ApiClientError, fetchJson } from './api-fetch';
 import { renderUrl } from './use-render';
-import { REFRESH_INTERVAL_MS, type RefreshOption } from './view-params';
 
 // ±Infinity (graphite-web's 1e9999) is a value here too: the legend shows it, the chart skips it.
 const value = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v));

@@ -4,7 +4,7 @@ import { formatValue, type ValueUnit } from '@/lib/charts/format';
 import type { ChartPalette } from '@/lib/charts/palette';
 import { buildTimeSeriesOption, type ChartKind, type TimeSeriesOption } from '@/lib/charts/time-series-option';
 import { type TooltipItem, tooltipHtml } from '@/lib/charts/tooltip';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import type { Axis, NullMode } from './explore-state';
 
 type YAXisOption = YAXisComponentOption;

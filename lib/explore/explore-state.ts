@@ -4,7 +4,7 @@ import type { ChartKind } from '@/lib/charts/time-series-option';
 /**
  * /explore's state, all of it in the URL (so an exploration is a link): the target lines with
  * their alias, visibility and axis, and how they are drawn. The shared range/hub/refresh params
- * are read by the shell (lib/client/view-params.ts) and kept as they are.
+ * are read by the shell (lib/shared/view-params.ts) and kept as they are.
  *
  * | param           | meaning                                                         |
  * |-----------------|-----------------------------------------------------------------|

@@ -1,4 +1,4 @@
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 
 /**
  * The table behind `GET /api/export`: one column per series (named as Graphite named it, so an

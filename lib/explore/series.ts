@@ -1,5 +1,2 @@
-/**
- * The shapes the explore view reads from the dashboard's API, in one place for the browser side
- * (components and hooks must not import lib/graphite/, which is server code).
- */
-export type { Datapoint, FindNode, Series } from '@/lib/graphite/types';
+/** The shapes the explore view reads from the dashboard's API (neutral ground: lib/shared). */
+export type { Datapoint, FindNode, Series } from '@/lib/shared/series';
