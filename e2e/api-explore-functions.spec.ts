@@ -36,7 +36,13 @@ test('query parameters are not part of the contract: ignored, same answer', asyn
   expect(withParams).toEqual(plain);
 });
 
-test('only GET is served', async ({ request }) => {
-  const response = await request.post('/api/graphite/functions');
-  expect(response.status()).toBe(405);
-});
+for (const path of ['/api/graphite/functions', '/api/export']) {
+  test(`only GET is served on ${path}: other methods are a 405 in the error shape`, async ({ request }) => {
+    const response = await request.post(path);
+    expect(response.status()).toBe(405);
+    expect(response.headers().allow).toBe('GET, HEAD, OPTIONS');
+    expect(await response.json()).toEqual({
+      error: { code: 'method_not_allowed', message: `method: POST is not allowed on ${path}; allowed: GET, HEAD, OPTIONS` },
+    });
+  });
+}
