@@ -107,6 +107,11 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
           emptyMessage="No errors reported in this range (fed by the collector's log source)."
           onZoom={(from, until) => navigate(zoomRange(from, until))}
           height={260}
+          request={
+            targets && !params.kiosk
+              ? { targets, from: params.from, until: params.until, kind: 'stacked-area', unit: 'count', hub }
+              : undefined
+          }
         />
       </div>
       <ErrorsTable byCategory={status.errors.byCategory} selected={category} onSelect={onSelect} />

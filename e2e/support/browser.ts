@@ -97,3 +97,21 @@ export async function forgetMetrics(keys: readonly string[], graphitePrefixes: r
     await rm(join(dataDir, 'whisper', ...prefix.split('.')), { recursive: true, force: true });
   }
 }
+
+/**
+ * Polls the find API until `hub` is listed under `stats.gauges.jupyterhub.*`: finds are cached
+ * like renders (one cache period), so a hub whose first metrics were just written shows up in the
+ * views' hub selector within about 10 s, not at once.
+ */
+export async function waitForHub(request: APIRequestContext, hub: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`/api/graphite/find?query=${encodeURIComponent('stats.gauges.jupyterhub.*')}`);
+        const nodes = res.ok() ? ((await res.json()) as { name: string }[]) : [];
+        return nodes.some((n) => n.name === hub);
+      },
+      { timeout: 30_000, intervals: [1_000, 2_000] },
+    )
+    .toBe(true);
+}

@@ -1,9 +1,11 @@
 import { getConfig } from '@/lib/config';
+import type { GraphiteFunction } from '@/lib/explore/graphite-functions';
 import { normaliseTime } from '@/lib/time-range';
 import { GraphiteError } from './errors';
 import { lastSegmentMatcher } from './find-filter';
+import { parseFunctionList } from './functions';
 import { httpCall, type RawResponse, ResponseTooLarge } from './http-call';
-import { eventDetailSchema, eventsResponseSchema, findResponseSchema, functionListSchema, renderResponseSchema } from './schemas';
+import { eventDetailSchema, eventsResponseSchema, findResponseSchema, renderResponseSchema } from './schemas';
 import { targetFailureReason } from './target-failure';
 import type { CallOptions, EventsQuery, FindNode, GraphiteEvent, NewEvent, RenderQuery, Series } from './types';
 
@@ -38,8 +40,8 @@ export type GraphiteClient = {
   renderWithJson(query: RenderQuery, options?: CallOptions): Promise<RenderResult>;
   find(query: string, options?: CallOptions): Promise<FindNode[]>;
   events(query: EventsQuery, options?: CallOptions): Promise<GraphiteEvent[]>;
-  /** graphite-web's render functions (only their names are read here). */
-  functions(options?: CallOptions): Promise<Array<{ name: string }>>;
+  /** graphite-web's render functions with their parameters (for the target editor). */
+  functions(options?: CallOptions): Promise<GraphiteFunction[]>;
   /** One event by id; undefined when graphite-web has none with that id. */
   event(id: number, options?: CallOptions): Promise<GraphiteEvent | undefined>;
   /**
@@ -195,15 +197,6 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
       return query.tags.length === 0 ? parsed.data : parsed.data.filter(keep);
     },
 
-    async functions(options) {
-      // graphite-web 1.1 leaves a bare `Infinity` where a default closes an object, which is not
-      // JSON; only the names are read, so any such token may become 0.
-      const body = (await call('functions', new URLSearchParams(), options)).replace(/-?\bInfinity\b|\bNaN\b/g, '0');
-      const parsed = functionListSchema.safeParse(parseJson(body, 'functions'));
-      if (!parsed.success) throw shapeError('functions', parsed.error);
-      return Object.values(parsed.data).map(({ name }) => ({ name }));
-    },
-
     async event(id, options) {
       const url = eventUrl(settings.baseUrl, id);
       const answer = await exchange({ what: 'event', url, method: 'GET', pass: [404] }, options);
@@ -219,6 +212,10 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
       if (!Number.isSafeInteger(event.when)) throw new RangeError(`event when must be whole epoch seconds, got ${event.when}`);
       const json = JSON.stringify({ what: event.what, tags: [...event.tags], when: event.when, data: event.data });
       await exchange({ what: 'event creation', url: endpointUrl(settings.baseUrl, 'createEvent'), method: 'POST', json }, options);
+    },
+
+    async functions(options) {
+      return parseFunctionList(await call('functions', new URLSearchParams(), options));
     },
   };
 }

@@ -107,5 +107,3 @@ export const eventDetailSchema = z
     }),
   );
 
-/** `GET /functions`: an object of the render functions by name (the rest of each entry is not read). */
-export const functionListSchema = z.record(z.string(), z.object({ name: z.string() }));

@@ -8,6 +8,8 @@ export const API_ROUTES: ReadonlyArray<{ path: string; pattern: RegExp; methods:
   { path: '/api/graphite/render', pattern: /^\/api\/graphite\/render$/, methods: ['GET', 'POST'] },
   { path: '/api/graphite/find', pattern: /^\/api\/graphite\/find$/, methods: ['GET'] },
   { path: '/api/graphite/events', pattern: /^\/api\/graphite\/events$/, methods: ['GET'] },
+  { path: '/api/graphite/functions', pattern: /^\/api\/graphite\/functions$/, methods: ['GET'] },
+  { path: '/api/export', pattern: /^\/api\/export$/, methods: ['GET'] },
   { path: '/api/health', pattern: /^\/api\/health$/, methods: ['GET'] },
   { path: '/api/status', pattern: /^\/api\/status$/, methods: ['GET'] },
   { path: '/api/deployments', pattern: /^\/api\/deployments$/, methods: ['GET', 'POST'] },
