@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { type ReactNode, Suspense } from 'react';
+import { PartialBanner } from '@/components/shell/partial-banner';
 import { SiteHeader, SiteHeaderFallback } from '@/components/shell/site-header';
 import { StaleBanner } from '@/components/shell/stale-banner';
 import { StaleProvider } from '@/lib/client/stale-context';
@@ -30,6 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <SiteHeader />
           </Suspense>
           <StaleBanner />
+          <PartialBanner />
           <main id="main">{children}</main>
         </StaleProvider>
       </body>

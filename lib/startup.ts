@@ -1,4 +1,5 @@
 import { ConfigError, getConfig, loadListenConfig } from './config';
+import { getNodesConfig } from './graphite/nodes';
 import { publishServerHooks } from './http/server-hooks';
 import { getThresholds } from './status/load-thresholds';
 import { ThresholdsError } from './status/thresholds';
@@ -11,6 +12,7 @@ import { ThresholdsError } from './status/thresholds';
 export function startServerSide(): void {
   try {
     getConfig();
+    getNodesConfig();
     getThresholds();
     publishServerHooks(loadListenConfig(process.env));
   } catch (error) {

@@ -4,6 +4,7 @@ import { getConfig } from '@/lib/config';
 import { isRelativeTime, normaliseTime, resolveTime } from '@/lib/time-range';
 import { type GraphiteClient, getGraphiteClient } from './client';
 import { GraphiteError, type GraphiteErrorKind } from './errors';
+import { getDropTracker } from './series-drop';
 import type { RenderQuery, Series } from './types';
 
 /**
@@ -118,11 +119,13 @@ export function createRenderCache(options: RenderCacheOptions) {
     perf: { now },
     // Read the clock on every check: a cached "now" would let a just-expired render be served.
     ttlResolution: 0,
-    async fetchMethod(_key, _stale, { context, options: fetchOptions }) {
+    async fetchMethod(key, _stale, { context, options: fetchOptions }) {
       stats.upstream++;
       const ttl = ttlFor(context);
       try {
         const { series, json } = await options.client.renderWithJson(context);
+        // Each upstream answer's series count, to notice one that suddenly lost series (a node).
+        getDropTracker().note(key, series.length);
         fetchOptions.ttl = ttl;
         return toCachedRender(series, json, ttl > 0);
       } catch (error) {

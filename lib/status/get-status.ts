@@ -1,7 +1,9 @@
 import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
 import { chooseHub, hubsFromFind } from '@/lib/client/hubs';
-import { cachedRender } from '@/lib/graphite/cached-render';
+import { backendStatus } from '@/lib/graphite/backend-state';
+import { cachedRender, renderCacheKey } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
+import { getNodeMonitor } from '@/lib/graphite/node-probe';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { getThresholds } from '@/lib/status/load-thresholds';
 import { finestStart, renderWindow } from '@/lib/status/render-times';
@@ -29,13 +31,18 @@ export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
   const window = (start: number, end: number) => renderWindow(start, end, live, now);
   const verdictFrom = until - (thresholds.windowMinutes + thresholds.noDataDownMinutes) * 60;
   const stateFrom = finestStart(until - thresholds.incidentLookbackDays * DAY, verdictFrom, now);
-  const [current, previous, state, uptime] = await Promise.all([
-    cachedRender({ targets: countTargets(hub), ...window(from, until) }),
-    cachedRender({ targets: countTargets(hub), ...window(from - length, from) }),
-    cachedRender({ targets: stateTargets(hub), ...window(stateFrom, until) }),
-    cachedRender({ targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) }),
-  ]);
-  return computeStatus({ hub, from, until, now, current, previous, state, uptime }, thresholds);
+  const queries = [
+    { targets: countTargets(hub), ...window(from, until) },
+    { targets: countTargets(hub), ...window(from - length, from) },
+    { targets: stateTargets(hub), ...window(stateFrom, until) },
+    { targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) },
+  ];
+  // The storage nodes are probed while the renders run; the backend is judged after them.
+  const probing = getNodeMonitor().check();
+  const [current = [], previous = [], state = [], uptime = []] = await Promise.all(queries.map((q) => cachedRender(q)));
+  await probing;
+  const backend = await backendStatus(queries.map(renderCacheKey));
+  return computeStatus({ hub, from, until, now, current, previous, state, uptime, backend }, thresholds);
 }
 
 /**

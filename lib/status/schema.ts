@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SPAWN_FAILURE_REASONS } from '@/lib/catalog';
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
+import { backendSchema } from '@/lib/graphite/backend-schema';
 import { VERDICT_CAUSES, VERDICTS } from '@/lib/status/verdict';
 
 /**
@@ -76,6 +77,8 @@ export const statusResponseSchema = z.object({
   }),
   incidents: z.array(incidentSchema),
   uptime: z.object({ days: z.array(uptimeDaySchema), overall: z.number().min(0).max(1).nullable() }),
+  /** Whether the metrics backend answered with all its data (lib/graphite/backend-state.ts). */
+  backend: backendSchema,
 });
 
 export type StatusResponse = z.infer<typeof statusResponseSchema>;
