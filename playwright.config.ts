@@ -8,10 +8,24 @@ import { defineConfig } from '@playwright/test';
 
 const APP_URL = 'http://127.0.0.1:3100';
 
-const server = (port: number, graphiteUrl: string) => ({
+// HUBWATCH_STACK=cluster: the same specs against the Graphite cluster (stack.sh start --cluster).
+// The servers then know the storage nodes: :3100 the front's (8091, 8092), :3101 the chaos front's
+// (8091 and graphite-web-b-chaos on 8093, which tests stop and freeze). The fronts skip a failed
+// node for 10 s (stack/cluster/front_settings.py.tmpl), so "partial" lasts that long after it is back.
+const cluster = process.env.HUBWATCH_STACK === 'cluster';
+const nodesEnv = (nodes: string): Record<string, string> =>
+  cluster ? { HUBWATCH_GRAPHITE_NODES: nodes, HUBWATCH_GRAPHITE_RETRY_DELAY_S: '10' } : {};
+
+const server = (port: number, graphiteUrl: string, nodes: string) => ({
   command: 'npm start',
   url: `http://127.0.0.1:${port}/api/health`,
-  env: { GRAPHITE_URL: graphiteUrl, PORT: String(port), HUBWATCH_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+  env: {
+    GRAPHITE_URL: graphiteUrl,
+    PORT: String(port),
+    HUBWATCH_HOST: '127.0.0.1',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...nodesEnv(nodes),
+  },
   reuseExistingServer: !process.env.CI,
   timeout: 120_000,
   stdout: 'ignore' as const,
@@ -57,6 +71,9 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [server(3100, 'http://127.0.0.1:8080'), server(3101, 'http://127.0.0.1:8090')],
+  webServer: [
+    server(3100, 'http://127.0.0.1:8080', 'http://127.0.0.1:8091 http://127.0.0.1:8092'),
+    server(3101, 'http://127.0.0.1:8090', 'http://127.0.0.1:8091 http://127.0.0.1:8093'),
+  ],
 });
 

@@ -11,7 +11,7 @@ SERVICES=(carbon graphite-web statsd graphite-web-chaos hub)
 step() { printf '\n=== %s\n' "$*"; }
 
 step "install (apt-get / npm ci where missing)"
-bash stack/install.sh --browser "${SERVICES[@]}"
+bash stack/install.sh --browser --cluster "${SERVICES[@]}"
 
 step "type check"
 npx tsc --noEmit -p .
@@ -42,3 +42,28 @@ npx next build
 
 step "Playwright: API, pipeline and browser tests against the real stack"
 npx playwright test
+
+# The same API and pipeline specs against the Graphite cluster (relay, two carbon-caches, a
+# graphite-web per node, a federating front) on the same ports: the single node's carbon and
+# graphite-webs make way for it, StatsD and the hub stay, and whatever ran before is restored.
+SINGLE=(carbon graphite-web graphite-web-chaos)
+CLUSTER_ALL=(relay carbon-a carbon-b graphite-web-a graphite-web-b graphite-front graphite-web-b-chaos graphite-front-chaos)
+was_running=()
+restore_single() {
+  bash stack/stack.sh stop "${CLUSTER_ALL[@]}" || true
+  [ ${#was_running[@]} -eq 0 ] || bash stack/stack.sh start "${was_running[@]}"
+}
+for s in "${SINGLE[@]}"; do owned_pid "$s" >/dev/null && was_running+=("$s"); done
+trap 'restore_single; cleanup' EXIT
+cluster_started=$SECONDS
+step "Playwright on the Graphite cluster: API and pipeline tests (HUBWATCH_STACK=cluster)"
+bash stack/stack.sh stop "${SINGLE[@]}"
+bash stack/stack.sh start --cluster
+bash stack/stack.sh start graphite-web-b-chaos graphite-front-chaos
+cluster_rc=0
+HUBWATCH_STACK=cluster npx playwright test --project=api --project=pipeline || cluster_rc=$?
+step "restoring the single node"
+restore_single
+trap cleanup EXIT
+log "cluster pass: $((SECONDS - cluster_started)) s"
+exit "$cluster_rc"
