@@ -7,8 +7,15 @@ import { hubsOverview, overviewTargets, seriesByHub } from './overview';
 const until = 1_796_000_000;
 const points = (value: number | null, from = until - 3600, step = 30) =>
   Array.from({ length: 3600 / step }, (_, i) => [value, from + i * step] as [number | null, number]);
-const gauge = (hub: string, key: string, value: number | null) => ({ target: `stats.gauges.jupyterhub.${hub}.${key}`, datapoints: points(value) });
-const grouped = (hub: string, kind: 'success' | 'failure', value: number) => ({ target: `${hub}.${kind}`, datapoints: points(value) });
+// Names as graphite-web 1.1.8 answers overviewTargets() (consolidateBy wraps them).
+const gauge = (hub: string, key: string, value: number | null) => ({
+  target: `consolidateBy(stats.gauges.jupyterhub.${hub}.${key},"min")`,
+  datapoints: points(value),
+});
+const grouped = (hub: string, kind: 'success' | 'failure', value: number) => ({
+  target: `consolidateBy(${hub}.${kind},"sum")`,
+  datapoints: points(value),
+});
 
 const series = [
   gauge('physics', 'hub.up', 1),

@@ -54,6 +54,11 @@ const emptyHub = (): HubSeries => ({ up: [], healthMs: [], running: [], success:
 
 const GAUGE_FIELDS: Record<string, keyof HubSeries> = { 'hub.up': 'up', 'hub.health_ms': 'healthMs', 'servers.running': 'running' };
 
+/** Graphite names a consolidated series `consolidateBy(<name>,"min")`; its tags.name is a member's path. */
+export function unwrapConsolidation(target: string): string {
+  return /^consolidateBy\((.*),\s*["'][a-z]+["']\)$/.exec(target)?.[1] ?? target;
+}
+
 /** Series by hub: gauges by their path, groupByNodes answers named `<hub>.success` / `<hub>.failure`. */
 export function seriesByHub(series: readonly SeriesLike[]): Map<string, HubSeries> {
   const hubs = new Map<string, HubSeries>();
@@ -64,7 +69,7 @@ export function seriesByHub(series: readonly SeriesLike[]): Map<string, HubSerie
     hubs.set(hub, entry);
   };
   for (const s of series) {
-    const name = s.tags?.name ?? s.target;
+    const name = unwrapConsolidation(s.target);
     const parts = name.split('.');
     if (name.startsWith('stats.gauges.jupyterhub.') && parts.length === 6) {
       const field = GAUGE_FIELDS[parts.slice(4).join('.')];
