@@ -38,6 +38,7 @@ render_cluster_template() { # src dst
       -e "s|@QUERY_PORT@|${CL_QUERY_PORT:-}|g" -e "s|@RELAY_PORT@|$RELAY_PORT|g" \
       -e "s|@FRONT_PORT@|$FRONT_PORT|g" -e "s|@CLUSTER_SERVERS@|${CL_SERVERS:-}|g" \
       -e "s|@WEB_DIR@|${CL_WEB_DIR:-}|g" -e "s|@RETRY_DELAY@|${CL_RETRY_DELAY:-60}|g" \
+      -e "s|@MAX_CREATES@|${HUBWATCH_CARBON_MAX_CREATES:-600}|g" \
       -e "s|@MEMBER_A@|127.0.0.1:$(cport 2013)=a|g" -e "s|@MEMBER_B@|127.0.0.1:$(cport 2023)=b|g" \
       "$1" >"$tmp" && mv "$tmp" "$2"
 }
