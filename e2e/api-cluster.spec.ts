@@ -85,6 +85,12 @@ test('a storage node stopped: health and status say partial, the verdict is not 
     expect(body?.verdict).toBe('Degraded');
     expect(body?.cause).toBe('partial_data');
     expect(body?.reason).toMatch(/data from part of the cluster only \(1 of 2 storage nodes unreachable since \d\d:\d\d UTC\)/);
+    // The views say so in their first HTML: the status page's verdict and the hub's row on /hubs.
+    const page = await (await request.get(`${CHAOS_APP}/?hub=${hub}&from=-10min`)).text();
+    expect(page).toMatch(/data from part of the cluster only \(1 of 2 storage nodes unreachable since/);
+    const hubs = (await (await request.get(`${CHAOS_APP}/api/hubs`)).json()) as { hubs: { hub: string; verdict: string; cause: string }[] };
+    expect(hubs.hubs.find((h) => h.hub === hub)).toMatchObject({ verdict: 'Degraded', cause: 'partial_data' });
+    expect((await (await request.get(`${CHAOS_APP}/api/backend`)).json()) as Backend).toMatchObject({ partial: true, unreachable: 1 });
 
     await stack('start', 'graphite-web-b-chaos');
     // Back, but the front still skips it for its retry delay: "recovering" (still partial), then up.

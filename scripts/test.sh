@@ -62,6 +62,8 @@ bash stack/stack.sh start --cluster
 bash stack/stack.sh start graphite-web-b-chaos graphite-front-chaos
 cluster_rc=0
 HUBWATCH_STACK=cluster npx playwright test --project=api --project=pipeline || cluster_rc=$?
+# The banner itself, in a browser, on the cluster only.
+HUBWATCH_STACK=cluster npx playwright test --project=browser e2e/browser-partial.spec.ts || cluster_rc=$?
 step "restoring the single node"
 restore_single
 trap cleanup EXIT
