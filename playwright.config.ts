@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_DEPLOY_TOKEN } from './e2e/support/deploy-token';
 
 /**
  * Playwright runs against production servers (`npm start`; the test script builds first) and the
  * real stack. Two servers: :3100 on the shared graphite-web, :3101 on graphite-web-chaos, which
  * tests may stop or SIGSTOP without disturbing anyone. Debian's chromium only: never downloads.
+ * Only :3100 has a deploy token, so :3101 shows POST /api/deployments disabled (403).
  */
 
 const APP_URL = 'http://127.0.0.1:3100';
@@ -16,7 +18,7 @@ const cluster = process.env.HUBWATCH_STACK === 'cluster';
 const nodesEnv = (nodes: string): Record<string, string> =>
   cluster ? { HUBWATCH_GRAPHITE_NODES: nodes, HUBWATCH_GRAPHITE_RETRY_DELAY_S: '10' } : {};
 
-const server = (port: number, graphiteUrl: string, nodes: string) => ({
+const server = (port: number, graphiteUrl: string, nodes: string, env: Record<string, string> = {}) => ({
   command: 'npm start',
   url: `http://127.0.0.1:${port}/api/health`,
   env: {
@@ -24,7 +26,9 @@ const server = (port: number, graphiteUrl: string, nodes: string) => ({
     PORT: String(port),
     HUBWATCH_HOST: '127.0.0.1',
     NEXT_TELEMETRY_DISABLED: '1',
+    HUBWATCH_EMBED_ORIGINS: 'https://lms.example.edu',
     ...nodesEnv(nodes),
+    ...env,
   },
   reuseExistingServer: !process.env.CI,
   timeout: 120_000,
@@ -72,7 +76,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    server(3100, 'http://127.0.0.1:8080', 'http://127.0.0.1:8091 http://127.0.0.1:8092'),
+    server(3100, 'http://127.0.0.1:8080', 'http://127.0.0.1:8091 http://127.0.0.1:8092', { HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN }),
     server(3101, 'http://127.0.0.1:8090', 'http://127.0.0.1:8091 http://127.0.0.1:8093'),
   ],
 });

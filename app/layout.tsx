@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { type ReactNode, Suspense } from 'react';
 import { PartialBanner } from '@/components/shell/partial-banner';
 import { SiteHeader, SiteHeaderFallback } from '@/components/shell/site-header';
-import { StaleBanner } from '@/components/shell/stale-banner';
 import { StaleProvider } from '@/lib/client/stale-context';
 import './globals.css';
 
@@ -25,15 +25,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <StaleProvider>
-          {/* The header reads the URL (range, hub, kiosk); the fallback keeps a static shell valid. */}
-          <Suspense fallback={<SiteHeaderFallback />}>
-            <SiteHeader />
-          </Suspense>
-          <StaleBanner />
-          <PartialBanner />
-          <main id="main">{children}</main>
-        </StaleProvider>
+        <NuqsAdapter>
+          <StaleProvider>
+            {/* The header reads the URL (range, hub, kiosk); the fallback keeps a static shell valid. */}
+            <Suspense fallback={<SiteHeaderFallback />}>
+              <SiteHeader />
+            </Suspense>
+            <PartialBanner />
+            <main id="main">{children}</main>
+          </StaleProvider>
+        </NuqsAdapter>
       </body>
     </html>
   );

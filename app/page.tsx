@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { parseViewParams } from '@/lib/client/view-params';
+import { parseViewParams } from '@/lib/shared/view-params';
 import { loadPageStatus } from '@/lib/status/load-page-status';
 import { StatusPage } from './status-page';
 

@@ -1,14 +1,15 @@
+import { StaleBanner } from '@/components/shell/stale-banner';
 import { AutoRefresh } from '@/components/status/auto-refresh';
 import { IncidentList } from '@/components/status/incident-list';
+import { LastDeployment } from '@/components/status/last-deployment';
 import styles from '@/components/status/status.module.css';
 import { rangePhrase } from '@/components/status/status-format';
 import { StatusTiles } from '@/components/status/status-tiles';
 import { UptimeBars } from '@/components/status/uptime-bars';
 import { VerdictBanner } from '@/components/status/verdict-banner';
-import { REFRESH_INTERVAL_MS, type ViewParams } from '@/lib/client/view-params';
+import { REFRESH_INTERVAL_MS, type ViewParams } from '@/lib/shared/view-params';
 import type { PageStatus } from '@/lib/status/load-page-status';
 import { getThresholds } from '@/lib/status/load-thresholds';
-import { formatUtcTime } from '@/lib/status/plain-language';
 import { isRelativeTime } from '@/lib/time-range';
 
 export interface StatusPageProps {
@@ -28,28 +29,27 @@ export function StatusPage({ params, data }: StatusPageProps) {
   const refresh = <AutoRefresh intervalMs={REFRESH_INTERVAL_MS[params.refresh]} />;
   if (data.kind === 'error') {
     return (
-      <main className={styles.page}>
+      <div className={styles.page}>
         {refresh}
+        <StaleBanner />
         <section className={styles.verdict} data-testid="verdict" data-verdict="Unknown">
           <h1 className={styles.verdictTitle}>Status unknown</h1>
           <p className={styles.verdictReason} data-testid="verdict-reason">
             The status cannot be shown: {data.problem}.
           </p>
         </section>
-      </main>
+      </div>
     );
   }
   const { status, now } = data;
   const live = isRelativeTime(params.until);
   const query = viewQuery(params, status.hub.name);
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       {refresh}
-      {data.kind === 'stale' ? (
-        <p className={styles.notice} role="status" data-testid="stale-banner">
-          Stale: {data.problem}; showing the status computed at {formatUtcTime(data.fetchedAt)}.
-        </p>
-      ) : null}
+      <StaleBanner
+        pageReport={data.kind === 'stale' ? { message: data.problem, fetchedAt: data.fetchedAt * 1000 } : null}
+      />
       <VerdictBanner verdict={status.verdict} reason={status.reason} hub={status.hub.name} />
       <StatusTiles
         status={status}
@@ -57,6 +57,7 @@ export function StatusPage({ params, data }: StatusPageProps) {
         errorsHref={`/errors?${query}`}
         live={live}
       />
+      <LastDeployment deployment={status.lastDeployment} />
       <UptimeBars uptime={status.uptime} />
       <IncidentList
         incidents={status.incidents}
@@ -64,6 +65,6 @@ export function StatusPage({ params, data }: StatusPageProps) {
         until={live ? now : status.range.until}
         live={live}
       />
-    </main>
+    </div>
   );
 }

@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import { createAutoRecorder } from './deploy/auto-record';
+import { StartupLineTee } from './deploy/startup-line';
 import { FileFollower } from './follow/file-follower';
 import { followStream } from './follow/stdin-source';
 import { HealthProbe } from './health';
@@ -43,11 +45,15 @@ export async function startCollector(o: CollectorOptions, log: Logger, stdin: Re
   let follower: FileFollower | null = null;
   const endings: Promise<unknown>[] = [];
 
+  const recorder = createAutoRecorder(o, log);
+
   if (o.hubLog !== null) {
     parser = new LogParser(sink);
+    // The deployment detector also reads the hub's start-up line; the parser sees every line as before.
+    const lines = recorder === null ? parser : new StartupLineTee(parser, (line) => recorder.detector.sawStartupLine(line));
     if (o.hubLog === '-') {
       log.info('reading the hub log from stdin');
-      const stream = followStream(stdin, new LineSplitter(parser));
+      const stream = followStream(stdin, new LineSplitter(lines));
       endings.push(
         stream.done.then(
           (bytes) => log.info(`stdin closed after ${bytes} bytes; log source ended`),
@@ -59,7 +65,7 @@ export async function startCollector(o: CollectorOptions, log: Logger, stdin: Re
         path: o.hubLog,
         fromStart: o.fromStart,
         checkpointPath: o.checkpoint,
-        sink: parser,
+        sink: lines,
         attempts: parser.attempts,
         log,
         beforeCheckpoint: () => sink.flush(),
@@ -77,10 +83,11 @@ export async function startCollector(o: CollectorOptions, log: Logger, stdin: Re
     periodics.push(new Periodic(intervalMs, () => health.run()));
     if (o.hubToken !== null) {
       const client = new HubClient({ baseUrl: o.hubUrl, token: o.hubToken, timeoutMs });
-      const metrics = new MetricsSource(client, sink, log, parser !== null);
+      const metrics = new MetricsSource(client, sink, log, parser !== null, recorder?.onScrape);
       const users = new UsersSource(client, sink, log);
       periodics.push(new Periodic(intervalMs, () => metrics.run()));
       periodics.push(new Periodic(intervalMs, () => users.run()));
+      if (recorder !== null) periodics.push(new Periodic(intervalMs, () => recorder.check()));
       log.info(`probing ${o.hubUrl.href} every ${o.intervalSeconds}s: health, metrics, users API`);
     } else {
       log.warn('no hub token (--hub-token or HUBWATCH_HUB_TOKEN): only /hub/health is probed');

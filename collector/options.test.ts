@@ -65,3 +65,27 @@ describe('parseOptions', () => {
     assert.equal(optionOf(['--hub-log', '/tmp/x.log', '--checkpoint', '/tmp']), '--checkpoint');
   });
 });
+
+describe('parseOptions: automatic deployment recording', () => {
+  const env = { HUBWATCH_HUB_TOKEN: 'abc', HUBWATCH_DEPLOY_TOKEN: 'd'.repeat(16) };
+  const base = ['--hub-url', 'http://127.0.0.1:8081'];
+
+  it('is off unless --dashboard-url or HUBWATCH_URL is given', () => {
+    assert.equal(parseOptions(base, env).dashboardUrl, null);
+    assert.equal(parseOptions([...base, '--dashboard-url', 'http://127.0.0.1:3100'], env).dashboardUrl?.href, 'http://127.0.0.1:3100/');
+    assert.equal(parseOptions(base, { ...env, HUBWATCH_URL: 'http://dash:3000' }).dashboardUrl?.href, 'http://dash:3000/');
+    assert.equal(parseOptions([...base, '--dashboard-url', 'http://d'], env).deployToken, 'd'.repeat(16));
+  });
+
+  it('--checkpoint remembers the hub info even without a log file', () => {
+    const o = parseOptions([...base, '--dashboard-url', 'http://d', '--checkpoint', '/tmp/cp.json'], env);
+    assert.equal(o.checkpoint, '/tmp/cp.json');
+  });
+
+  it('needs the hub URL, a hub token and the deploy token', () => {
+    assert.equal(optionOf(['--hub-log', '-', '--dashboard-url', 'http://d'], env), '--dashboard-url');
+    assert.equal(optionOf([...base, '--dashboard-url', 'http://d'], { HUBWATCH_DEPLOY_TOKEN: 'x' }), '--dashboard-url');
+    assert.equal(optionOf([...base, '--dashboard-url', 'http://d'], { HUBWATCH_HUB_TOKEN: 'abc' }), '--dashboard-url');
+    assert.equal(optionOf([...base, '--dashboard-url', 'ftp://d'], env), '--dashboard-url');
+  });
+});

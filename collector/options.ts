@@ -14,6 +14,10 @@ export interface CollectorOptions {
   readonly checkpoint: string | null;
   /** One line per timer value, for StatsD servers that cannot read `key:1|ms:2|ms`. */
   readonly singleValueTimers: boolean;
+  /** Where automatically detected deployments are posted (the dashboard); null = detection off. */
+  readonly dashboardUrl: URL | null;
+  /** HUBWATCH_DEPLOY_TOKEN, required with dashboardUrl. */
+  readonly deployToken: string | null;
 }
 
 export class OptionError extends Error {
@@ -36,7 +40,10 @@ export const USAGE = `usage: hubwatch-collector [options]
   --hub-name NAME       metric prefix jupyterhub.NAME ([A-Za-z0-9_-], default "default")
   --statsd HOST:PORT    StatsD address (default 127.0.0.1:8125)
   --interval SECONDS    scrape/probe period (default 10)
-  --single-value-timers one StatsD line per timer value (for servers without multi-value lines)`;
+  --single-value-timers one StatsD line per timer value (for servers without multi-value lines)
+  --dashboard-url URL   record deployments and restarts seen in /hub/api/info and the hub log at
+                        this dashboard (default env HUBWATCH_URL; off when neither is given);
+                        token from env HUBWATCH_DEPLOY_TOKEN; remembered in --checkpoint`;
 
 const hostPort = z
   .string()
@@ -78,6 +85,12 @@ const hubUrl = z
     return url;
   });
 
+const dashboardUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'not an http(s) URL (expected e.g. http://127.0.0.1:3000)')
+  .transform((v) => new URL(v))
+  .refine((url) => !url.username && !url.password, 'must not contain credentials; the token comes from HUBWATCH_DEPLOY_TOKEN');
+
 const schema = z.object({
   'hub-log': z.string().min(1, 'must be a file path or -').optional(),
   'from-start': z.boolean().optional(),
@@ -95,6 +108,7 @@ const schema = z.object({
     .default(10),
   checkpoint: z.string().min(1, 'must be a file path').optional(),
   'single-value-timers': z.boolean().optional(),
+  'dashboard-url': dashboardUrl.optional(),
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -126,6 +140,7 @@ export function parseOptions(argv: readonly string[], env: Env): CollectorOption
         interval: { type: 'string' },
         checkpoint: { type: 'string' },
         'single-value-timers': { type: 'boolean' },
+        'dashboard-url': { type: 'string' },
       },
     }));
   } catch (err) {
@@ -133,6 +148,8 @@ export function parseOptions(argv: readonly string[], env: Env): CollectorOption
     const named = /'(--[a-z-]+)/.exec(message)?.[1] ?? 'arguments';
     throw new OptionError(named, message.replace(/\. To specify.*$/s, ''));
   }
+  // The dashboard's address may come from the environment, as for the deploy CLI.
+  if (values['dashboard-url'] === undefined && env.HUBWATCH_URL) values['dashboard-url'] = env.HUBWATCH_URL;
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -150,8 +167,15 @@ export function parseOptions(argv: readonly string[], env: Env): CollectorOption
   if (o['from-start'] && (hubLog === null || hubLog === '-')) {
     throw new OptionError('--from-start', 'only applies to --hub-log PATH (a file)');
   }
-  if (o.checkpoint !== undefined && (hubLog === null || hubLog === '-')) {
-    throw new OptionError('--checkpoint', 'only applies to --hub-log PATH (stdin has no position)');
+  const dashboardUrl = o['dashboard-url'] ?? null;
+  if (o.checkpoint !== undefined && (hubLog === null || hubLog === '-') && dashboardUrl === null) {
+    throw new OptionError('--checkpoint', 'only applies to --hub-log PATH (stdin has no position) or --dashboard-url');
+  }
+  const deployToken = env.HUBWATCH_DEPLOY_TOKEN || null;
+  if (dashboardUrl !== null) {
+    if (o['hub-url'] === undefined) throw new OptionError('--dashboard-url', 'needs --hub-url (deployments are read from /hub/api/info)');
+    if (hubToken === null) throw new OptionError('--dashboard-url', 'needs a hub token with the read:hub scope (--hub-token or HUBWATCH_HUB_TOKEN)');
+    if (deployToken === null) throw new OptionError('--dashboard-url', 'needs the dashboard\'s deploy token in env HUBWATCH_DEPLOY_TOKEN');
   }
   if (hubLog !== null && hubLog !== '-' && isDirectory(hubLog)) {
     throw new OptionError('--hub-log', `${hubLog} is a directory, expected the log file`);
@@ -173,5 +197,7 @@ export function parseOptions(argv: readonly string[], env: Env): CollectorOption
     intervalSeconds: o.interval,
     checkpoint: o.checkpoint ?? null,
     singleValueTimers: o['single-value-timers'] ?? false,
+    dashboardUrl,
+    deployToken,
   };
 }

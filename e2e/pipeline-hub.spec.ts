@@ -7,7 +7,7 @@ import { forgetHub } from './support/forget-hub';
 import { withDemoHub } from './support/simulated-class';
 import { type Child, startTsx, stopChild } from './support/tsx-child';
 
-// End to end against the real demo hub (issue 3 §4): the classroom simulator causes known events
+// End to end against the real demo hub: the classroom simulator causes known events
 // on the JupyterHub that `stack.sh start ... hub` runs, the collector tails that hub's log and
 // sends them through StatsD and carbon, and the counts read back through the dashboard's
 // /api/graphite/render must equal the simulator's ledger exactly. No mocks anywhere.

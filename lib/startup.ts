@@ -1,5 +1,7 @@
 import { ConfigError, getConfig, loadListenConfig } from './config';
+import { getDeployConfig } from './deployments/deploy-config';
 import { getNodesConfig } from './graphite/nodes';
+import { getEmbedConfig } from './http/security-headers';
 import { publishServerHooks } from './http/server-hooks';
 import { getThresholds } from './status/load-thresholds';
 import { ThresholdsError } from './status/thresholds';
@@ -13,8 +15,9 @@ export function startServerSide(): void {
   try {
     getConfig();
     getNodesConfig();
+    getDeployConfig();
     getThresholds();
-    publishServerHooks(loadListenConfig(process.env));
+    publishServerHooks(loadListenConfig(process.env), getEmbedConfig());
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ThresholdsError) {
       console.error(`hubwatch: ${error.message}`);

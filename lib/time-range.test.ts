@@ -52,6 +52,9 @@ describe('normaliseTime', () => {
     ['20260230', /not a valid calendar date/],
     ['-'.repeat(65), /longer than 64 characters/],
     ['2026-11-25', /not a Graphite time/],
+    ['19691231', /before 1970-01-01/],
+    ['00:00_19000101', /before 1970-01-01/],
+    ['22870101', /after 2286-11-20/],
   ];
   for (const [input, message] of bad) {
     test(`rejects ${JSON.stringify(input.slice(0, 20))}`, () => {

@@ -110,7 +110,24 @@ function utcEpoch(year: number, month: number, day: number, hour: number, minute
   return ms / 1000;
 }
 
+/**
+ * The instants Graphite can be asked about: its render reads absolute times as epoch seconds of
+ * at most ten digits, and a negative number is an offset from now to it, not a date. So
+ * 1970-01-01T00:00:00Z .. 2286-11-20T17:46:39Z; outside that, a time is refused, never sent.
+ */
+export const EPOCH_MIN = 0;
+export const EPOCH_MAX = 9_999_999_999;
+
+/** Why an instant cannot be sent to Graphite, or null when it can. */
+export function epochProblem(epochSeconds: number): string | null {
+  if (epochSeconds < EPOCH_MIN) return 'before 1970-01-01, which Graphite cannot represent';
+  if (epochSeconds > EPOCH_MAX) return 'after 2286-11-20, which Graphite cannot represent';
+  return null;
+}
+
 function absolute(epochSeconds: number): ParsedTime {
+  const problem = epochProblem(epochSeconds);
+  if (problem !== null) throw new TimeSyntaxError(problem);
   return { kind: 'absolute', epochSeconds, graphite: String(epochSeconds) };
 }
 

@@ -19,6 +19,9 @@ npx tsc --noEmit -p .
 step "lint"
 npm run --silent lint
 
+step "import rules (docs/architecture.md)"
+npx tsx scripts/check-imports.ts
+
 step "unit tests"
 bash scripts/unit.sh
 
@@ -53,7 +56,7 @@ restore_single() {
   bash stack/stack.sh stop "${CLUSTER_ALL[@]}" || true
   [ ${#was_running[@]} -eq 0 ] || bash stack/stack.sh start "${was_running[@]}"
 }
-for s in "${SINGLE[@]}"; do owned_pid "$s" >/dev/null && was_running+=("$s"); done
+for s in "${SINGLE[@]}"; do if owned_pid "$s" >/dev/null; then was_running+=("$s"); fi; done
 trap 'restore_single; cleanup' EXIT
 cluster_started=$SECONDS
 step "Playwright on the Graphite cluster: API and pipeline tests (HUBWATCH_STACK=cluster)"

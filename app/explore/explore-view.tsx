@@ -1,11 +1,14 @@
 'use client';
 
-import { type FormEvent, useMemo } from 'react';
+import { useQueryState } from 'nuqs';
+import type { FormEvent } from 'react';
 import { RenderPanel } from '@/components/panels/render-panel';
+import { StaleBanner } from '@/components/shell/stale-banner';
 import { counterFamilyPattern, gaugePath, timerPath } from '@/lib/catalog';
 import { MAX_TARGETS_PER_PANEL } from '@/lib/client/use-render';
 import { useSelectedHub } from '@/lib/client/use-selected-hub';
 import { useViewParams } from '@/lib/client/use-view-params';
+import { targetsParser } from './search-params';
 
 /** Longest target the form accepts; the proxy enforces its own limit and names it if exceeded. */
 const MAX_TARGET_LENGTH = 1000;
@@ -29,18 +32,19 @@ function examples(hub: string): string[] {
 
 /** Ops view: any Graphite targets, one per line, drawn with the shared range, zoom and legend. */
 export function ExploreView() {
-  const { params, search, update } = useViewParams();
+  const { params } = useViewParams();
   const { hub } = useSelectedHub();
-  const targets = useMemo(() => new URLSearchParams(search).getAll('target'), [search]);
+  const [targets, setTargets] = useQueryState('target', targetsParser);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const text = String(new FormData(e.currentTarget).get('targets') ?? '');
-    update({ target: parseTargets(text) });
+    void setTargets(parseTargets(text));
   };
 
   return (
     <>
+      <StaleBanner />
       <div className="view-header">
         <h1>Explore</h1>
         <p>Graphite targets, one per line (functions allowed). The range, zoom and refresh are shared with every view.</p>
@@ -54,11 +58,11 @@ export function ExploreView() {
             data-testid="explore-targets"
             defaultValue={targets.join('\n')}
             spellCheck={false}
-            placeholder={hub ? examples(hub).join('\n') : 'stats.gauges.jupyterhub.default.hub.up'}
+            placeholder={hub ? examples(hub).join('\n') : gaugePath('default', 'hub.up')}
           />
           <p className="hint">
             Up to {MAX_TARGETS_PER_PANEL} targets. Example for hub {hub ?? 'default'}:{' '}
-            <code>{hub ? gaugePath(hub, 'servers.running') : 'stats.gauges.jupyterhub.default.servers.running'}</code>
+            <code>{gaugePath(hub ?? 'default', 'servers.running')}</code>
           </p>
           <div>
             <button type="submit" data-testid="explore-draw">

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AutoRefresh } from '@/components/status/auto-refresh';
-import { parseViewParams, REFRESH_INTERVAL_MS } from '@/lib/client/view-params';
 import { isGraphiteError } from '@/lib/graphite/errors';
 import { getHubsOverview } from '@/lib/hubs/get-overview';
 import type { HubsOverview } from '@/lib/hubs/overview';
+import { parseViewParams, REFRESH_INTERVAL_MS } from '@/lib/shared/view-params';
 import styles from './hubs.module.css';
 
 export const dynamic = 'force-dynamic';

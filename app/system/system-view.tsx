@@ -2,10 +2,11 @@
 
 import { useMemo } from 'react';
 import { RenderPanel } from '@/components/panels/render-panel';
+import { StaleBanner } from '@/components/shell/stale-banner';
 import { resolveRange } from '@/lib/client/time-actions';
 import { useSelectedHub } from '@/lib/client/use-selected-hub';
 import { useViewParams } from '@/lib/client/use-view-params';
-import { systemPanels } from './system-panels';
+import { systemPanels } from '@/lib/system/system-panels';
 
 /** Range width in whole minutes: stable across clock ticks, so panels are not rebuilt every render. */
 function rangeMinutes(from: string, until: string): number {
@@ -26,6 +27,7 @@ export function SystemView() {
 
   return (
     <>
+      <StaleBanner />
       <div className="view-header">
         <h1>System{hub ? `: ${hub}` : ''}</h1>
         <p>Drag across a chart to zoom into that time.</p>

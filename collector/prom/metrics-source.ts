@@ -2,7 +2,7 @@ import { type HubClient, HubHttpError } from '../hub-http';
 import type { Logger } from '../logger';
 import type { MetricEmitter } from '../metric-emitter';
 import { PromDeltaTracker } from './delta-tracker';
-import { parsePromText } from './text-parser';
+import { type Family, parsePromText } from './text-parser';
 
 /** Scrapes /hub/metrics each interval. A 403 (token without read:metrics) disables it loudly. */
 export class MetricsSource {
@@ -16,6 +16,8 @@ export class MetricsSource {
     private readonly out: MetricEmitter,
     private readonly log: Logger,
     private readonly logCountsRequests: boolean,
+    /** Sees every parsed scrape (the deployment detector reads the hub's start time from it). */
+    private readonly onScrape?: (families: ReadonlyMap<string, Family>) => void,
   ) {}
 
   get isDisabled(): boolean {
@@ -26,7 +28,9 @@ export class MetricsSource {
     if (this.disabled) return;
     try {
       const res = await this.client.get('hub/metrics');
-      const result = this.tracker.apply(parsePromText(res.body), this.out, {
+      const families = parsePromText(res.body);
+      this.onScrape?.(families);
+      const result = this.tracker.apply(families, this.out, {
         logCountsRequests: this.logCountsRequests,
       });
       this.scrapes++;

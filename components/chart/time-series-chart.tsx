@@ -9,7 +9,7 @@ import { panelStatus, silentSince } from '@/lib/charts/panel-state';
 import { buildTimeSeriesOption, type ChartKind, seriesName } from '@/lib/charts/time-series-option';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { ChartLegend } from './chart-legend';
 import { DeploymentStrip } from './deployment-strip';
 import { LazyEChart, preloadEChart } from './lazy-echart';

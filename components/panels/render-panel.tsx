@@ -3,16 +3,13 @@
 import { useMemo } from 'react';
 import { TimeSeriesChart } from '@/components/chart/time-series-chart';
 import type { ValueUnit } from '@/lib/charts/format';
+import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { ChartKind } from '@/lib/charts/time-series-option';
 import { zoomRange } from '@/lib/client/time-actions';
 import { useDeploymentMarks } from '@/lib/client/use-deployments';
 import { useLiveSeries } from '@/lib/client/use-live-series';
 import { useSelectedHub } from '@/lib/client/use-selected-hub';
 import { useViewParams } from '@/lib/client/use-view-params';
-import type { Series } from '@/lib/graphite/types';
-
-/** Derived series computed in the browser from what Graphite returned (e.g. quantiles from bins). */
-export type SeriesTransform = (series: Series[]) => { series: Series[]; names?: string[] };
 
 export interface RenderPanelProps {
   id: string;

@@ -4,7 +4,7 @@ import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { lockRange } from '@/lib/client/time-actions';
 import { useViewParams } from '@/lib/client/use-view-params';
-import { withParams } from '@/lib/client/view-params';
+import { withViewParams } from '@/lib/shared/view-params';
 
 /**
  * Copies a link that shows the same window tomorrow: a relative range is locked to absolute
@@ -17,7 +17,7 @@ export function CopyLinkButton() {
 
   const copy = async () => {
     const locked = lockRange(params, Math.floor(Date.now() / 1000));
-    const link = `${window.location.origin}${pathname}?${withParams(search, { ...locked, refresh: null })}`;
+    const link = `${window.location.origin}${pathname}?${withViewParams(search, { ...locked, refresh: null })}`;
     let ok = false;
     try {
       await navigator.clipboard.writeText(link);

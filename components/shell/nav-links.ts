@@ -4,5 +4,6 @@ export const NAV_LINKS = [
   { href: '/hubs', label: 'Hubs' },
   { href: '/errors', label: 'Errors' },
   { href: '/system', label: 'System' },
+  { href: '/deployments', label: 'Deployments' },
   { href: '/explore', label: 'Explore' },
 ] as const;

@@ -3,7 +3,7 @@
 import useSWR from 'swr';
 import { formatClock } from '@/lib/charts/format';
 import { fetchJson } from '@/lib/client/api-fetch';
-import { backendSchema, partialMessage } from '@/lib/graphite/backend-schema';
+import { backendSchema, partialMessage } from '@/lib/shared/backend';
 
 /** About one StatsD flush: an outage shows up within a refresh, and so does the recovery. */
 export const BACKEND_REFRESH_MS = 10_000;

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useViewParams } from '@/lib/client/use-view-params';
-import { sharedQuery } from '@/lib/client/view-params';
+import { sharedQuery } from '@/lib/shared/view-params';
 import { CopyLinkButton } from './copy-link-button';
 import { HubSelect } from './hub-select';
 import { NAV_LINKS } from './nav-links';

@@ -23,7 +23,19 @@ export function IncidentList({ incidents, lookbackDays, until, live }: IncidentL
             <li key={`${incident.start}-${incident.cause}`} data-verdict={incident.verdict} data-testid="incident">
               <span className={`${styles.badge} ${styles[`badge${incident.verdict}`] ?? ''}`}>{incident.verdict}</span>{' '}
               <span className={styles.incidentWhen}>{incidentWhen(incident.start, incident.end, until, live)}</span>
-              <span className={styles.incidentReason}>{incident.reason}</span>
+              <span className={styles.incidentReason}>
+                {incident.reason}
+                {incident.afterDeployment ? (
+                  <>
+                    {' '}
+                    Began {incident.afterDeployment.minutesBefore} min after deployment{' '}
+                    <a href={`/deployments/${incident.afterDeployment.id}`} data-testid="incident-deployment">
+                      ‘{incident.afterDeployment.what}’
+                    </a>
+                    .
+                  </>
+                ) : null}
+              </span>
             </li>
           ))}
         </ul>

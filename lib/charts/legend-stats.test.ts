@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { detectConsolidation, lastDataAt, legendStats } from './legend-stats';
 
 const series = (target: string, datapoints: Series['datapoints']): Series => ({ target, tags: { name: target }, datapoints });

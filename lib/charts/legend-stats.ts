@@ -1,4 +1,4 @@
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { nativeStepSeconds, seriesStepSeconds } from './retention';
 
 export interface LegendStats {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { panelStatus, silentSince } from './panel-state';
 
 const s = (datapoints: Series['datapoints']): Series => ({ target: 't', tags: {}, datapoints });

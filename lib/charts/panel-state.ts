@@ -1,4 +1,4 @@
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { lastDataAt } from './legend-stats';
 import { seriesStepSeconds } from './retention';
 

@@ -1,5 +1,5 @@
 import { parseBinBound } from '@/lib/catalog';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { type HistogramBin, histogramQuantile } from '@/lib/stats/histogram-quantile';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { DARK_PALETTE, LIGHT_PALETTE } from './palette';
 import { buildTimeSeriesOption } from './time-series-option';
 import { tooltipHtml } from './tooltip';

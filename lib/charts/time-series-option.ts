@@ -1,7 +1,7 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { Series } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import { type DeploymentMark, deploymentMarkSeries, marksNear, marksTooltipHtml } from './deployment-marks';
 import { formatClock, formatValue, type ValueUnit } from './format';
 import { type ChartPalette, seriesColor } from './palette';

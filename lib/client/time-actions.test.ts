@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseViewParams } from '@/lib/shared/view-params';
 import { describeRange, lockRange, QUICK_RANGES, resolveRangeOrLastHour, shiftRange, zoomRange } from './time-actions';
-import { parseViewParams } from './view-params';
 
 const NOW = 1_795_604_400;
 

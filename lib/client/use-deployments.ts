@@ -4,8 +4,8 @@ import useSWR from 'swr';
 import { z } from 'zod';
 import type { DeploymentMark } from '@/lib/charts/deployment-marks';
 import { DEPLOYMENT_KINDS } from '@/lib/deployments/types';
+import { REFRESH_INTERVAL_MS, type RefreshOption } from '@/lib/shared/view-params';
 import { fetchJson } from './api-fetch';
-import { REFRESH_INTERVAL_MS, type RefreshOption } from './view-params';
 
 /** Deployments are rare; every chart of a view shares this one list (SWR dedupes by URL). */
 export const DEPLOYMENTS_DEDUPE_MS = 10_000;

@@ -3,27 +3,14 @@
 import useSWR from 'swr';
 import { z } from 'zod';
 import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
+import { hubsFromFind } from '@/lib/shared/hubs';
 import { fetchJson } from './api-fetch';
-import { type FindNode, hubsFromFind } from './hubs';
 
 /** Hubs appear rarely; looking again every few minutes is plenty. */
 export const HUBS_REFRESH_MS = 300_000;
 
-
-const FindNodeSchema: z.ZodType<FindNode> = z.object({
-  name: z.string().optional(),
-  id: z.string().optional(),
-  path: z.string().optional(),
-  text: z.string().optional(),
-  leaf: z.union([z.number(), z.boolean()]).optional(),
-  is_leaf: z.union([z.boolean(), z.string(), z.number()]).optional(),
-});
-/** The proxy may pass graphite-web's array through or wrap it; accept both. */
-const FindSchema = z.union([
-  z.array(FindNodeSchema),
-  z.object({ nodes: z.array(FindNodeSchema) }).transform((v) => v.nodes),
-  z.object({ metrics: z.array(FindNodeSchema) }).transform((v) => v.metrics),
-]);
+/** The proxy's find answer (`GET /api/graphite/find`): nodes already normalised by the Graphite client. */
+const FindSchema = z.array(z.object({ path: z.string(), name: z.string(), leaf: z.boolean() }));
 
 /**
  * Same query as the server-side status page (`resolveHub`), so `/` and the client views agree on

@@ -2,9 +2,9 @@
 
 import useSWR from 'swr';
 import { z } from 'zod';
-import type { Series } from '@/lib/graphite/types';
+import type { RenderQuery, Series } from '@/lib/shared/series';
+import { REFRESH_INTERVAL_MS, type RefreshOption } from '@/lib/shared/view-params';
 import { fetchJson } from './api-fetch';
-import { REFRESH_INTERVAL_MS, type RefreshOption } from './view-params';
 
 /** Bounds the URL (and so the proxy's target limit) when a panel is given many targets. */
 export const MAX_TARGETS_PER_PANEL = 20;
@@ -17,13 +17,6 @@ const SeriesSchema = z.object({
   datapoints: z.array(z.tuple([z.number().nullable(), z.number()])),
 });
 const RenderSchema = z.array(SeriesSchema);
-
-export interface RenderQuery {
-  targets: readonly string[];
-  from: string;
-  until: string;
-  maxDataPoints?: number;
-}
 
 /** The API URL is the SWR key, built from the page URL's range. */
 export function renderUrl(q: RenderQuery): string {

@@ -1,6 +1,6 @@
 'use client';
 
-import { chooseHub } from './hubs';
+import { chooseHub } from '@/lib/shared/hubs';
 import { useHubs } from './use-hubs';
 import { useViewParams } from './use-view-params';
 

@@ -1,33 +1,31 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
+import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';
-import { parseViewParams, type ViewParamName, type ViewParams, withParams } from './view-params';
+import { type RawViewParams, type ViewParamName, type ViewParams, viewParsers, withRefreshDefault } from '@/lib/shared/view-params';
 
-export type ParamChanges = Partial<Record<ViewParamName | 'target', string | readonly string[] | null>>;
+export type ParamChanges = Partial<{ [K in ViewParamName]: RawViewParams[K] | null }>;
 
 /**
  * The view's state, read from the URL, and the one way to change it. Range changes push a
- * history entry (Back undoes a zoom); refresh/hub/kiosk replace the current one.
+ * history entry (Back undoes a zoom); refresh/hub/kiosk replace the current one when asked.
+ * Not shallow: server pages (`/`, `/errors`) compute from the URL, so a change re-renders them.
  */
 export function useViewParams(): {
   params: ViewParams;
   search: string;
   update: (changes: ParamChanges, mode?: 'push' | 'replace') => void;
 } {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
-  const router = useRouter();
-  const search = searchParams.toString();
-  const params = useMemo(() => parseViewParams(new URLSearchParams(search)), [search]);
+  const [raw, setRaw] = useQueryStates(viewParsers, { shallow: false, scroll: false });
+  const search = useSearchParams().toString();
+  const { from, until, hub, refresh, kiosk } = raw;
+  const params = useMemo(() => withRefreshDefault({ from, until, hub, refresh, kiosk }), [from, until, hub, refresh, kiosk]);
   const update = useCallback(
     (changes: ParamChanges, mode: 'push' | 'replace' = 'push') => {
-      const qs = withParams(search, changes);
-      const href = qs ? `${pathname}?${qs}` : pathname;
-      if (mode === 'push') router.push(href, { scroll: false });
-      else router.replace(href, { scroll: false });
+      void setRaw(changes, { history: mode });
     },
-    [router, pathname, search],
+    [setRaw],
   );
   return { params, search, update };
 }

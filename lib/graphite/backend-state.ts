@@ -1,9 +1,9 @@
-import { type BackendStatus, summariseBackend } from './backend-schema';
+import { type BackendStatus, summariseBackend } from '@/lib/shared/backend';
 import { getNodeMonitor } from './node-probe';
 import { getNodesConfig } from './nodes';
 import { getDropTracker } from './series-drop';
 
-export { type BackendStatus, COMPLETE_BACKEND, partialMessage } from './backend-schema';
+export { type BackendStatus, COMPLETE_BACKEND, partialMessage } from '@/lib/shared/backend';
 
 /**
  * The backend's state now. `keys` are the render cache keys of the answer this describes (only

@@ -33,7 +33,7 @@ describe('Graphite client', () => {
 
   test('render: POSTs targets as a form under the base path, times normalised to Graphite syntax', async () => {
     graphite.requests.length = 0;
-    const series = await client().render({ targets: ['a.b', 'sumSeries(c.*)'], from: 'now-5m', until: 'now', maxDataPoints: 100 });
+    const { series } = await client().renderWithJson({ targets: ['a.b', 'sumSeries(c.*)'], from: 'now-5m', until: 'now', maxDataPoints: 100 });
     assert.equal(series.length, 2);
     assert.equal(series[1]?.target, 'stats.gauges.jupyterhub.users.running');
     const [seen] = graphite.requests;
@@ -49,7 +49,7 @@ describe('Graphite client', () => {
   test('request text never changes the path or host', async () => {
     graphite.requests.length = 0;
     const hostile = '../../admin/?x=1#frag http://evil.example/';
-    await client().render({ targets: [hostile], from: '-1h', until: 'now' });
+    await client().renderWithJson({ targets: [hostile], from: '-1h', until: 'now' });
     await client().find(`${hostile}*`);
     await client().events({ tags: [hostile], from: '-1h', until: 'now' });
     assert.deepEqual(
@@ -90,7 +90,7 @@ describe('Graphite client', () => {
 
   test('Graphite 400 -> bad_request carrying its reason', async () => {
     graphite.respond(() => ({ status: 400, body: fixture('gw-render-bad-function.txt') }));
-    const error = await rejection(client().render({ targets: ['noSuchFunction(a.b)'], from: '-1h', until: 'now' }));
+    const error = await rejection(client().renderWithJson({ targets: ['noSuchFunction(a.b)'], from: '-1h', until: 'now' }));
     assert.equal(error.kind, 'bad_request');
     assert.equal(error.status, 400);
     assert.equal(
@@ -114,7 +114,7 @@ describe('Graphite client', () => {
   for (const [name, status, body] of upstreamCases) {
     test(`${name} -> upstream`, async () => {
       graphite.respond(() => ({ status, body }));
-      const error = await rejection(client().render({ targets: ['a'], from: '-1h', until: 'now' }));
+      const error = await rejection(client().renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }));
       assert.equal(error.kind, 'upstream');
       assert.doesNotMatch(error.message, /Traceback/);
     });
@@ -130,14 +130,14 @@ describe('Graphite client', () => {
 
   test('headers sent but body too slow -> timeout', async () => {
     graphite.respond(() => ({ body: fixture('gw-render-json.json'), bodyDelayMs: 1_000 }));
-    const error = await rejection(client().render({ targets: ['a'], from: '-1h', until: 'now' }, { timeoutMs: 200 }));
+    const error = await rejection(client().renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }, { timeoutMs: 200 }));
     assert.equal(error.kind, 'timeout');
   });
 
   test('an answer over the size cap -> upstream, not buffered whole', async () => {
     graphite.respond(() => ({ body: fixture('gw-render-json.json') }));
     const small = createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000, maxResponseBytes: 100 });
-    const error = await rejection(small.render({ targets: ['a'], from: '-1h', until: 'now' }));
+    const error = await rejection(small.renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }));
     assert.equal(error.kind, 'upstream');
     assert.match(error.message, /too large/);
   });
@@ -160,7 +160,78 @@ describe('Graphite client', () => {
 
   test('nothing listening -> unreachable', async () => {
     const down = createGraphiteClient({ baseUrl: await refusedUrl(), timeoutMs: 2_000 });
-    const error = await rejection(down.render({ targets: ['a'], from: '-1h', until: 'now' }));
+    const error = await rejection(down.renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }));
     assert.equal(error.kind, 'unreachable');
+  });
+});
+
+describe('Graphite client: events by id and event creation', () => {
+  let graphite: StandInGraphite;
+  before(async () => {
+    graphite = await startStandInGraphite(() => ({ body: '' }), '/graphite/');
+  });
+  after(() => graphite.close());
+  const client = () => createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000 });
+
+  test('createEvent: POSTs graphite-web JSON {what, tags, when, data} to events/', async () => {
+    graphite.requests.length = 0;
+    graphite.respond(() => ({ body: '' })); // graphite-web 1.1.8 answers an empty 200
+    await client().createEvent({ what: 'New image <b>', tags: ['deploy', 'hub:demo'], when: 1795604530, data: '{"a":1}' });
+    const [seen] = graphite.requests;
+    assert.equal(seen?.method, 'POST');
+    assert.equal(seen?.path, '/graphite/events/');
+    assert.equal(seen?.headers['content-type'], 'application/json');
+    assert.deepEqual(JSON.parse(seen?.body ?? ''), {
+      what: 'New image <b>',
+      tags: ['deploy', 'hub:demo'],
+      when: 1795604530,
+      data: '{"a":1}',
+    });
+  });
+
+  test('createEvent refuses tags graphite-web would split, and non-integer times, before sending', async () => {
+    graphite.requests.length = 0;
+    for (const tags of [['a b'], ['a,b'], ['"a']]) {
+      await assert.rejects(client().createEvent({ what: 'w', tags, when: 1, data: '' }), RangeError);
+    }
+    await assert.rejects(client().createEvent({ what: 'w', tags: ['a'], when: 1.5, data: '' }), RangeError);
+    assert.equal(graphite.requests.length, 0);
+  });
+
+  test('event(id): GET events/<id>/ as JSON; ISO time becomes epoch seconds; 404 is undefined', async () => {
+    graphite.requests.length = 0;
+    graphite.respond((request) =>
+      request.path === '/graphite/events/1/'
+        ? { body: fixture('gw-event-detail-1.json') }
+        : { status: 404, body: '{"error": "Event matching query does not exist"}' },
+    );
+    assert.deepEqual(await client().event(1), {
+      id: 1,
+      when: Math.floor(Date.parse('2026-11-25T11:02:10.395Z') / 1000),
+      what: 'Deploy hub v1',
+      data: 'deployed jupyterhub 3.0.0',
+      tags: ['deploy', 'hub'],
+    });
+    assert.equal(graphite.requests[0]?.headers.accept, 'application/json');
+    assert.equal(await client().event(2), undefined);
+  });
+
+  test('event(id): only a positive integer id ever reaches the path', async () => {
+    graphite.requests.length = 0;
+    for (const id of [0, -1, 1.5, Number.NaN, 2 ** 60]) {
+      await assert.rejects(client().event(id), RangeError);
+    }
+    assert.equal(graphite.requests.length, 0);
+  });
+
+  test("events with match 'any' asks graphite-web for the union and keeps events with any of the tags", async () => {
+    graphite.requests.length = 0;
+    graphite.respond(() => ({ body: fixture('gw-events-get_data-deploy.json') }));
+    const events = await client().events({ tags: ['hub', 'hub2'], match: 'any', from: '-1h', until: 'now' });
+    assert.deepEqual(
+      events.map((e) => e.id),
+      [1, 2],
+    );
+    assert.equal(graphite.requests[0]?.params.get('set'), 'union');
   });
 });

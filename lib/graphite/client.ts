@@ -3,8 +3,8 @@ import { normaliseTime } from '@/lib/time-range';
 import { GraphiteError } from './errors';
 import { lastSegmentMatcher } from './find-filter';
 import { httpCall, type RawResponse, ResponseTooLarge } from './http-call';
-import { eventsResponseSchema, findResponseSchema, renderResponseSchema } from './schemas';
-import type { CallOptions, EventsQuery, FindNode, GraphiteEvent, RenderQuery, Series } from './types';
+import { eventDetailSchema, eventsResponseSchema, findResponseSchema, renderResponseSchema } from './schemas';
+import type { CallOptions, EventsQuery, FindNode, GraphiteEvent, NewEvent, RenderQuery, Series } from './types';
 
 export type { GraphiteErrorKind } from './errors';
 export { GraphiteError, isGraphiteError } from './errors';
@@ -12,13 +12,15 @@ export type * from './types';
 
 /**
  * The one server-side client of graphite-web. Nothing else in the app talks to Graphite.
- * Only the three paths below are ever requested, always relative to the configured base URL;
- * request data only ever goes into the query string or a form body, never into the path.
+ * Only the paths below are ever requested, always relative to the configured base URL;
+ * request data only ever goes into the query string or a body, never into the path, except an
+ * event id that has been checked to be a positive integer (`events/<id>/`).
  */
 const PATHS = {
   render: 'render',
   find: 'metrics/find',
   events: 'events/get_data',
+  createEvent: 'events/',
 } as const;
 
 type GraphitePath = keyof typeof PATHS;
@@ -30,17 +32,25 @@ export type RenderResult = {
 };
 
 export type GraphiteClient = {
-  render(query: RenderQuery, options?: CallOptions): Promise<Series[]>;
-  /** `render` plus the verified JSON text, so the proxy can pass it on without re-encoding. */
+  /** The parsed series plus the verified JSON text, so the proxy can pass it on without re-encoding. */
   renderWithJson(query: RenderQuery, options?: CallOptions): Promise<RenderResult>;
   find(query: string, options?: CallOptions): Promise<FindNode[]>;
   events(query: EventsQuery, options?: CallOptions): Promise<GraphiteEvent[]>;
+  /** One event by id; undefined when graphite-web has none with that id. */
+  event(id: number, options?: CallOptions): Promise<GraphiteEvent | undefined>;
+  /**
+   * Creates an event. graphite-web 1.1 answers an empty 200, without the new id (look it up with
+   * `events`), and has no way to delete one over HTTP (see lib/deployments/store.ts).
+   */
+  createEvent(event: NewEvent, options?: CallOptions): Promise<void>;
 };
 
 export type ClientSettings = { baseUrl: string; timeoutMs: number; maxResponseBytes?: number };
 
 const REASON_MAX = 300;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** graphite-web's tag separator is a space, and django-tagging splits on commas too. */
+const TAG_RE = /^[^\s,"]+$/;
 
 /** Graphite's 400 body as one short line (it is plain text, or HTML from Django's error pages). */
 function reasonFrom(body: string): string {
@@ -58,41 +68,69 @@ function classifyFailure(error: unknown, what: string, timeoutMs: number, timedO
   return new GraphiteError('unreachable', `Graphite could not be reached for the ${what}`, { cause: error });
 }
 
-export function endpointUrl(baseUrl: string, path: GraphitePath): URL {
+function endpointUrl(baseUrl: string, path: GraphitePath): URL {
   return new URL(PATHS[path], baseUrl);
 }
+
+/** `events/<id>/`: the only path built from a value, and only from a positive safe integer. */
+export function eventUrl(baseUrl: string, id: number): URL {
+  if (!Number.isSafeInteger(id) || id < 1) throw new RangeError(`event id must be a positive integer, got ${id}`);
+  return new URL(`events/${id}/`, baseUrl);
+}
+
+type Exchange = {
+  what: string;
+  url: URL;
+  method: 'GET' | 'POST';
+  form?: string;
+  json?: string;
+  /** Statuses other than 2xx answered to the caller instead of thrown (e.g. 404 for an unknown event). */
+  pass?: readonly number[];
+};
 
 export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
   const maxBytes = settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
-  /** Sends one request; resolves with the body text of a 2xx answer. */
-  async function call(path: GraphitePath, params: URLSearchParams, options: CallOptions | undefined): Promise<string> {
+  /** Sends one request; resolves with the answer when it is 2xx or one of `pass`. */
+  async function exchange(x: Exchange, options: CallOptions | undefined): Promise<RawResponse> {
     const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
-    const url = endpointUrl(settings.baseUrl, path);
-    // Renders go as a form POST: many long targets would overflow gunicorn's 4 KB request line.
-    const post = path === 'render';
-    if (!post) url.search = params.toString();
     const signal = AbortSignal.timeout(timeoutMs);
     let answer: RawResponse;
     try {
-      answer = await httpCall(url, {
-        method: post ? 'POST' : 'GET',
-        form: post ? params.toString() : undefined,
+      answer = await httpCall(x.url, {
+        method: x.method,
+        form: x.form,
+        json: x.json,
+        // graphite-web's event detail answers JSON only to exactly this Accept header.
         headers: { accept: 'application/json', 'user-agent': 'hubwatch-proxy' },
         signal,
         maxBytes,
       });
     } catch (error) {
-      throw classifyFailure(error, path, timeoutMs, signal.aborted);
+      throw classifyFailure(error, x.what, timeoutMs, signal.aborted);
     }
     const { status, body } = answer;
+    if (x.pass?.includes(status)) return answer;
     if (status === 400) {
-      throw new GraphiteError('bad_request', `Graphite rejected the ${path}`, { status, reason: reasonFrom(body) });
+      throw new GraphiteError('bad_request', `Graphite rejected the ${x.what}`, { status, reason: reasonFrom(body) });
     }
     if (status < 200 || status > 299) {
-      throw new GraphiteError('upstream', `Graphite answered HTTP ${status} to the ${path}`, { status });
+      throw new GraphiteError('upstream', `Graphite answered HTTP ${status} to the ${x.what}`, { status });
     }
-    return body;
+    return answer;
+  }
+
+  /** GET with the query string, or (for renders) a form POST; resolves with the body of a 2xx answer. */
+  async function call(path: GraphitePath, params: URLSearchParams, options: CallOptions | undefined): Promise<string> {
+    const url = endpointUrl(settings.baseUrl, path);
+    // Renders go as a form POST: many long targets would overflow gunicorn's 4 KB request line.
+    const post = path === 'render';
+    if (!post) url.search = params.toString();
+    const answer = await exchange(
+      { what: path, url, method: post ? 'POST' : 'GET', form: post ? params.toString() : undefined },
+      options,
+    );
+    return answer.body;
   }
 
   function parseJson(body: string, what: string): unknown {
@@ -123,12 +161,8 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
   return {
     renderWithJson,
 
-    async render(query, options) {
-      return (await renderWithJson(query, options)).series;
-    },
-
     async find(query, options) {
-      // completer gives each node's real path; treejson echoes wildcards in `id` (API-SHAPES.md).
+      // completer gives each node's real path; treejson echoes the query's wildcards in `id` instead.
       const params = new URLSearchParams({ query, format: 'completer' });
       const parsed = findResponseSchema.safeParse(parseJson(await call('find', params, options), 'find'));
       if (!parsed.success) throw shapeError('find', parsed.error);
@@ -138,13 +172,34 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
 
     async events(query, options) {
       const params = new URLSearchParams({ from: normaliseTime(query.from), until: normaliseTime(query.until) });
-      // get_data matches events having ALL the space-separated tags.
+      const any = query.match === 'any';
+      // get_data matches events having ALL the space-separated tags, or ANY of them with set=union.
       if (query.tags.length > 0) params.set('tags', query.tags.join(' '));
+      if (any && query.tags.length > 0) params.set('set', 'union');
       const parsed = eventsResponseSchema.safeParse(parseJson(await call('events', params, options), 'events'));
       if (!parsed.success) throw shapeError('events', parsed.error);
       // django-tagging drops tags that no event has ever used before intersecting, so
-      // `tags=deploy nosuchtag` would return every deploy event: enforce ALL here.
-      return parsed.data.filter((event) => query.tags.every((tag) => event.tags.includes(tag)));
+      // `tags=deploy nosuchtag` would return every deploy event: enforce ALL (or ANY) here.
+      const keep = (event: GraphiteEvent) =>
+        any ? query.tags.some((tag) => event.tags.includes(tag)) : query.tags.every((tag) => event.tags.includes(tag));
+      return query.tags.length === 0 ? parsed.data : parsed.data.filter(keep);
+    },
+
+    async event(id, options) {
+      const url = eventUrl(settings.baseUrl, id);
+      const answer = await exchange({ what: 'event', url, method: 'GET', pass: [404] }, options);
+      if (answer.status === 404) return undefined;
+      const parsed = eventDetailSchema.safeParse(parseJson(answer.body, 'event'));
+      if (!parsed.success) throw shapeError('event', parsed.error);
+      return parsed.data;
+    },
+
+    async createEvent(event, options) {
+      const bad = event.tags.find((tag) => !TAG_RE.test(tag));
+      if (bad !== undefined) throw new RangeError(`event tag ${JSON.stringify(bad)} holds a space, comma or quote`);
+      if (!Number.isSafeInteger(event.when)) throw new RangeError(`event when must be whole epoch seconds, got ${event.when}`);
+      const json = JSON.stringify({ what: event.what, tags: [...event.tags], when: event.when, data: event.data });
+      await exchange({ what: 'event creation', url: endpointUrl(settings.baseUrl, 'createEvent'), method: 'POST', json }, options);
     },
   };
 }

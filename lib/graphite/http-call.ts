@@ -14,6 +14,8 @@ export type HttpCallInit = {
   method: 'GET' | 'POST';
   /** Form-encoded body for POST. */
   form?: string;
+  /** JSON body for POST (graphite-web's event creation reads JSON, not a form). */
+  json?: string;
   headers: Record<string, string>;
   signal: AbortSignal;
   maxBytes: number;
@@ -30,9 +32,10 @@ export function httpCall(url: URL, init: HttpCallInit): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const https = url.protocol === 'https:';
     const headers: Record<string, string> = { ...init.headers };
-    if (init.form !== undefined) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      headers['content-length'] = String(Buffer.byteLength(init.form));
+    const body = init.form ?? init.json;
+    if (body !== undefined) {
+      headers['content-type'] = init.form !== undefined ? 'application/x-www-form-urlencoded' : 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(body));
     }
     const options = { method: init.method, headers, signal: init.signal, agent: https ? httpsAgent : httpAgent };
     const request = (https ? httpsRequest : httpRequest)(url, options, (response) => {
@@ -52,6 +55,6 @@ export function httpCall(url: URL, init: HttpCallInit): Promise<RawResponse> {
       response.on('aborted', () => reject(new Error('response aborted')));
     });
     request.on('error', reject);
-    request.end(init.form);
+    request.end(body);
   });
 }

@@ -1,5 +1,5 @@
-import { toApiError } from '@/lib/http/route';
 import { createGraphiteClient } from './client';
+import { type GraphiteErrorKind, isGraphiteError } from './errors';
 import { getNodesConfig, type NodesConfig } from './nodes';
 
 /**
@@ -26,6 +26,14 @@ type NodeRecord = { reachable: boolean; changedAt: number; report: NodeReport };
 export type ProbeOutcome = { ok: true; latencyMs: number } | { ok: false; latencyMs: number; error: { code: string; message: string } };
 export type NodeProber = (url: string, timeoutMs: number) => Promise<ProbeOutcome>;
 
+/** The same codes the API answers with (lib/http/route.ts), so a node's error reads like the front's. */
+const ERROR_CODES: Record<GraphiteErrorKind, { code: string; message: string }> = {
+  unreachable: { code: 'graphite_unreachable', message: 'Graphite is unreachable' },
+  timeout: { code: 'graphite_timeout', message: 'Graphite did not answer in time' },
+  bad_request: { code: 'graphite_error', message: 'Graphite failed to answer' },
+  upstream: { code: 'graphite_error', message: 'Graphite failed to answer' },
+};
+
 /** One find of `*` on the node itself: cheap, and the same call the front makes. */
 export const probeNode: NodeProber = async (url, timeoutMs) => {
   const started = performance.now();
@@ -34,8 +42,8 @@ export const probeNode: NodeProber = async (url, timeoutMs) => {
     await createGraphiteClient({ baseUrl: url, timeoutMs }).find('*');
     return { ok: true, latencyMs: elapsed() };
   } catch (error) {
-    const { code, message } = toApiError(error);
-    return { ok: false, latencyMs: elapsed(), error: { code, message } };
+    const why = isGraphiteError(error) ? ERROR_CODES[error.kind] : { code: 'internal_error', message: 'the probe failed' };
+    return { ok: false, latencyMs: elapsed(), error: why };
   }
 };
 

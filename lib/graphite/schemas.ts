@@ -3,7 +3,7 @@ import type { Datapoint, FindNode, GraphiteEvent, Series } from './types';
 
 /**
  * zod schemas for what graphite-web 1.1.8 (and VictoriaMetrics' Graphite find API) answer.
- * Samples: ../shared/samples/graphite-1.1.8/ and API-SHAPES.md.
+ * Samples: the real answers in lib/graphite/fixtures/ (see its README.md).
  */
 
 // JSON.parse turns graphite-web's 1e9999 / -1e9999 into ±Infinity, which z.number() rejects;
@@ -85,3 +85,24 @@ const graphiteEvent = z
   );
 
 export const eventsResponseSchema = z.array(graphiteEvent);
+
+// GET /events/<id>/ with `Accept: application/json`: the same fields, but `when` is ISO 8601
+// ({"id": 1, "when": "2026-11-25T11:02:10.395Z", ...}) and tags always a list.
+export const eventDetailSchema = z
+  .object({
+    id: z.number(),
+    when: z.iso.datetime({ offset: true }),
+    what: z.string(),
+    data: z.string().nullable().optional(),
+    tags: z.array(z.string()).nullable().optional(),
+  })
+  .transform(
+    (e): GraphiteEvent => ({
+      id: e.id,
+      // graphite-web keeps sub-second precision here but truncates it in get_data: do the same.
+      when: Math.floor(Date.parse(e.when) / 1000),
+      what: e.what,
+      data: e.data ?? '',
+      tags: e.tags ?? [],
+    }),
+  );

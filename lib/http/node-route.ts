@@ -18,6 +18,18 @@ async function send(answer: Response, response: ServerResponse, extraHeaders: Re
   response.end(body);
 }
 
+/** An error in the one JSON shape, written straight to a node:http response. */
+export function sendError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify({ error: { code, message } });
+  response.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
 /**
  * The last resort for a request server.ts itself was answering and that failed with a bug:
  * logged, and answered with the usual 500 body rather than left hanging (once Next is prepared

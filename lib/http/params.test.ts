@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { z } from 'zod';
-import { findQueryParam, hubParam, LIMITS, maxDataPointsParam, rangeProblem, tagList, targetList, withTimeRange } from './params';
+import { rangeProblem } from '@/lib/range-limit';
+import { findQueryParam, hubParam, LIMITS, maxDataPointsParam, tagList, targetList, withTimeRange } from './params';
 import { formatIssues, queryObject } from './route';
 
 // The same schemas the route handlers use, fed with query strings as the wrapper sees them.
@@ -43,6 +44,14 @@ describe('render params', () => {
     ['target=a&maxDataPoints=1e3', 'maxDataPoints: must be a whole number'],
     ['target=a&maxDataPoints=-5', 'maxDataPoints: must be a whole number'],
     ['from=x', 'target: at least one target is required; from: not a Graphite time'],
+    // Valid-looking times Graphite cannot represent: a 400 naming the field, never a render.
+    ['target=a&from=19691231', 'from: before 1970-01-01, which Graphite cannot represent'],
+    ['target=a&from=00:00_19000101', 'from: before 1970-01-01, which Graphite cannot represent'],
+    ['target=a&from=22870101&until=22870102', 'from: after 2286-11-20, which Graphite cannot represent; until: after 2286-11-20, which Graphite cannot represent'],
+    ['target=a&from=-999999999y1s&until=-999999999y', 'from: before 1970-01-01, which Graphite cannot represent; until: before 1970-01-01, which Graphite cannot represent'],
+    ['target=a&from=-1h&until=%2B300y', 'until: after 2286-11-20, which Graphite cannot represent'],
+    ['target=a&maxDataPoints=1000000000', 'maxDataPoints: over the limit of 5000'],
+    ['target=a&maxDataPoints=99999999999999999999999', 'maxDataPoints: over the limit of 5000'],
   ];
   for (const [query, message] of bad) {
     test(`${query.slice(0, 40) || '(empty)'} -> ${message}`, () => assert.deepEqual(check(render, query), { error: message }));

@@ -1,22 +1,18 @@
 import { z } from 'zod';
-import { normaliseTime, resolveTime, TimeSyntaxError } from '@/lib/time-range';
+import { MAX_RANGE_DAYS, rangeProblem } from '@/lib/range-limit';
+import { epochProblem, normaliseTime, resolveTime, TimeSyntaxError } from '@/lib/time-range';
 
 /** Limits that protect graphite-web from expensive requests; going over one is a 400 naming it. */
 export const LIMITS = {
   maxTargets: 50,
   maxTargetLength: 1_000,
   maxDataPoints: 5_000,
-  /**
-   * Two years: twice the stack's longest retention (10m:1y), so a year-over-year comparison still
-   * fits, while bounding what one render can ask graphite-web to read.
-   */
-  maxRangeDays: 732,
+  maxRangeDays: MAX_RANGE_DAYS,
   maxQueryLength: 500,
   maxTags: 10,
   maxTagLength: 64,
 } as const;
 
-const SECONDS_PER_DAY = 86_400;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
@@ -62,8 +58,9 @@ export const targetList = z.preprocess(
 
 /** Optional `maxDataPoints`: a whole number 1..maxDataPoints. */
 export const maxDataPointsParam = singleString()
-  .regex(/^\d{1,9}$/, 'must be a whole number')
-  .transform(Number)
+  .regex(/^\d+$/, 'must be a whole number')
+  // Any count of digits is a number to compare with the limit ("over the limit", not "not a number").
+  .transform((digits) => (digits.replace(/^0+(?=\d)/, '').length > 9 ? Number.MAX_SAFE_INTEGER : Number(digits)))
   .pipe(
     z
       .number()
@@ -108,15 +105,6 @@ export const timeRangeShape = {
   until: timeParam('now'),
 };
 
-/** What is wrong with a resolved range, as `[field, problem]`, or null when it is within the limits. */
-export function rangeProblem(from: number, until: number): ['from' | 'until', string] | null {
-  if (until <= from) return ['until', 'must be later than from'];
-  if (until - from > LIMITS.maxRangeDays * SECONDS_PER_DAY) {
-    return ['from', `range from..until is longer than the limit of ${LIMITS.maxRangeDays} days`];
-  }
-  return null;
-}
-
 /** Adds to `ctx` the problems of a range: empty/reversed, or longer than the limit. */
 export function checkTimeRange(
   range: Readonly<Record<string, unknown>>,
@@ -125,7 +113,16 @@ export function checkTimeRange(
 ): void {
   // Typed loosely so it works on any object schema; both are normalised strings once parsed.
   if (typeof range.from !== 'string' || typeof range.until !== 'string') return;
-  const problem = rangeProblem(resolveTime(range.from, nowSeconds), resolveTime(range.until, nowSeconds));
+  const from = resolveTime(range.from, nowSeconds);
+  const until = resolveTime(range.until, nowSeconds);
+  // A relative time (-31y) can land where no absolute one may: say so before comparing them.
+  const outside = (['from', 'until'] as const).flatMap((field) => {
+    const problem = epochProblem(field === 'from' ? from : until);
+    return problem === null ? [] : [{ field, problem }];
+  });
+  for (const { field, problem } of outside) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+  if (outside.length > 0) return;
+  const problem = rangeProblem(from, until);
   if (problem !== null) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
 }
 

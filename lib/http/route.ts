@@ -86,22 +86,85 @@ export function toApiError(error: unknown, options: HandleOptions = {}): ApiErro
   return new ApiError(500, 'internal_error', 'internal error');
 }
 
+/** Runs `run`, answering its result as JSON (or as is, when it is a Response) and any failure in the one error shape. */
+async function respond(request: Request, run: () => Promise<unknown>, options: HandleOptions): Promise<Response> {
+  try {
+    const result = await run();
+    return result instanceof Response ? result : jsonResponse(result);
+  } catch (error) {
+    const apiError = toApiError(error, options);
+    // Only the unexpected is logged with its details; Graphite outages are visible in /api/health.
+    if (apiError.status === 500) console.error(`[api] ${new URL(request.url).pathname}:`, error);
+    return errorResponse(apiError.status, apiError.code, apiError.message);
+  }
+}
+
+function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError(400, 'bad_request', formatIssues(parsed.error.issues));
+  return parsed.data;
+}
+
 export function handle<S extends z.ZodType>(
   schema: S,
   handler: (input: z.output<S>, request: Request) => Promise<unknown> | unknown,
   options: HandleOptions = {},
 ): (request: Request) => Promise<Response> {
-  return async (request) => {
-    try {
-      const parsed = schema.safeParse(queryObject(new URL(request.url).searchParams));
-      if (!parsed.success) return errorResponse(400, 'bad_request', formatIssues(parsed.error.issues));
-      const result = await handler(parsed.data, request);
-      return result instanceof Response ? result : jsonResponse(result);
-    } catch (error) {
-      const apiError = toApiError(error, options);
-      // Only the unexpected is logged with its details; Graphite outages are visible in /api/health.
-      if (apiError.status === 500) console.error(`[api] ${new URL(request.url).pathname}:`, error);
-      return errorResponse(apiError.status, apiError.code, apiError.message);
-    }
-  };
+  return (request) =>
+    respond(request, async () => handler(parseOr400(schema, queryObject(new URL(request.url).searchParams)), request), options);
+}
+
+/** Next's second argument to a route handler; `params` holds the dynamic segments (`[id]`). */
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export type RouteParts = {
+  /** Runs first (e.g. the deploy token check); throws an ApiError to refuse. */
+  guard?: (request: Request) => void;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  /** The request body, read as JSON. */
+  body?: z.ZodType;
+};
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+export type RouteInput<P extends RouteParts> = { params: Parsed<P['params']>; query: Parsed<P['query']>; body: Parsed<P['body']> };
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new ApiError(400, 'bad_request', `body: larger than the limit of ${MAX_BODY_BYTES} bytes`);
+  }
+  if (text.trim() === '') throw new ApiError(400, 'bad_request', 'body: required (a JSON object)');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'bad_request', 'body: not valid JSON');
+  }
+}
+
+/**
+ * `handle` for routes with path parameters and/or a JSON body: guard, then params, query and
+ * body, each validated by its schema, then the handler. Nothing is done when any step refuses.
+ */
+export function route<P extends RouteParts>(
+  parts: P,
+  handler: (input: RouteInput<P>, request: Request) => Promise<unknown> | unknown,
+  options: HandleOptions = {},
+): (request: Request, context?: RouteContext) => Promise<Response> {
+  return (request, context) =>
+    respond(
+      request,
+      async () => {
+        parts.guard?.(request);
+        const params = parts.params === undefined ? undefined : parseOr400(parts.params, (await context?.params) ?? {});
+        const query =
+          parts.query === undefined ? undefined : parseOr400(parts.query, queryObject(new URL(request.url).searchParams));
+        const body = parts.body === undefined ? undefined : parseOr400(parts.body, await readJsonBody(request));
+        // The casts only restate what each branch just produced for the schema (or its absence).
+        return handler({ params, query, body } as RouteInput<P>, request);
+      },
+      options,
+    );
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { COMPLETE_BACKEND, summariseBackend } from '@/lib/graphite/backend-schema';
+import { COMPLETE_BACKEND, summariseBackend } from '@/lib/shared/backend';
 import { DEFAULT_THRESHOLDS } from '@/lib/status/thresholds';
 import { hubsOverview, overviewTargets, seriesByHub } from './overview';
 

@@ -1,5 +1,5 @@
 import { HUB_NAME_PATTERN } from '@/lib/catalog';
-import type { BackendStatus } from '@/lib/graphite/backend-schema';
+import type { BackendStatus } from '@/lib/shared/backend';
 import type { Datapoint, SeriesLike } from '@/lib/stats/series';
 import { recentValue } from '@/lib/stats/series';
 import { guardVerdict } from '@/lib/status/partial-verdict';

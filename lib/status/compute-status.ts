@@ -135,7 +135,9 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
     users: { total: recentValue(state('users.total'), until, maxAge)?.value ?? null },
     hub: { name: hub, up: up?.value ?? null, upAt: up?.at ?? null, healthMs: health?.value ?? null },
     errors: { total: errorsTotal, previousTotal: previousErrorsTotal, byCategory },
-    incidents,
+    // Deployments are looked up by getStatus, which fills these in.
+    incidents: incidents.map((incident) => ({ ...incident, afterDeployment: null })),
+    lastDeployment: null,
     uptime: { days: uptimeDays, overall: overallUptime(uptimeDays) },
     backend,
   };

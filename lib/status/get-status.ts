@@ -1,17 +1,21 @@
 import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
-import { chooseHub, hubsFromFind } from '@/lib/client/hubs';
+import { cachedDeployments } from '@/lib/deployments/cached-list';
+import type { Deployment } from '@/lib/deployments/types';
 import { backendStatus } from '@/lib/graphite/backend-state';
 import { cachedRender, renderCacheKey } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
 import { getNodeMonitor } from '@/lib/graphite/node-probe';
+import { getImpact } from '@/lib/impact/get-impact';
+import { parseImpactWindow } from '@/lib/impact/windows';
+import { chooseHub, hubsFromFind } from '@/lib/shared/hubs';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
+import { deploymentBefore, lastDeployment, SUSPECT_MINUTES } from '@/lib/status/deployment-context';
 import { getThresholds } from '@/lib/status/load-thresholds';
 import { finestStart, renderWindow } from '@/lib/status/render-times';
 import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
 
 const DAY = 86_400;
-
 
 export interface StatusQuery {
   hub: string;
@@ -36,13 +40,37 @@ export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
     { targets: countTargets(hub), ...window(from - length, from) },
     { targets: stateTargets(hub), ...window(stateFrom, until) },
     { targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) },
-  ];
+  ] as const;
   // The storage nodes are probed while the renders run; the backend is judged after them.
   const probing = getNodeMonitor().check();
-  const [current = [], previous = [], state = [], uptime = []] = await Promise.all(queries.map((q) => cachedRender(q)));
+  const [current, previous, state, uptime, deployments] = await Promise.all([
+    cachedRender(queries[0]),
+    cachedRender(queries[1]),
+    cachedRender(queries[2]),
+    cachedRender(queries[3]),
+    // Deployments only add context: without them the status is still the status.
+    cachedDeployments(hub, Math.max(0, stateFrom - SUSPECT_MINUTES * 60), until).catch(() => []),
+  ]);
   await probing;
   const backend = await backendStatus(queries.map(renderCacheKey));
-  return computeStatus({ hub, from, until, now, current, previous, state, uptime, backend }, thresholds);
+  const status = computeStatus({ hub, from, until, now, current, previous, state, uptime, backend }, thresholds);
+  return {
+    ...status,
+    incidents: status.incidents.map((incident) => ({ ...incident, afterDeployment: deploymentBefore(incident.start, deployments) })),
+    lastDeployment: await judgedLast(lastDeployment(until, deployments), now),
+  };
+}
+
+/** The last deployment with the verdict its impact page shows (the default window). */
+async function judgedLast(deployment: Deployment | null, now: number): Promise<StatusResponse['lastDeployment']> {
+  if (deployment === null) return null;
+  const summary = { id: deployment.id, when: deployment.when, what: deployment.what, version: deployment.version };
+  try {
+    const impact = await getImpact(deployment, { windowSeconds: parseImpactWindow(undefined), now });
+    return { ...summary, verdict: impact.verdict };
+  } catch {
+    return { ...summary, verdict: null };
+  }
 }
 
 /**

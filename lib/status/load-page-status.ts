@@ -1,6 +1,5 @@
-import type { ViewParams } from '@/lib/client/view-params';
 import { isGraphiteError } from '@/lib/graphite/errors';
-import { rangeProblem } from '@/lib/http/params';
+import { rangeProblem } from '@/lib/range-limit';
 import { getStatus, resolveHub } from '@/lib/status/get-status';
 import type { StatusResponse } from '@/lib/status/schema';
 import { isRelativeTime, resolveTime } from '@/lib/time-range';
@@ -21,8 +20,15 @@ function problemOf(error: unknown): string {
   return 'the status could not be computed';
 }
 
+/** The part of a page's URL the status depends on (raw Graphite times; hub null: the default one). */
+export interface PageQuery {
+  hub: string | null;
+  from: string;
+  until: string;
+}
+
 /** What a server page shows for its URL; never throws, so the page always renders. */
-export async function loadPageStatus(params: ViewParams): Promise<PageStatus> {
+export async function loadPageStatus(params: PageQuery): Promise<PageStatus> {
   const now = Math.floor(Date.now() / 1000);
   const key = JSON.stringify([params.hub, params.from, params.until]);
   try {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { COMPLETE_BACKEND, summariseBackend } from '@/lib/graphite/backend-schema';
+import { COMPLETE_BACKEND, summariseBackend } from '@/lib/shared/backend';
 import { guardVerdict } from './partial-verdict';
 
 const operational = { verdict: 'Operational' as const, cause: 'ok' as const, reason: 'All 3 server starts succeeded.' };

@@ -1,4 +1,4 @@
-import { type BackendStatus, partialMessage } from '@/lib/graphite/backend-schema';
+import { type BackendStatus, partialMessage } from '@/lib/shared/backend';
 import { formatUtcTime } from '@/lib/status/plain-language';
 import type { Verdict } from '@/lib/status/verdict';
 

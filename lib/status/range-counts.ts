@@ -36,7 +36,7 @@ export function countRange(series: readonly SeriesLike[], hub: string, from: num
     byPath.set(name, (byPath.get(name) ?? 0) + total);
     for (const family of Object.keys(families) as CounterFamily[]) {
       const member = familyMember(name, family);
-      if (member !== null && name === `stats.counters.jupyterhub.${hub}.${family}.${member}.count`) {
+      if (member !== null && name === counterPath(hub, `${family}.${member}`)) {
         families[family][member] = (families[family][member] ?? 0) + total;
       }
     }

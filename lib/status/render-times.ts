@@ -26,8 +26,11 @@ export function renderStart(from: number, now: number): number {
 }
 
 export function renderWindow(from: number, until: number, live: boolean, now: number): RenderWindow {
-  const start = renderStart(from, now);
-  return live ? { from: offset(start, now), until: offset(until, now) } : { from: String(start), until: String(until) };
+  // A lookback (the previous range, 90 days of uptime) may reach before 1970: there is no data
+  // there, and a negative epoch would be read by Graphite as an offset from now.
+  const start = Math.max(0, renderStart(from, now));
+  const end = Math.max(start + 1, until);
+  return live ? { from: offset(start, now), until: offset(end, now) } : { from: String(start), until: String(end) };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SPAWN_FAILURE_REASONS } from '@/lib/catalog';
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
-import { backendSchema } from '@/lib/graphite/backend-schema';
+import { MEASURE_VERDICTS } from '@/lib/impact/verdicts';
+import { backendSchema } from '@/lib/shared/backend';
 import { VERDICT_CAUSES, VERDICTS } from '@/lib/status/verdict';
 
 /**
@@ -31,6 +32,18 @@ export const incidentSchema = z.object({
   verdict: z.enum(['Degraded', 'Down']),
   cause: z.enum(VERDICT_CAUSES),
   reason: z.string(),
+  /** A deployment in the 30 minutes before the incident began (named, not blamed), or null. */
+  afterDeployment: z.object({ id: z.number().int(), what: z.string(), minutesBefore: count }).nullable(),
+});
+
+/** The hub's newest deployment up to the end of the range, with the impact page's verdict. */
+export const lastDeploymentSchema = z.object({
+  id: z.number().int(),
+  when: epoch,
+  what: z.string(),
+  version: z.string().nullable(),
+  /** null while it cannot be judged (Graphite failed); otherwise the impact verdict. */
+  verdict: z.enum(MEASURE_VERDICTS).nullable(),
 });
 
 export const uptimeDaySchema = z.object({
@@ -76,8 +89,9 @@ export const statusResponseSchema = z.object({
     byCategory: objectWithKeys(ERROR_CATEGORIES, errorCategoryStats),
   }),
   incidents: z.array(incidentSchema),
+  lastDeployment: lastDeploymentSchema.nullable(),
   uptime: z.object({ days: z.array(uptimeDaySchema), overall: z.number().min(0).max(1).nullable() }),
-  /** Whether the metrics backend answered with all its data (lib/graphite/backend-state.ts). */
+  /** Whether the metrics backend answered with all its data (lib/shared/backend.ts). */
   backend: backendSchema,
 });
 

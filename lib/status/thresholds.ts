@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_IMPACT_CONFIG, impactConfigSchema } from '@/lib/impact/config';
 
 /**
  * Verdict thresholds for the status page and /api/status, read from `hubwatch.config.json`
@@ -24,8 +25,12 @@ export const thresholdsSchema = z
 
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
-/** The file may hold other sections (owned by other parts of hubwatch); only "status" is ours. */
-export const configFileSchema = z.looseObject({ status: thresholdsSchema.default(thresholdsSchema.parse({})) });
+/** The file may hold other sections (owned by other parts of hubwatch); "impact" is the deployment judge's. */
+export const configFileSchema = z.looseObject({
+  status: thresholdsSchema.default(thresholdsSchema.parse({})),
+  impact: impactConfigSchema.default(DEFAULT_IMPACT_CONFIG),
+});
+export type ConfigFile = z.infer<typeof configFileSchema>;
 
 export const DEFAULT_THRESHOLDS: Thresholds = thresholdsSchema.parse({});
 
@@ -34,11 +39,15 @@ export class ThresholdsError extends Error {
 }
 
 /** Validates the parsed JSON of a config file; errors name the file and the field. */
-export function parseThresholds(json: unknown, source: string): Thresholds {
+export function parseConfigFile(json: unknown, source: string): ConfigFile {
   const parsed = configFileSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new ThresholdsError(`${source}: ${problems.join('; ')}`);
   }
-  return parsed.data.status;
+  return parsed.data;
+}
+
+export function parseThresholds(json: unknown, source: string): Thresholds {
+  return parseConfigFile(json, source).status;
 }

@@ -1,4 +1,4 @@
-# StatsD from the npm package `statsd` (installed by npm ci): 8125/udp in, flushes to carbon
+# StatsD from the npm package `statsd` (a dev dependency: npm ci installs it, `npm ci --omit=dev` for a production dashboard does not): 8125/udp in, flushes to carbon
 # every 10 s; management interface on 8126/tcp.
 PACKAGES=()
 # HUBWATCH_PORT_OFFSET (stack/cluster/cluster.sh) moves StatsD and the carbon port it flushes to,
@@ -7,7 +7,7 @@ STATSD_OFFSET=${HUBWATCH_PORT_OFFSET:-0}
 
 prepare() {
   [ -f "$REPO_DIR/node_modules/statsd/stats.js" ] \
-    || { echo "statsd: node_modules/statsd missing (npm ci did not run?)" >&2; return 1; }
+    || { echo "statsd: node_modules/statsd missing (run npm ci; it is a dev dependency, left out by --omit=dev)" >&2; return 1; }
   render_template "$REPO_DIR/stack/statsd/config.js.tmpl" "$ETC_DIR/statsd.js"
   [ "$STATSD_OFFSET" = 0 ] || perl -pi -e 's/\b(port|mgmt_port|graphitePort): (\d+)/"$1: " . ($2 + '"$STATSD_OFFSET"')/e' "$ETC_DIR/statsd.js"
 }

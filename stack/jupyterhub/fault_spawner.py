@@ -10,17 +10,28 @@ demand and for real (the hub's own code paths, log lines and HTTP answers):
                                                         at slow_spawn_timeout, then "never showed up"
 
 Every other name gets a real notebook server.
+
+Two knobs for the deployment tests (environment, passed through by stack/components/hub.sh):
+    JH_SPAWN_DELAY_S     seconds added to every start (default 0): a deployment that slows spawns
+    JH_SPAWNER_VERSION   this module's __version__, which /hub/api/info reports as the spawner's
+                         version (default "1.0"): a deployment the collector can see
 """
 
 import asyncio
+import os
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 
 FAULT_PREFIXES = ("broken", "hang", "mute", "crash")
 
+__version__ = os.environ.get("JH_SPAWNER_VERSION") or "1.0"
+SPAWN_DELAY_S = float(os.environ.get("JH_SPAWN_DELAY_S") or "0")
+
 
 class FaultSpawner(SimpleLocalProcessSpawner):
     async def start(self):
+        if SPAWN_DELAY_S > 0:
+            await asyncio.sleep(SPAWN_DELAY_S)
         name = self.user.name
         if name.startswith("hang"):
             # Outlive start_timeout; the hub cancels this coroutine and stops the spawner.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkHealth } from '@/lib/graphite/health';
+import { checkHealth } from '@/lib/http/health';
 import { handle } from '@/lib/http/route';
 
 // GET /api/health -> 200 {"status": "ok"|"degraded", "dashboard": {...}, "graphite": {"reachable", "latencyMs"},

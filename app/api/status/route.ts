@@ -1,6 +1,6 @@
 import { handle } from '@/lib/http/route';
+import { statusQuerySchema } from '@/lib/http/status-params';
 import { getStatus, resolveHub } from '@/lib/status/get-status';
-import { statusQuerySchema } from '@/lib/status/status-query';
 import { isRelativeTime, resolveTime } from '@/lib/time-range';
 
 export const dynamic = 'force-dynamic';

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
  * It records every request so tests can check what the client sent and how often.
  */
 
-export type SeenRequest = { method: string; path: string; params: URLSearchParams };
+export type SeenRequest = { method: string; path: string; params: URLSearchParams; body: string; headers: Record<string, string | string[] | undefined> };
 /** `delayMs` delays the whole answer; `bodyDelayMs` sends the headers at once and the body later. */
 export type Reply =
   | { status?: number; body: string; headers?: Record<string, string>; delayMs?: number; bodyDelayMs?: number }
@@ -44,10 +44,11 @@ export async function startStandInGraphite(initial: Responder, basePath = '/'): 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     const params = new URLSearchParams(url.search);
-    if (request.method === 'POST') {
-      for (const [key, value] of new URLSearchParams(await readBody(request))) params.append(key, value);
+    const body = request.method === 'POST' ? await readBody(request) : '';
+    if (request.headers['content-type'] === 'application/x-www-form-urlencoded') {
+      for (const [key, value] of new URLSearchParams(body)) params.append(key, value);
     }
-    const seen = { method: request.method ?? 'GET', path: url.pathname, params };
+    const seen = { method: request.method ?? 'GET', path: url.pathname, params, body, headers: request.headers };
     requests.push(seen);
     const reply = responder(seen);
     if (reply === 'hang') return;

@@ -1,0 +1,51 @@
+'use client';
+
+import { useMemo } from 'react';
+import { LazyEChart } from '@/components/chart/lazy-echart';
+import type { ValueUnit } from '@/lib/charts/format';
+import { buildOverlayOption } from '@/lib/charts/overlay-option';
+import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/charts/palette';
+import { useColorScheme } from '@/lib/client/use-color-scheme';
+import type { Datapoint } from '@/lib/shared/series';
+
+export interface OverlayChartProps {
+  id: string;
+  title: string;
+  current: readonly Datapoint[] | undefined;
+  lastWeek: readonly Datapoint[] | undefined;
+  when: number;
+  lastWeekWhen: number;
+  windowSeconds: number;
+  unit: ValueUnit;
+  emptyMessage: string;
+}
+
+/** Before/after aligned on the deployment, last week dashed. Pure: data comes from the caller's hook. */
+export function OverlayChart(props: OverlayChartProps) {
+  const scheme = useColorScheme();
+  const palette = scheme === 'dark' ? DARK_PALETTE : LIGHT_PALETTE;
+  const { current, lastWeek, when, lastWeekWhen, windowSeconds, unit } = props;
+  const option = useMemo(
+    () =>
+      current
+        ? buildOverlayOption({ current, lastWeek: lastWeek ?? [], when, lastWeekWhen, windowSeconds, unit, palette })
+        : null,
+    [current, lastWeek, when, lastWeekWhen, windowSeconds, unit, palette],
+  );
+  const hasData = (current ?? []).some(([value]) => value !== null);
+  return (
+    <section className="panel" data-testid={`overlay-${props.id}`}>
+      <header className="panel-header">
+        <h2>{props.title}</h2>
+        <p className="panel-description">Solid: around this deployment. Dashed: the same minutes one week earlier.</p>
+      </header>
+      <div className="panel-body" style={{ minHeight: 220 }}>
+        {option && hasData ? (
+          <LazyEChart option={option} height={220} ariaLabel={`${props.title}: before and after the deployment`} />
+        ) : (
+          <p className="panel-message">{current ? props.emptyMessage : 'Loading…'}</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The eight measures of a deployment's impact (issue 8 §2). Each is normalised by its traffic,
+ * so that twice the students is not a regression; for every one of them a higher value is worse.
+ */
+export const MEASURE_IDS = [
+  'spawnFailureRate',
+  'spawnWaitP50',
+  'spawnWaitP95',
+  'throttledShare',
+  'hub5xxRate',
+  'requestLatencyP95',
+  'crashRate',
+  'failedLoginShare',
+] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
+
+/** The measures whose data decide between `no_change` and `not_enough_data` for the deployment. */
+export const SPAWN_MEASURES: readonly MeasureId[] = ['spawnFailureRate', 'spawnWaitP50', 'spawnWaitP95'];
+
+/** `ratio`: a share 0..1; `ms`: a duration; `per_server_hour`: events per running server-hour. */
+export const MEASURE_UNITS = ['ratio', 'ms', 'per_server_hour'] as const;
+export type MeasureUnit = (typeof MEASURE_UNITS)[number];
+
+/** What `samples` counts, as a person would say it ("needs 12 more server starts"). */
+export const SAMPLE_UNITS = ['server starts', 'start attempts', 'requests', 'server-hours', 'logins'] as const;
+export type SampleUnit = (typeof SAMPLE_UNITS)[number];
+
+export interface MeasureInfo {
+  label: string;
+  unit: MeasureUnit;
+  sampleUnit: SampleUnit;
+  /** Which test compares two windows (lib/impact/compare.ts). */
+  test: 'fisher' | 'rate' | 'rank' | 'tail';
+}
+
+export const MEASURES: Record<MeasureId, MeasureInfo> = {
+  spawnFailureRate: { label: 'failed server starts', unit: 'ratio', sampleUnit: 'server starts', test: 'fisher' },
+  spawnWaitP50: { label: 'median wait to start', unit: 'ms', sampleUnit: 'server starts', test: 'rank' },
+  spawnWaitP95: { label: '95th percentile wait to start', unit: 'ms', sampleUnit: 'server starts', test: 'tail' },
+  throttledShare: { label: 'starts turned away', unit: 'ratio', sampleUnit: 'start attempts', test: 'fisher' },
+  hub5xxRate: { label: 'Hub 5xx per request', unit: 'ratio', sampleUnit: 'requests', test: 'fisher' },
+  requestLatencyP95: { label: '95th percentile request latency', unit: 'ms', sampleUnit: 'requests', test: 'tail' },
+  crashRate: { label: 'server crashes per server-hour', unit: 'per_server_hour', sampleUnit: 'server-hours', test: 'rate' },
+  failedLoginShare: { label: 'failed logins', unit: 'ratio', sampleUnit: 'logins', test: 'fisher' },
+};
