@@ -109,6 +109,9 @@ test('/system draws the health panels for a reporting hub and names the source o
   await expect(page.getByTestId('panel-proxy-poll')).toContainText("collector's metrics source");
   await expect(page.getByTestId('panel-spawn-duration')).toContainText("collector's log source");
   await expect(page.getByTestId('panel-running-servers')).toContainText("collector's users-API source");
+  // a metric older JupyterHub versions do not serve: the empty panel says which
+  await expect(page.getByTestId('panel-event-loop')).toHaveAttribute('data-state', 'empty');
+  await expect(page.getByTestId('panel-event-loop')).toContainText('3.x and 4.x hubs do not');
 });
 
 test('a live series that stopped says since when, in the viewer clock', async ({ page, request }) => {

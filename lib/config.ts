@@ -46,6 +46,8 @@ const envSchema = z.object({
   HUBWATCH_CACHE_RELATIVE_MS: intInRange(0, 300_000, 10_000),
   HUBWATCH_CACHE_ABSOLUTE_MS: intInRange(0, 3_600_000, 300_000),
   HUBWATCH_CACHE_MAX_ENTRIES: intInRange(1, 100_000, 500),
+  HUBWATCH_RENDER_CONCURRENCY: intInRange(1, 64, 2),
+  HUBWATCH_RENDER_QUEUE: intInRange(0, 10_000, 50),
 });
 
 export type Config = {
@@ -63,6 +65,12 @@ export type Config = {
     absoluteTtlMs: number;
     maxEntries: number;
   };
+  /**
+   * Renders in flight to graphite-web per lane (lib/graphite/render-gate.ts): user-shaped queries
+   * and the status numbers each get `concurrency`, so with graphite-web's 3 workers a run of
+   * expensive queries always leaves the status page a worker; `queue` more may wait.
+   */
+  renders: { concurrency: number; queue: number };
 };
 
 export function parseEnv<S extends z.ZodType>(schema: S, env: Readonly<Record<string, string | undefined>>): z.output<S> {
@@ -87,6 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       absoluteTtlMs: value.HUBWATCH_CACHE_ABSOLUTE_MS,
       maxEntries: value.HUBWATCH_CACHE_MAX_ENTRIES,
     },
+    renders: { concurrency: value.HUBWATCH_RENDER_CONCURRENCY, queue: value.HUBWATCH_RENDER_QUEUE },
   };
 }
 

@@ -46,7 +46,8 @@ start_one() {
     # setsid: each component gets its own process group, so stop and signal reach its children.
     # The daemon must not inherit descriptors beyond stdio: a lock held by whoever ran `stack.sh
     # start` (flock) would otherwise stay held for as long as the daemon runs.
-    setsid bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
+    # (No redirection around the loop: bash would keep stderr's saved copy above 2, and close it.)
+    setsid bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 2 ] && [ -e "/proc/$$/fd/$fd" ]; then eval "exec $fd>&-"; fi; done
       source "$REPO_DIR/stack/lib.sh"; COMPONENT=$1; source "$(component_file "$1")"; run' \
       _ "$c" >>"$LOG_DIR/$c.log" 2>&1 </dev/null &
     pid=$!

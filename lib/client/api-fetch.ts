@@ -22,6 +22,7 @@ export function plainErrorMessage(error: unknown): string {
   if (!(error instanceof ApiClientError)) return 'could not load data';
   if (error.code === 'graphite_unreachable' || error.status === 502) return 'metrics backend unreachable';
   if (error.status === 504) return 'metrics backend did not answer in time';
+  if (error.code === 'graphite_busy') return 'metrics backend busy; trying again shortly';
   if (error.status === 0) return 'dashboard server unreachable';
   if (error.status >= 400 && error.status < 500) return error.message;
   return 'metrics backend error';

@@ -5,6 +5,7 @@ import { isRelativeTime, normaliseTime, resolveTime } from '@/lib/time-range';
 import { type GraphiteClient, getGraphiteClient } from './client';
 import { GraphiteError, type GraphiteErrorKind } from './errors';
 import { getDropTracker } from './series-drop';
+import { createGate, type Gate, type GateOptions, type RenderLane } from './render-gate';
 import type { RenderQuery, Series } from './types';
 
 /**
@@ -25,6 +26,8 @@ export type RenderCacheOptions = {
   maxEntries: number;
   maxBytes?: number;
   now?: () => number;
+  /** Bounds on renders in flight per lane (render-gate.ts); unbounded when left out. */
+  gates?: Record<RenderLane, GateOptions>;
 };
 
 export type RenderCacheStats = {
@@ -112,7 +115,13 @@ export function createRenderCache(options: RenderCacheOptions) {
     return untilMs < now() - SETTLE_MS ? options.absoluteTtlMs : options.relativeTtlMs;
   }
 
-  const entries = new LRUCache<string, CachedRender, RenderQuery>({
+  const unbounded = { maxInFlight: Number.POSITIVE_INFINITY, maxQueued: 0 };
+  const gates: Record<RenderLane, Gate> = {
+    status: createGate(options.gates?.status ?? unbounded),
+    query: createGate(options.gates?.query ?? unbounded),
+  };
+
+  const entries = new LRUCache<string, CachedRender, { query: RenderQuery; lane: RenderLane }>({
     max: options.maxEntries,
     maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
     sizeCalculation: (entry) => Math.max(1, entry.size),
@@ -120,10 +129,12 @@ export function createRenderCache(options: RenderCacheOptions) {
     // Read the clock on every check: a cached "now" would let a just-expired render be served.
     ttlResolution: 0,
     async fetchMethod(key, _stale, { context, options: fetchOptions }) {
-      stats.upstream++;
-      const ttl = ttlFor(context);
+      const ttl = ttlFor(context.query);
       try {
-        const { series, json } = await options.client.renderWithJson(context);
+        const { series, json } = await gates[context.lane].run(() => {
+          stats.upstream++;
+          return options.client.renderWithJson(context.query);
+        });
         // Each upstream answer's series count, to notice one that suddenly lost series (a node).
         getDropTracker().note(key, series.length);
         fetchOptions.ttl = ttl;
@@ -141,11 +152,11 @@ export function createRenderCache(options: RenderCacheOptions) {
      * answered as data (see RenderFailure), which `renderSeries`/`renderBody` turn into the
      * caller's own GraphiteError.
      */
-    async load(query: RenderQuery): Promise<RenderOutcome> {
+    async load(query: RenderQuery, lane: RenderLane = 'status'): Promise<RenderOutcome> {
       const key = renderCacheKey(query);
-      const status: LRUCache.Status<string, CachedRender, RenderQuery> = {};
+      const status: LRUCache.Status<string, CachedRender, { query: RenderQuery; lane: RenderLane }> = {};
       try {
-        const render = await entries.fetch(key, { context: query, status });
+        const render = await entries.fetch(key, { context: { query, lane }, status });
         if (render === undefined) return { ok: false, failure: { kind: 'upstream', message: 'the render was dropped before it finished' } };
         if (ttlFor(query) <= 0) entries.delete(key);
         return { ok: true, render };
@@ -170,6 +181,9 @@ export function createRenderCache(options: RenderCacheOptions) {
     stats(): RenderCacheStats {
       return { ...stats, entries: entries.size, bytes: entries.calculatedSize };
     },
+    gates(): Record<RenderLane, { inFlight: number; waiting: number }> {
+      return { status: gates.status.stats(), query: gates.query.stats() };
+    },
   };
 }
 
@@ -183,7 +197,9 @@ const processWide = globalThis as typeof globalThis & { [SHARED]?: RenderCache }
 
 /** The process-wide render cache, configured from `getConfig()`; created on first use. */
 export function getRenderCache(): RenderCache {
-  processWide[SHARED] ??= createRenderCache({ client: getGraphiteClient(), ...getConfig().cache });
+  const config = getConfig();
+  const gate = { maxInFlight: config.renders.concurrency, maxQueued: config.renders.queue, maxWaitMs: config.graphiteTimeoutMs };
+  processWide[SHARED] ??= createRenderCache({ client: getGraphiteClient(), ...config.cache, gates: { status: gate, query: gate } });
   return processWide[SHARED];
 }
 
@@ -200,9 +216,9 @@ export async function renderSeries(query: RenderQuery, cache: RenderCache = getR
   return (await unwrap(cache.load(query))).series;
 }
 
-/** What /api/graphite/render sends: the cached JSON as bytes. */
+/** What /api/graphite/render sends: the cached JSON as bytes (targets from users: the `query` lane). */
 export async function renderBody(query: RenderQuery, cache: RenderCache = getRenderCache()): Promise<Uint8Array<ArrayBuffer>> {
-  return (await unwrap(cache.load(query))).body;
+  return (await unwrap(cache.load(query, 'query'))).body;
 }
 
 /** What route handlers and /api/status use instead of calling the client directly. */

@@ -4,8 +4,9 @@
  * - `timeout`: no complete answer within the timeout
  * - `bad_request`: graphite-web answered 400 (e.g. unknown function); `reason` is its text
  * - `upstream`: any other failure status, or a body that does not match the expected shape
+ * - `busy`: not sent at all: too many renders already running or waiting (lib/graphite/render-gate.ts)
  */
-export type GraphiteErrorKind = 'unreachable' | 'timeout' | 'bad_request' | 'upstream';
+export type GraphiteErrorKind = 'unreachable' | 'timeout' | 'bad_request' | 'upstream' | 'busy';
 
 export class GraphiteError extends Error {
   override name = 'GraphiteError';

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra answer headers, e.g. Retry-After on a 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -28,10 +30,13 @@ export type HandleOptions = {
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
-export function errorResponse(status: number, code: string, message: string): Response {
+export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   const body: ErrorBody = { error: { code, message } };
-  return Response.json(body, { status, headers: NO_STORE });
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
+
+/** How long a client should wait before asking again when Graphite is saturated. */
+export const BUSY_RETRY_AFTER_S = 5;
 
 export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
   return Response.json(data, { ...init, headers: { ...NO_STORE, ...init.headers } });
@@ -76,6 +81,10 @@ export function toApiError(error: unknown, options: HandleOptions = {}): ApiErro
         const field = options.graphiteField ? `${options.graphiteField}: ` : '';
         return new ApiError(400, 'graphite_rejected', `${field}rejected by Graphite: ${error.reason ?? 'no reason given'}`);
       }
+      case 'busy':
+        return new ApiError(503, 'graphite_busy', 'Graphite is busy with other renders; try again shortly', {
+          'retry-after': String(BUSY_RETRY_AFTER_S),
+        });
       case 'upstream':
         return new ApiError(502, 'graphite_error', 'Graphite failed to answer');
     }
@@ -95,7 +104,7 @@ async function respond(request: Request, run: () => Promise<unknown>, options: H
     const apiError = toApiError(error, options);
     // Only the unexpected is logged with its details; Graphite outages are visible in /api/health.
     if (apiError.status === 500) console.error(`[api] ${new URL(request.url).pathname}:`, error);
-    return errorResponse(apiError.status, apiError.code, apiError.message);
+    return errorResponse(apiError.status, apiError.code, apiError.message, apiError.headers);
   }
 }
 

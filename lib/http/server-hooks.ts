@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ListenConfig } from '@/lib/config';
 import { matchApiRoute } from './api-routes';
 import { requestUrl, runRouteHandler, sendError } from './node-route';
+import { createPageCache } from './page-cache';
 import { answerCachedRender, isRenderRequest } from './render-fast-path';
 import { renderRoute } from './render-route';
 import { API_HEADERS, type EmbedConfig, newNonce, pageHeaders } from './security-headers';
@@ -33,7 +34,11 @@ function setHeaders(response: ServerResponse, headers: Record<string, string>): 
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
 }
 
+// Two seconds: the status under the page is shared per two seconds anyway (lib/status/cached-status.ts).
+const PAGE_CACHE = { ttlMs: 2_000, maxEntries: 200, maxBytes: 32 * 1024 * 1024 };
+
 export function serverHooks(listen: ListenConfig, embed: EmbedConfig): ServerHooks {
+  const pages = createPageCache(PAGE_CACHE);
   return {
     listen,
     serve(request, response) {
@@ -54,6 +59,8 @@ export function serverHooks(listen: ListenConfig, embed: EmbedConfig): ServerHoo
       }
       const api = matchApiRoute(method, pathname);
       if (api.kind === 'not_api') {
+        // A cached status page comes with the headers (and CSP nonce) it was rendered with.
+        if (pages.serve(request, response, pathname)) return true;
         const nonce = newNonce();
         const headers = pageHeaders(pathname, nonce, embed);
         // Next takes the nonce from the request's policy and puts it on every script it renders.

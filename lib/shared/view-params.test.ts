@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseViewParams, sharedQuery, withViewParams } from '@/lib/shared/view-params';
 
-test('defaults: last hour, live, auto-refresh every minute, no hub, no kiosk', () => {
+test('defaults: last hour, live, auto-refresh every 10 s (one StatsD flush), no hub, no kiosk', () => {
   assert.deepEqual(parseViewParams(new URLSearchParams('')), {
     from: '-1h',
     until: 'now',
     hub: null,
-    refresh: '1m',
+    refresh: '10s',
     kiosk: false,
   });
 });
@@ -27,7 +27,7 @@ test('an absolute range does not auto-refresh unless asked', () => {
 
 test('invalid values fall back instead of reaching a Graphite target', () => {
   const p = parseViewParams({ from: 'yesterday', until: '-1x', hub: 'a.b*', refresh: '7s', kiosk: 'yes' });
-  assert.deepEqual(p, { from: '-1h', until: 'now', hub: null, refresh: '1m', kiosk: false });
+  assert.deepEqual(p, { from: '-1h', until: 'now', hub: null, refresh: '10s', kiosk: false });
   assert.equal(parseViewParams({ hub: '<script>' }).hub, null);
 });
 

@@ -30,7 +30,7 @@ export const REFRESH_INTERVAL_MS: Record<RefreshOption, number> = {
 export const DEFAULT_FROM = '-1h';
 export const DEFAULT_UNTIL = 'now';
 /** A live range refreshes by default (StatsD flushes every 10 s; a minute is gentle on Graphite). */
-export const DEFAULT_LIVE_REFRESH: RefreshOption = '1m';
+export const DEFAULT_LIVE_REFRESH: RefreshOption = '10s';
 
 /** Invalid values parse as null and fall back to defaults: a mistyped link still opens a working view. */
 function graphiteTime(value: string): string | null {

@@ -1,8 +1,8 @@
 import { isGraphiteError } from '@/lib/graphite/errors';
 import { rangeProblem } from '@/lib/range-limit';
-import { getStatus, resolveHub } from '@/lib/status/get-status';
+import { cachedStatusWithAge } from '@/lib/status/cached-status';
 import type { StatusResponse } from '@/lib/status/schema';
-import { isRelativeTime, resolveTime } from '@/lib/time-range';
+import { resolveTime } from '@/lib/time-range';
 
 export type PageStatus =
   | { kind: 'ok'; status: StatusResponse; fetchedAt: number; now: number }
@@ -15,6 +15,7 @@ const MAX_REMEMBERED = 50;
 
 function problemOf(error: unknown): string {
   if (isGraphiteError(error)) {
+    if (error.kind === 'busy') return 'the metrics backend is busy with other requests';
     return error.kind === 'timeout' ? 'the metrics backend did not answer in time' : 'the metrics backend is unreachable';
   }
   return 'the status could not be computed';
@@ -37,8 +38,13 @@ export async function loadPageStatus(params: PageQuery): Promise<PageStatus> {
     // The same limits as the API: the page must not send Graphite what /api/status refuses.
     const outOfRange = rangeProblem(from, until);
     if (outOfRange !== null) return { kind: 'error', problem: `${outOfRange[0]}: ${outOfRange[1]}`, now };
-    const hub = await resolveHub(params.hub ?? undefined);
-    const status = await getStatus({ hub, from, until, live: isRelativeTime(params.until), now });
+    const served = await cachedStatusWithAge({ hub: params.hub ?? undefined, from: params.from, until: params.until });
+    const { status, computedAt } = served;
+    // Answered from the last status while a new one could not be computed in time: say so.
+    if (served.late) {
+      const problem = served.error === undefined ? 'the metrics backend is slow or busy' : problemOf(served.error);
+      return { kind: 'stale', status, fetchedAt: computedAt, now, problem };
+    }
     if (lastGood.size >= MAX_REMEMBERED && !lastGood.has(key)) {
       const oldest = lastGood.keys().next().value;
       if (oldest !== undefined) lastGood.delete(oldest);

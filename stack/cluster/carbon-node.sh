@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # One carbon-cache of the cluster (sourced by stack/components/carbon-a.sh and carbon-b.sh with
 # CACHE_NODE set): line receiver for the relay, cache query port for its node's graphite-web.
-PACKAGES=(graphite-carbon)
+PACKAGES=(graphite-carbon python3-whisper)
 source "$REPO_DIR/stack/cluster/cluster.sh"
 read -r CL_LINE_PORT CL_PICKLE_PORT CL_QUERY_PORT _ < <(node_ports "$CACHE_NODE")
 CL_NODE=$CACHE_NODE
@@ -10,6 +10,11 @@ CL_NODE_DIR=$CLUSTER_DIR/$CACHE_NODE
 prepare() {
   mkdir -p "$CL_NODE_DIR/whisper" "$CL_NODE_DIR/lists" "$CL_NODE_DIR/run" "$LOG_DIR/carbon-$CL_NODE" "$CLUSTER_ETC"
   render_cluster_template "$REPO_DIR/stack/cluster/carbon-cache.conf.tmpl" "$CLUSTER_ETC/carbon-$CL_NODE.conf"
+  # Retention from the catalog's layout and the aggregation file, as stack/components/carbon.sh does.
+  mkdir -p "$CLUSTER_ETC/carbon"
+  render_layout carbon-schemas "$CLUSTER_ETC/carbon/storage-schemas.conf"
+  cp "$REPO_DIR/stack/carbon/storage-aggregation.conf" "$CLUSTER_ETC/carbon/storage-aggregation.conf"
+  /usr/bin/python3 "$REPO_DIR/stack/carbon/resize-whisper.py" "$CL_NODE_DIR/whisper" "$CLUSTER_ETC/carbon"
 }
 
 run() {

@@ -32,6 +32,7 @@ node_store() { printf '%s' "${1%-chaos}"; }
 render_cluster_template() { # src dst
   local tmp="$2.tmp.$$"
   sed -e "s|@REPO_DIR@|$REPO_DIR|g" -e "s|@DATA_DIR@|$DATA_DIR|g" -e "s|@LOG_DIR@|$LOG_DIR|g" \
+      -e "s|@ETC_DIR@|$ETC_DIR|g" \
       -e "s|@RUN_DIR@|$RUN_DIR|g" -e "s|@SECRET@|${SECRET:-}|g" \
       -e "s|@NODE@|${CL_NODE:-}|g" -e "s|@NODE_DIR@|${CL_NODE_DIR:-}|g" \
       -e "s|@LINE_PORT@|${CL_LINE_PORT:-}|g" -e "s|@PICKLE_PORT@|${CL_PICKLE_PORT:-}|g" \

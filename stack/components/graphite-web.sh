@@ -2,6 +2,9 @@
 PACKAGES=(graphite-web gunicorn)
 GRAPHITE_WEB_PORT=${GRAPHITE_WEB_PORT:-8080}
 GRAPHITE_WEB_WORKERS=${GRAPHITE_WEB_WORKERS:-3}
+# A worker still busy this long after the dashboard gave up on its render (GRAPHITE_TIMEOUT_MS,
+# default 10 s) is killed and replaced: one expensive render must not hold a worker for minutes.
+GRAPHITE_WEB_TIMEOUT=${GRAPHITE_WEB_TIMEOUT:-$(( (${GRAPHITE_TIMEOUT_MS:-10000} + 999) / 1000 + 1 ))}
 
 # Debian's graphite.wsgi defaults to a settings module that does not exist; name ours explicitly.
 graphite_env() {
@@ -26,7 +29,7 @@ prepare() {
 
 run() {
   graphite_env
-  exec gunicorn --bind "127.0.0.1:$GRAPHITE_WEB_PORT" --workers "$GRAPHITE_WEB_WORKERS" --timeout 60 \
+  exec gunicorn --bind "127.0.0.1:$GRAPHITE_WEB_PORT" --workers "$GRAPHITE_WEB_WORKERS" --timeout "$GRAPHITE_WEB_TIMEOUT" \
     --access-logfile "$LOG_DIR/$COMPONENT-access.log" graphite.wsgi:application
 }
 

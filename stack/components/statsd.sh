@@ -9,6 +9,8 @@ prepare() {
   [ -f "$REPO_DIR/node_modules/statsd/stats.js" ] \
     || { echo "statsd: node_modules/statsd missing (run npm ci; it is a dev dependency, left out by --omit=dev)" >&2; return 1; }
   render_template "$REPO_DIR/stack/statsd/config.js.tmpl" "$ETC_DIR/statsd.js"
+  # Flush interval and histogram bins come from the catalog's layout.
+  render_layout statsd "$ETC_DIR/statsd.js" "$ETC_DIR/statsd.js"
   [ "$STATSD_OFFSET" = 0 ] || perl -pi -e 's/\b(port|mgmt_port|graphitePort): (\d+)/"$1: " . ($2 + '"$STATSD_OFFSET"')/e' "$ETC_DIR/statsd.js"
 }
 

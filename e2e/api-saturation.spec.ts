@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+
+// Graphite saturated for real: expensive renders through the :3101 server (graphite-web-chaos,
+// one gunicorn worker) hold graphite-web. The status page must keep answering at once from its
+// last status, say it is stale, and recover once the expensive renders are gone (the dashboard
+// gives up on them after GRAPHITE_TIMEOUT_MS, gunicorn kills the worker a second later).
+
+const CHAOS_APP = process.env.HUBWATCH_CHAOS_APP_URL ?? 'http://127.0.0.1:3101';
+// A regex that backtracks exponentially over a 30-letter name: minutes of one worker's time
+// (gunicorn kills the worker after its timeout; 24 letters already take about 9 s here).
+const EXPENSIVE = `aliasSub(alias(stats.statsd.numStats,"${'a'.repeat(30)}"),"(a*)*b","x")`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('three expensive renders: the status page answers at once from its last status, marked stale, and recovers', async ({ request }) => {
+  test.setTimeout(180_000);
+  const hub = `saturation${Date.now().toString(36)}`;
+  const page = `${CHAOS_APP}/?hub=${hub}`;
+  const warm = await request.get(page);
+  expect(warm.status()).toBe(200);
+  expect(await warm.text()).not.toContain('data-testid="stale-banner"');
+
+  const expensive = [0, 1, 2].map((i) =>
+    request.get(`${CHAOS_APP}/api/graphite/render`, {
+      params: { target: EXPENSIVE, from: `-${60 + i}min` },
+      timeout: 120_000,
+    }),
+  );
+  const timings: number[] = [];
+  let sawStale = false;
+  const deadline = Date.now() + 60_000;
+  while (!sawStale && Date.now() < deadline) {
+    const started = Date.now();
+    const answer = await request.get(page, { timeout: 30_000 });
+    timings.push(Date.now() - started);
+    expect(answer.status()).toBe(200);
+    sawStale = (await answer.text()).includes('data-testid="stale-banner"');
+    await sleep(1_000);
+  }
+  expect(sawStale, 'the page says its status is stale while Graphite is saturated').toBe(true);
+  console.log(`status page while saturated: ${timings.length} answers, slowest ${Math.max(...timings)} ms`);
+  // Every answer came from the last status: none waited for Graphite's timeout.
+  expect(Math.max(...timings)).toBeLessThan(5_000);
+
+  const outcomes = await Promise.all(expensive);
+  for (const outcome of outcomes) {
+    expect([200, 400, 502, 503, 504]).toContain(outcome.status());
+    if (outcome.status() === 503) expect(outcome.headers()['retry-after']).toBe('5');
+  }
+  await expect
+    .poll(async () => (await (await request.get(page)).text()).includes('data-testid="stale-banner"'), { timeout: 90_000, intervals: [2_000] })
+    .toBe(false);
+});
+
+test('past the queue, a render is refused at once: 503 graphite_busy with Retry-After', async ({ request }) => {
+  test.setTimeout(120_000);
+  // Frozen, graphite-web holds every render until the dashboard gives up: 2 run, 50 wait (the
+  // defaults), and the rest of a burst of 60 distinct renders is refused without waiting.
+  const signal = (sig: 'STOP' | 'CONT') => execFileSync('bash', ['stack/stack.sh', 'signal', 'graphite-web-chaos', sig], { stdio: 'pipe' });
+  signal('STOP');
+  try {
+    const started = Date.now();
+    const burst = Array.from({ length: 60 }, (_, i) =>
+      request
+        .get(`${CHAOS_APP}/api/graphite/render`, { params: { target: 'stats.statsd.numStats', from: `-${120 + i}min` }, timeout: 60_000 })
+        .then(async (answer) => ({ status: answer.status(), headers: answer.headers(), body: await answer.json(), at: Date.now() - started })),
+    );
+    const answers = await Promise.all(burst);
+    const busy = answers.filter((a) => a.status === 503);
+    expect(busy.length).toBeGreaterThanOrEqual(8);
+    expect(busy[0]?.headers['retry-after']).toBe('5');
+    expect(busy[0]?.body).toEqual({ error: { code: 'graphite_busy', message: 'Graphite is busy with other renders; try again shortly' } });
+    // The ones past the queue were refused at once, not after Graphite's timeout.
+    expect(Math.min(...busy.map((a) => a.at))).toBeLessThan(2_000);
+  } finally {
+    signal('CONT');
+  }
+  await expect
+    .poll(async () => (await request.get(`${CHAOS_APP}/api/graphite/render`, { params: { target: 'stats.statsd.numStats', from: '-1min' } })).status(), {
+      timeout: 60_000,
+    })
+    .toBe(200);
+});
