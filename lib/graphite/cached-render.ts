@@ -4,8 +4,8 @@ import { getConfig } from '@/lib/config';
 import { isRelativeTime, normaliseTime, resolveTime } from '@/lib/time-range';
 import { type GraphiteClient, getGraphiteClient } from './client';
 import { GraphiteError, type GraphiteErrorKind } from './errors';
-import { getDropTracker } from './series-drop';
 import { createGate, type Gate, type GateOptions, type RenderLane } from './render-gate';
+import { getDropTracker } from './series-drop';
 import type { RenderQuery, Series } from './types';
 
 /**

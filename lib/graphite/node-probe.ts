@@ -32,6 +32,8 @@ const ERROR_CODES: Record<GraphiteErrorKind, { code: string; message: string }> 
   timeout: { code: 'graphite_timeout', message: 'Graphite did not answer in time' },
   bad_request: { code: 'graphite_error', message: 'Graphite failed to answer' },
   upstream: { code: 'graphite_error', message: 'Graphite failed to answer' },
+  // The dashboard's own render gate, not the node: never a probe's answer, kept for completeness.
+  busy: { code: 'graphite_busy', message: 'Graphite is busy with other renders; try again shortly' },
 };
 
 /** One find of `*` on the node itself: cheap, and the same call the front makes. */
