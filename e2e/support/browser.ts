@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { type APIRequestContext, expect } from '@playwright/test';
+import { whisperRoots } from './stack-mode';
 
 /**
  * Helpers for the browser specs: put real data into the real stack, wait until Graphite has it,
@@ -94,7 +95,7 @@ export async function forgetMetrics(keys: readonly string[], graphitePrefixes: r
   for (const key of keys) await statsdAdmin(`delgauges ${key}`);
   for (const prefix of graphitePrefixes) {
     if (!prefix.includes(E2E_ROOT) && !prefix.includes(E2E_HUB)) throw new Error(`refusing to delete ${prefix}`);
-    await rm(join(dataDir, 'whisper', ...prefix.split('.')), { recursive: true, force: true });
+    for (const root of whisperRoots(dataDir)) await rm(join(root, ...prefix.split('.')), { recursive: true, force: true });
   }
 }
 

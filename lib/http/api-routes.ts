@@ -12,6 +12,8 @@ export const API_ROUTES: ReadonlyArray<{ path: string; pattern: RegExp; methods:
   { path: '/api/export', pattern: /^\/api\/export$/, methods: ['GET'] },
   { path: '/api/health', pattern: /^\/api\/health$/, methods: ['GET'] },
   { path: '/api/status', pattern: /^\/api\/status$/, methods: ['GET'] },
+  { path: '/api/backend', pattern: /^\/api\/backend$/, methods: ['GET'] },
+  { path: '/api/hubs', pattern: /^\/api\/hubs$/, methods: ['GET'] },
   { path: '/api/deployments', pattern: /^\/api\/deployments$/, methods: ['GET', 'POST'] },
   { path: '/api/deployments/[id]', pattern: /^\/api\/deployments\/[^/]+$/, methods: ['GET', 'DELETE'] },
   { path: '/api/deployments/[id]/impact', pattern: /^\/api\/deployments\/[^/]+\/impact$/, methods: ['GET'] },
