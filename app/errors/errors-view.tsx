@@ -110,6 +110,7 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
           emptyMessage="No errors reported in this range (fed by the collector's log source)."
           onZoom={(from, until) => navigate(zoomRange(from, until))}
           height={260}
+          deployments={deployments}
           request={
             targets && !params.kiosk
               ? { targets, from: params.from, until: params.until, kind: 'stacked-area', unit: 'count', hub }
