@@ -12,7 +12,7 @@
  * write: every counter, the four gauges, the spawn-wait timer with its histogram bins) goes in
  * through carbon's plaintext protocol with past timestamps; then it measures `/api/status` for
  * one hub, `/hubs` (and `/api/hubs`), a find of every hub, and whisper disk per hub.
- * Goals (issue 10): a hub's status costs the same with 100 hubs as with 1; /hubs for 100 hubs
+ * Goals: a hub's status costs the same with 100 hubs as with 1; /hubs for 100 hubs
  * under 1 s on the cluster.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-// The defect classes of issue 9, each with the exact answer, through `npm start` and the real
+// The classes of hostile input found against the dashboard, each with the exact answer, through `npm start` and the real
 // graphite-web (the graphite_rejected reasons are graphite-web 1.1.8's own, from its 500 pages).
 
 const R = '/api/graphite/render?target=';

@@ -53,7 +53,7 @@ export function invalidTarget(r: Random): string {
   return r.pick(DEFECTS)(validTarget(r), r);
 }
 
-/** Targets that pass validation and that graphite-web refuses or fails on (issue 9). */
+/** Targets that pass validation and that graphite-web refuses or fails on. */
 export const GRAPHITE_REFUSED_TARGETS = [
   'summarize(fuzz.a,"x")',
   'timeShift(fuzz.a,"1000000y")',
