@@ -106,9 +106,17 @@ const ROUTES: ((r: Random, bad: boolean) => FuzzCase)[] = [
     return { method: 'GET', path: `/api/deployments/${enc(idBad ? v.invalidId(r) : v.validId(r))}/impact${query(r, params)}`, reachesGraphite: !bad };
   },
   (r) => ({ method: 'GET', path: `/api/health${r.chance(0.3) ? query(r, [[v.junk(r), v.junk(r)]]) : ''}`, reachesGraphite: true }),
+  // The routes explore and the cluster added: the function list, the export, the backend state, every hub.
+  (r) => ({ method: 'GET', path: `/api/graphite/functions${r.chance(0.3) ? query(r, [[v.junk(r), v.junk(r)]]) : ''}`, reachesGraphite: true }),
+  (r, bad) => {
+    const format: Params = bad && r.chance(0.3) ? [['format', v.junk(r)]] : r.chance(0.5) ? [['format', r.pick(['csv', 'json'])]] : [];
+    return { method: 'GET', path: `/api/export${query(r, [...renderParams(r, bad && format.length === 0), ...format])}`, reachesGraphite: !bad };
+  },
+  (r) => ({ method: 'GET', path: `/api/backend${r.chance(0.3) ? query(r, [[v.junk(r), v.junk(r)]]) : ''}`, reachesGraphite: false }),
+  (r, bad) => ({ method: 'GET', path: `/api/hubs${query(r, timeParams(r, bad))}`, reachesGraphite: !bad }),
 ];
 
-const API_PATHS = ['/api/graphite/render', '/api/graphite/find', '/api/graphite/events', '/api/health', '/api/status', '/api/deployments', '/api/deployments/1', '/api/deployments/1/impact'];
+const API_PATHS = ['/api/graphite/render', '/api/graphite/find', '/api/graphite/events', '/api/graphite/functions', '/api/export', '/api/backend', '/api/hubs', '/api/health', '/api/status', '/api/deployments', '/api/deployments/1', '/api/deployments/1/impact'];
 const ODD_PATHS = ['/api', '/api/', '/api/nope', '/api/graphite', '/api/graphite/render/x', '/api/graphite/nope/deeper', '/api/status/', '/api//status', '/api/%2e%2e/status', '/api/status%2F', '/api/deployments/1/2/3', '/api/deployments//impact', '/api/%C3%A9', '/api/graphite/render;x'];
 
 /** A method a route does not answer, or a path no route has. */
