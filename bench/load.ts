@@ -1,5 +1,5 @@
 /**
- * npm run bench:load — the first minute of a lecture (issue 9): a class on the status page at
+ * npm run bench:load — the first minute of a lecture: a class on the status page at
  * once, measured on this machine against the real stack with a real `npm start` (bench/run.sh
  * starts the stack if needed and builds when sources are newer). Prints figures; never fails on them.
  *

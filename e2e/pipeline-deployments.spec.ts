@@ -10,7 +10,7 @@ import { forgetHub } from './support/forget-hub';
 import { withDemoHub } from './support/simulated-class';
 import { type Child, startTsx, stopChild } from './support/tsx-child';
 
-// Issue 8 §3: a change of the demo spawner's version is recorded by the collector on its own.
+// A change of the demo spawner's version is recorded by the collector on its own.
 // The real demo hub is restarted with JH_SPAWNER_VERSION=1.1 while a collector posts to :3100;
 // then it is restarted on its default configuration again (which is one more deployment).
 

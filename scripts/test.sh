@@ -17,7 +17,7 @@ unset JH_VERSION
 step() { printf '\n=== %s\n' "$*"; }
 
 step "install (apt-get / npm ci / the hub's virtualenv where missing)"
-JH_VERSION=$HUB_VERSION bash stack/install.sh --browser "${SERVICES[@]}"
+JH_VERSION=$HUB_VERSION bash stack/install.sh --browser --cluster "${SERVICES[@]}"
 JH_VERSION=$OLDEST_HUB_VERSION bash stack/install.sh hub
 
 step "type check"
@@ -78,3 +78,30 @@ if [ "$HUB_VERSION" != "$OLDEST_HUB_VERSION" ]; then
   JH_VERSION=$OLDEST_HUB_VERSION npx playwright test --project=pipeline
   hub_on "$HUB_VERSION"
 fi
+
+# The same API and pipeline specs against the Graphite cluster (relay, two carbon-caches, a
+# graphite-web per node, a federating front) on the same ports: the single node's carbon and
+# graphite-webs make way for it, StatsD and the hub stay, and whatever ran before is restored.
+SINGLE=(carbon graphite-web graphite-web-chaos)
+CLUSTER_ALL=(relay carbon-a carbon-b graphite-web-a graphite-web-b graphite-front graphite-web-b-chaos graphite-front-chaos)
+was_running=()
+restore_single() {
+  bash stack/stack.sh stop "${CLUSTER_ALL[@]}" || true
+  [ ${#was_running[@]} -eq 0 ] || bash stack/stack.sh start "${was_running[@]}"
+}
+for s in "${SINGLE[@]}"; do if owned_pid "$s" >/dev/null; then was_running+=("$s"); fi; done
+trap 'restore_single; cleanup' EXIT
+cluster_started=$SECONDS
+step "Playwright on the Graphite cluster: API and pipeline tests (HUBWATCH_STACK=cluster)"
+bash stack/stack.sh stop "${SINGLE[@]}"
+bash stack/stack.sh start --cluster
+bash stack/stack.sh start graphite-web-b-chaos graphite-front-chaos
+cluster_rc=0
+JH_VERSION=$HUB_VERSION HUBWATCH_STACK=cluster npx playwright test --project=api --project=pipeline || cluster_rc=$?
+# The banner itself, in a browser, on the cluster only.
+JH_VERSION=$HUB_VERSION HUBWATCH_STACK=cluster npx playwright test --project=browser e2e/browser-partial.spec.ts || cluster_rc=$?
+step "restoring the single node"
+restore_single
+trap cleanup EXIT
+log "cluster pass: $((SECONDS - cluster_started)) s"
+exit "$cluster_rc"

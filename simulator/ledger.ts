@@ -39,7 +39,7 @@ export type LedgerEvent = LoginEntry | SpawnEntry | CrashEntry | StopEntry | Run
 export type LedgerEntry = LedgerEvent & { t: number; ts: string };
 
 /**
- * The StatsD keys (issue 3 contract) a ledger predicts, in the catalog's order: every counter
+ * The StatsD contract keys (README, "StatsD keys") a ledger predicts, in the catalog's order: every counter
  * but `errors.unclassified`, which counts lines no rule knows and so has no action behind it.
  */
 export type ContractKey = Exclude<CounterKey, 'errors.unclassified'>;

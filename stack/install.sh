@@ -2,7 +2,7 @@
 # Installs what hubwatch needs and is missing: Debian packages with apt-get, npm packages with
 # npm ci, and what a component installs itself (the hub: JH_VERSION's virtualenv and proxy).
 # Idempotent: a second run installs nothing and takes about a second.
-#   bash stack/install.sh [--browser] [component...]   (default components: carbon graphite-web statsd)
+#   bash stack/install.sh [--browser] [--cluster] [component...]   (default components: carbon graphite-web statsd)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -11,6 +11,7 @@ components=()
 for a in "$@"; do
   case $a in
     --browser) browser=1 ;;
+    --cluster) components+=(relay carbon-a carbon-b graphite-web-a graphite-web-b graphite-front) ;;
     *) components+=("$a") ;;
   esac
 done

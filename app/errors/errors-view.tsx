@@ -9,6 +9,7 @@ import styles from '@/components/status/errors.module.css';
 import { ErrorsTable, StatusCodeList } from '@/components/status/errors-table';
 import { rangePhrase } from '@/components/status/status-format';
 import { zoomRange } from '@/lib/client/time-actions';
+import { useDeploymentMarks } from '@/lib/client/use-deployments';
 import { useLiveSeries } from '@/lib/client/use-live-series';
 import { type ParamChanges, useViewParams } from '@/lib/client/use-view-params';
 import { ERRORS_EXPLAINED, type ErrorCategory } from '@/lib/errors-explained';
@@ -28,6 +29,8 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
   const hub = data.kind === 'error' ? null : data.status.hub.name;
   const targets = useMemo(() => (hub === null ? null : errorTargets(hub, category)), [hub, category]);
   const chart = useLiveSeries('errors-over-time', targets);
+  // Deployments are marked on every time chart, this one included.
+  const deployments = useDeploymentMarks(hub, params.from, params.until, params.refresh);
   const names = useMemo(
     () => chart.series?.map((s) => (isErrorCategory(s.target) ? ERRORS_EXPLAINED[s.target].label : s.target)),
     [chart.series],
@@ -107,6 +110,12 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
           emptyMessage="No errors reported in this range (fed by the collector's log source)."
           onZoom={(from, until) => navigate(zoomRange(from, until))}
           height={260}
+          deployments={deployments}
+          request={
+            targets && !params.kiosk
+              ? { targets, from: params.from, until: params.until, kind: 'stacked-area', unit: 'count', hub }
+              : undefined
+          }
         />
       </div>
       <ErrorsTable byCategory={status.errors.byCategory} selected={category} onSelect={onSelect} />

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 
-/** One autocannon run and the figures issue 9 asks for, with autocannon's own percentiles. */
+/** One autocannon run and the figures the load goals need (README, Benchmarks), with autocannon's own percentiles. */
 
 type Autocannon = (
   options: { url: string; connections: number; duration: number; timeout: number; headers: Record<string, string> },

@@ -3,7 +3,7 @@ import { deploymentSchema } from '@/lib/deployments/schema';
 import { MEASURE_IDS, MEASURE_UNITS, SAMPLE_UNITS } from '@/lib/impact/measures';
 import { COMPARISONS, MEASURE_VERDICTS } from '@/lib/impact/verdicts';
 
-/** GET /api/deployments/<id>/impact (issue 8 §2): shared by the route, the page and the tests. */
+/** GET /api/deployments/<id>/impact (docs/deployment-impact.md): shared by the route, the page and the tests. */
 
 const nullableNumber = z.number().nullable();
 const windowSchema = z.object({ from: z.number().int(), until: z.number().int() });
