@@ -16,6 +16,7 @@
  *    every 500 ms): before, peak, after (goal <= 350 MB).
  *
  * Options (env): BENCH_LOAD_DURATION (20 s), BENCH_LOAD_CONNECTIONS (500), BENCH_LOAD_TRIES (4),
+ * BENCH_LOAD_ACCESS_LOG (the single graphite-web's access log under HUBWATCH_DATA_DIR),
  * BENCH_LOAD_HUB (unset: no `?hub=`, so hub discovery is part of the load), BENCH_LOAD_PORT (3210),
  * BENCH_LOAD_CPU_PROF=<dir>: the dashboard's command runs as `node --cpu-prof` into <dir> (written
  * when it stops; not through npm, since NODE_OPTIONS refuses --cpu-prof) for a diagnosis; the figures of such a run go to load-cpu-prof.json,
@@ -34,7 +35,8 @@ import { rssMb, sampleRss } from './load/rss';
 const ROOT = join(__dirname, '..');
 const GRAPHITE = (process.env.GRAPHITE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const DATA_DIR = process.env.HUBWATCH_DATA_DIR ?? join(ROOT, '.data');
-const ACCESS_LOG = join(DATA_DIR, 'logs', 'graphite-web-access.log');
+// With the cluster stack, :8080 is the federating front: point this at graphite-front-access.log.
+const ACCESS_LOG = process.env.BENCH_LOAD_ACCESS_LOG ?? join(DATA_DIR, 'logs', 'graphite-web-access.log');
 const DURATION_S = Number(process.env.BENCH_LOAD_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 500);
 const TRIES = Number(process.env.BENCH_LOAD_TRIES ?? 4);
@@ -107,7 +109,7 @@ function printRuns(runs: RunReport[]): void {
   row('goals (req/s, p97.5, errors)', (r) =>
     [r.load.reqPerSec >= GOALS.reqPerSec, r.load.p97_5Ms <= GOALS.p97_5Ms, r.load.errors + r.load.non2xx === 0].map(mark).join(' '),
   );
-  console.log('   graphite-web, from its access log (whole shared stack: may include others\' requests)');
+  console.log(`   graphite-web, from its access log ${ACCESS_LOG} (whole shared stack: may include others' requests)`);
   row('lines added', (r) => fmt(r.log.lines));
   row('render / find / metrics / events / other', (r) =>
     [r.log.byKind.render, r.log.byKind.find, r.log.byKind.metrics, r.log.byKind.events, r.log.byKind.other].join(' / '),
