@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 import { forgetHub } from './support/forget-hub';
+import { expectedHubVersion } from './support/hub-version';
 import { withDemoHub } from './support/simulated-class';
 import { type Child, startTsx, stopChild } from './support/tsx-child';
 
@@ -21,12 +22,15 @@ const collectorTokenFile = join(dataDir, 'etc', 'jupyterhub_api_token');
 const hubName = `e2e${Date.now().toString(36)}`;
 const run = promisify(execFile);
 
-/** stack.sh with exactly the JH_* settings given: nothing from this process's environment leaks in. */
+/**
+ * stack.sh with exactly the JH_* settings given, on the JupyterHub version under test (a restart
+ * must not switch the 3.0 pass to the default version): nothing else of this process's JH_* leaks in.
+ */
 async function restartHub(settings: Record<string, string>): Promise<void> {
   // Next's types make NODE_ENV a required key of ProcessEnv; the filtered copy keeps it when set.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JH_'))) as NodeJS.ProcessEnv;
   await run('bash', ['stack/stack.sh', 'stop', 'hub'], { env, timeout: 120_000 });
-  await run('bash', ['stack/stack.sh', 'start', 'hub'], { env: { ...env, ...settings }, timeout: 180_000 });
+  await run('bash', ['stack/stack.sh', 'start', 'hub'], { env: { ...env, JH_VERSION: expectedHubVersion(), ...settings }, timeout: 180_000 });
 }
 
 type Listed = { deployments: { id: number; what: string; source: string; kind: string; version: string | null }[] };
