@@ -10,7 +10,15 @@ import { E2E_DEPLOY_TOKEN } from './e2e/support/deploy-token';
 
 const APP_URL = 'http://127.0.0.1:3100';
 
-const server = (port: number, graphiteUrl: string, env: Record<string, string> = {}) => ({
+// HUBWATCH_STACK=cluster: the same specs against the Graphite cluster (stack.sh start --cluster).
+// The servers then know the storage nodes: :3100 the front's (8091, 8092), :3101 the chaos front's
+// (8091 and graphite-web-b-chaos on 8093, which tests stop and freeze). The fronts skip a failed
+// node for 10 s (stack/cluster/front_settings.py.tmpl), so "partial" lasts that long after it is back.
+const cluster = process.env.HUBWATCH_STACK === 'cluster';
+const nodesEnv = (nodes: string): Record<string, string> =>
+  cluster ? { HUBWATCH_GRAPHITE_NODES: nodes, HUBWATCH_GRAPHITE_RETRY_DELAY_S: '10' } : {};
+
+const server = (port: number, graphiteUrl: string, nodes: string, env: Record<string, string> = {}) => ({
   command: 'npm start',
   url: `http://127.0.0.1:${port}/api/health`,
   env: {
@@ -19,6 +27,7 @@ const server = (port: number, graphiteUrl: string, env: Record<string, string> =
     HUBWATCH_HOST: '127.0.0.1',
     NEXT_TELEMETRY_DISABLED: '1',
     HUBWATCH_EMBED_ORIGINS: 'https://lms.example.edu',
+    ...nodesEnv(nodes),
     ...env,
   },
   reuseExistingServer: !process.env.CI,
@@ -67,8 +76,8 @@ export default defineConfig({
     },
   ],
   webServer: [
-    server(3100, 'http://127.0.0.1:8080', { HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN }),
-    server(3101, 'http://127.0.0.1:8090'),
+    server(3100, 'http://127.0.0.1:8080', 'http://127.0.0.1:8091 http://127.0.0.1:8092', { HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN }),
+    server(3101, 'http://127.0.0.1:8090', 'http://127.0.0.1:8091 http://127.0.0.1:8093'),
   ],
 });
 

@@ -41,6 +41,19 @@ async function main(): Promise<void> {
       response.end('{"error":{"code":"internal_error","message":"internal error"}}');
     });
   });
+  // Node answers a request it cannot read (request line and headers over its 16 KB limit, a
+  // malformed request) itself, with an empty body: answer in the documented JSON shape instead.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      error: tooLarge
+        ? { code: 'request_too_large', message: 'url: the request line and headers are over 16 KB; send long targets as a form body (POST /api/graphite/render)' }
+        : { code: 'bad_request', message: 'request: not a valid HTTP/1.1 request' },
+    });
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   server.on('error', (error) => {
     console.error(`hubwatch: cannot listen on ${listen.host}:${listen.port}: ${error.message}`);
     process.exit(1);

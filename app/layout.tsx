@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { type ReactNode, Suspense } from 'react';
+import { PartialBanner } from '@/components/shell/partial-banner';
 import { SiteHeader, SiteHeaderFallback } from '@/components/shell/site-header';
 import { StaleProvider } from '@/lib/client/stale-context';
 import './globals.css';
@@ -30,6 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Suspense fallback={<SiteHeaderFallback />}>
               <SiteHeader />
             </Suspense>
+            <PartialBanner />
             <main id="main">{children}</main>
           </StaleProvider>
         </NuqsAdapter>

@@ -5,13 +5,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source stack/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
-name=${1:?usage: bench/run.sh proxy|collector|page}
+name=${1:?usage: bench/run.sh proxy|collector|page|load|scale}
 shift
 
 case $name in
   collector) services=() ;;
   proxy) services=(carbon graphite-web statsd) ;;
   page) services=(carbon graphite-web statsd) ;;
+  load) services=(carbon graphite-web statsd) ;;
+  # Its own single node and cluster beside the shared stack (bench/scale.ts starts and removes them).
+  scale) services=() ; bash stack/install.sh --cluster ;;
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
 

@@ -1,5 +1,5 @@
 import StatsD, { type StatsD as StatsDClient } from 'hot-shots';
-import type { MetricEmitter } from './metric-emitter';
+import type { EmittedCounter, EmittedGauge, EmittedTimer, MetricEmitter } from './metric-emitter';
 
 // hot-shots' `send` takes an already formatted StatsD line through the same buffer and error handling
 // as its typed methods; its type declarations just do not list it.
@@ -80,17 +80,17 @@ export class StatsdSink implements MetricEmitter {
     this.timer.unref();
   }
 
-  count(key: string, n: number): void {
+  count(key: EmittedCounter, n: number): void {
     this.counters.set(key, (this.counters.get(key) ?? 0) + n);
   }
 
-  timing(key: string, ms: number): void {
+  timing(key: EmittedTimer, ms: number): void {
     this.timerKeys.push(key);
     this.timerValues.push(ms);
     if (this.timerKeys.length >= TIMER_BATCH) this.flushTimers();
   }
 
-  gauge(key: string, value: number): void {
+  gauge(key: EmittedGauge, value: number): void {
     this.gauges.set(key, value);
   }
 

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { CHAOS_GRAPHITE } from './support/stack-mode';
 
 // Graphite down and Graphite hanging, for real: the server on :3101 talks to graphite-web-chaos
-// (:8090), which these tests stop and SIGSTOP; afterAll always brings it back.
+// (:8090; on the cluster graphite-front-chaos), which these tests stop and SIGSTOP; afterAll always brings it back.
 test.describe.configure({ mode: 'serial' });
 
 const CHAOS_APP = process.env.HUBWATCH_CHAOS_APP_URL ?? 'http://127.0.0.1:3101';
@@ -17,12 +18,12 @@ const freshRender = () => ({
 });
 
 test.beforeAll(async () => {
-  await stack('start', 'graphite-web-chaos');
+  await stack('start', CHAOS_GRAPHITE);
 });
 
 test.afterAll(async () => {
-  await stack('signal', 'graphite-web-chaos', 'CONT').catch(() => undefined);
-  await stack('start', 'graphite-web-chaos');
+  await stack('signal', CHAOS_GRAPHITE, 'CONT').catch(() => undefined);
+  await stack('start', CHAOS_GRAPHITE);
 });
 
 test('with graphite-web-chaos up, the :3101 server renders', async ({ request }) => {
@@ -33,7 +34,7 @@ test('with graphite-web-chaos up, the :3101 server renders', async ({ request })
 
 test('Graphite stopped -> 502 graphite_unreachable; health says unreachable; back after start', async ({ request }) => {
   test.setTimeout(120_000);
-  await stack('stop', 'graphite-web-chaos');
+  await stack('stop', CHAOS_GRAPHITE);
 
   const response = await request.get(`${CHAOS_APP}/api/graphite/render`, { params: freshRender() });
   expect(response.status()).toBe(502);
@@ -57,14 +58,14 @@ test('Graphite stopped -> 502 graphite_unreachable; health says unreachable; bac
     graphite: { reachable: false, error: { code: 'graphite_unreachable' } },
   });
 
-  await stack('start', 'graphite-web-chaos');
+  await stack('start', CHAOS_GRAPHITE);
   const again = await request.get(`${CHAOS_APP}/api/graphite/render`, { params: freshRender() });
   expect(again.status()).toBe(200);
 });
 
 test('Graphite hanging (SIGSTOP) -> 504 graphite_timeout; answers again after CONT', async ({ request }) => {
   test.setTimeout(120_000);
-  await stack('signal', 'graphite-web-chaos', 'STOP');
+  await stack('signal', CHAOS_GRAPHITE, 'STOP');
   try {
     const response = await request.get(`${CHAOS_APP}/api/graphite/render`, { params: freshRender(), timeout: 60_000 });
     expect(response.status()).toBe(504);
@@ -78,7 +79,7 @@ test('Graphite hanging (SIGSTOP) -> 504 graphite_timeout; answers again after CO
       graphite: { reachable: false, error: { code: 'graphite_timeout' } },
     });
   } finally {
-    await stack('signal', 'graphite-web-chaos', 'CONT');
+    await stack('signal', CHAOS_GRAPHITE, 'CONT');
   }
   const again = await request.get(`${CHAOS_APP}/api/graphite/render`, { params: freshRender(), timeout: 60_000 });
   expect(again.status()).toBe(200);

@@ -19,7 +19,7 @@ const DISABLED = error(
   "recording deployments is disabled: set HUBWATCH_DEPLOY_TOKEN (at least 16 characters) in the dashboard's environment and restart it",
 );
 const NOT_TOKEN = error('unauthorized', 'Authorization: not the deploy token (expected Bearer <HUBWATCH_DEPLOY_TOKEN>)');
-const NO_HEADER = error('unauthorized', 'missing Authorization header: send Authorization: Bearer <HUBWATCH_DEPLOY_TOKEN>');
+const NO_HEADER = error('unauthorized', 'Authorization: missing (send Authorization: Bearer <HUBWATCH_DEPLOY_TOKEN>)');
 
 async function listed(request: APIRequestContext): Promise<unknown[]> {
   const response = await request.get(listUrl);

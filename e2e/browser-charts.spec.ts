@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_HUB, E2E_ROOT, forgetMetrics, sendCarbon, sendStatsd, uniqueId, waitForData } from './support/browser';
+import { E2E_HUB, E2E_ROOT, forgetMetrics, sendCarbon, sendStatsd, uniqueId, waitForData, waitForHub } from './support/browser';
 
 // Charts end to end: StatsD/carbon -> Graphite -> proxy -> SWR -> ECharts, in Debian's chromium.
 
@@ -99,6 +99,7 @@ test('/system draws the health panels for a reporting hub and names the source o
     `${base}.hub.health_ms ${latency} ${now - 10}`,
   ]);
   await waitForData(request, [`${base}.hub.up`, `${base}.hub.health_ms`]);
+  await waitForHub(request, E2E_HUB);
   await page.goto(`/system?from=-10min&hub=${E2E_HUB}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`System: ${E2E_HUB}`);
   await expect(page.getByTestId('panel-hub-up').locator('[data-chart-state=finished]')).toBeVisible();
@@ -109,6 +110,9 @@ test('/system draws the health panels for a reporting hub and names the source o
   await expect(page.getByTestId('panel-proxy-poll')).toContainText("collector's metrics source");
   await expect(page.getByTestId('panel-spawn-duration')).toContainText("collector's log source");
   await expect(page.getByTestId('panel-running-servers')).toContainText("collector's users-API source");
+  // a metric older JupyterHub versions do not serve: the empty panel says which
+  await expect(page.getByTestId('panel-event-loop')).toHaveAttribute('data-state', 'empty');
+  await expect(page.getByTestId('panel-event-loop')).toContainText('3.x and 4.x hubs do not');
 });
 
 test('a live series that stopped says since when, in the viewer clock', async ({ page, request }) => {

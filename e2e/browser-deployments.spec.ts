@@ -3,7 +3,7 @@ import { impactResponseSchema } from '../lib/impact/schema';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 import { type SimulatedClass, simulatedClass } from './support/simulated-class';
 
-// Issue 8 §3, Playwright: the deployment list, the impact page, the status page's last deployment
+// In the browser: the deployment list, the impact page, the status page's last deployment
 // and incidents, and the markers on /system's and /errors' charts, for a deployment recorded on the
 // shared simulated class's hub a minute before its run, with a title that is HTML. Every place
 // shows it as text: no element is made from it and no script runs (no dialog, ever).

@@ -1,15 +1,17 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { hubSpawnerVersion, restartHub } from './support/demo-hub-config';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 import { forgetHub } from './support/forget-hub';
+import { expectedHubVersion } from './support/hub-version';
 import { withDemoHub } from './support/simulated-class';
 import { type Child, startTsx, stopChild } from './support/tsx-child';
 
-// Issue 8 §3: a change of the demo spawner's version is recorded by the collector on its own.
+// A change of the demo spawner's version is recorded by the collector on its own.
 // The real demo hub is restarted with JH_SPAWNER_VERSION=1.1 while a collector posts to :3100;
 // then it is restarted on its default configuration again (which is one more deployment).
 
@@ -18,6 +20,18 @@ const dataDir = process.env.HUBWATCH_DATA_DIR ?? join(repo, '.data');
 const hubLog = join(dataDir, 'logs', 'hub.log');
 const collectorTokenFile = join(dataDir, 'etc', 'jupyterhub_api_token');
 const hubName = `e2e${Date.now().toString(36)}`;
+const run = promisify(execFile);
+
+/**
+ * stack.sh with exactly the JH_* settings given, on the JupyterHub version under test (a restart
+ * must not switch the 3.0 pass to the default version): nothing else of this process's JH_* leaks in.
+ */
+async function restartHub(settings: Record<string, string>): Promise<void> {
+  // Next's types make NODE_ENV a required key of ProcessEnv; the filtered copy keeps it when set.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JH_'))) as NodeJS.ProcessEnv;
+  await run('bash', ['stack/stack.sh', 'stop', 'hub'], { env, timeout: 120_000 });
+  await run('bash', ['stack/stack.sh', 'start', 'hub'], { env: { ...env, JH_VERSION: expectedHubVersion(), ...settings }, timeout: 180_000 });
+}
 
 type Listed = { deployments: { id: number; what: string; source: string; kind: string; version: string | null }[] };
 
@@ -96,3 +110,14 @@ test('a changed spawner version is recorded automatically as a deployment naming
     }
   });
 });
+
+async function hubSpawnerVersion(): Promise<string> {
+  const token = readFileSync(collectorTokenFile, 'utf8').trim();
+  const response = await fetch('http://127.0.0.1:8081/hub/api/info', {
+    headers: { authorization: `token ${token}` },
+    signal: AbortSignal.timeout(5_000),
+  }).catch(() => undefined);
+  if (response === undefined || !response.ok) return 'unreachable';
+  const info = (await response.json()) as { spawner?: { version?: string } };
+  return info.spawner?.version ?? 'unknown';
+}

@@ -8,10 +8,11 @@ import { parseLedger, summarise } from '../simulator/ledger';
 import { restartHub } from './support/demo-hub-config';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 import { forgetHub } from './support/forget-hub';
+import { defaultHubVersion, expectedHubVersion } from './support/hub-version';
 import { withDemoHub } from './support/simulated-class';
 import { type Child, startTsx, stopChild } from './support/tsx-child';
 
-// Issue 8 §3, the four cases against the real demo hub, driven by the classroom simulator, on one
+// Deployment impact, the four cases against the real demo hub, driven by the classroom simulator, on one
 // timeline of a fresh hub name (each window is 10 minutes, the smallest; every after-window is
 // read while still running, `partial: true`, before the next phase reaches it):
 //   A  one class                 -> plain restart (the collector records kind `restart`)
@@ -139,6 +140,11 @@ async function report(testInfo: TestInfo, name: string, impact: ImpactResponse):
 /** A phase's last counts reach Graphite before the hub restarts, so none lands after the restart's time. */
 const settle = () => sleep(12_000);
 
+// The judge does not depend on the hub's version, and this spec is the pipeline project's longest
+// (about 8 minutes): it runs on the default JupyterHub only, not again in npm test's pass on the
+// oldest one (which re-checks the collector's parsing with pipeline-hub.spec.ts).
+test.skip(expectedHubVersion() !== defaultHubVersion(), 'deployment impact is checked on the default JupyterHub only');
+
 test.beforeAll(() => {
   for (const file of [hubLog, collectorTokenFile, simulatorTokenFile]) {
     if (!existsSync(file)) throw new Error(`${file} missing: start the demo hub first (bash stack/stack.sh start hub)`);
@@ -150,7 +156,7 @@ test.afterAll(() => {
   if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
 });
 
-test('deployment impact on the real hub: restart, doubled class, slowed spawns (issue 8 §3)', async ({ request }, testInfo) => {
+test('deployment impact on the real hub: restart, doubled class, slowed spawns', async ({ request }, testInfo) => {
   test.setTimeout(900_000);
   const users = new Set<string>();
   let b: PhaseResult = { starts: 0, attempts: 0, seconds: 1, users: [] };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { CLUSTER } from './support/stack-mode';
 
 // The stack scripts themselves, run for real against the stack `npm test` started.
 const run = promisify(execFile);
@@ -12,10 +13,24 @@ const stack = (args: string[], env: Record<string, string> = {}) =>
 const dataDir = process.env.HUBWATCH_DATA_DIR ?? join(process.cwd(), '.data');
 
 test('status reports every default component healthy', async () => {
+  test.skip(CLUSTER, 'the cluster has its own components (next test)');
   const { stdout } = await stack(['status']);
   expect(stdout).toMatch(/^carbon\s+up/m);
   expect(stdout).toMatch(/^graphite-web\s+up\s+:8080 version 1\.1\.8/m);
   expect(stdout).toMatch(/^statsd\s+up/m);
+});
+
+test('status reports every cluster component healthy', async () => {
+  test.skip(!CLUSTER, 'only with HUBWATCH_STACK=cluster');
+  const { stdout } = await stack(['status']);
+  expect(stdout).toMatch(/^relay\s+up\s+:2003 -> carbon_ch over a :2013, b :2023/m);
+  expect(stdout).toMatch(/^carbon-a\s+up\s+:2013/m);
+  expect(stdout).toMatch(/^carbon-b\s+up\s+:2023/m);
+  expect(stdout).toMatch(/^graphite-web-a\s+up\s+:8091 version 1\.1\.8/m);
+  expect(stdout).toMatch(/^graphite-web-b\s+up\s+:8092 version 1\.1\.8/m);
+  expect(stdout).toMatch(/^graphite-front\s+up\s+:8080 version 1\.1\.8 \(front over 127\.0\.0\.1:8091, 127\.0\.0\.1:8092\)/m);
+  expect(stdout).toMatch(/^statsd\s+up/m);
+  expect(stdout).not.toMatch(/^carbon\s/m);
 });
 
 test('start is idempotent: a second start keeps the same processes', async () => {

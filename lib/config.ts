@@ -13,7 +13,7 @@ export class ConfigError extends Error {
 // An empty variable (`GRAPHITE_URL=`) means "use the default", as in most shells' configs.
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
-const graphiteUrl = z
+export const graphiteUrl = z
   .string()
   .trim()
   .refine((value) => URL.canParse(value), 'not a URL')
@@ -24,7 +24,7 @@ const graphiteUrl = z
   // A trailing slash lets `new URL('render', base)` keep a path prefix such as /graphite/.
   .transform((url) => (url.pathname.endsWith('/') ? url.href : `${url.href}/`));
 
-const intInRange = (min: number, max: number, fallback: number) =>
+export const intInRange = (min: number, max: number, fallback: number) =>
   z.preprocess(
     unsetIfEmpty,
     z.coerce
@@ -73,7 +73,7 @@ export type Config = {
   renders: { concurrency: number; queue: number };
 };
 
-function parseEnv<S extends z.ZodType>(schema: S, env: Readonly<Record<string, string | undefined>>): z.output<S> {
+export function parseEnv<S extends z.ZodType>(schema: S, env: Readonly<Record<string, string | undefined>>): z.output<S> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

@@ -1,5 +1,6 @@
 import { ConfigError, getConfig, loadListenConfig } from './config';
 import { getDeployConfig } from './deployments/deploy-config';
+import { getNodesConfig } from './graphite/nodes';
 import { getEmbedConfig } from './http/security-headers';
 import { publishServerHooks } from './http/server-hooks';
 import { getThresholds } from './status/load-thresholds';
@@ -13,6 +14,7 @@ import { ThresholdsError } from './status/thresholds';
 export function startServerSide(): void {
   try {
     getConfig();
+    getNodesConfig();
     getDeployConfig();
     getThresholds();
     publishServerHooks(loadListenConfig(process.env), getEmbedConfig());

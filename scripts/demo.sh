@@ -2,6 +2,8 @@
 # npm run demo: the whole product on one machine. Starts the Graphite stack and a demo JupyterHub,
 # a classroom simulator driving the hub, the collector (log + /hub/metrics + /hub/health) and the
 # dashboard on http://127.0.0.1:3000. Ctrl-C stops everything this script started.
+# --cluster: the same on the Graphite cluster (relay, two carbon-caches, a graphite-web per node,
+# a federating front on 8080); the dashboard then probes the storage nodes (HUBWATCH_GRAPHITE_NODES).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source stack/lib.sh
@@ -10,6 +12,18 @@ PORT=${PORT:-3000}
 HUB_NAME=${HUB_NAME:-default}
 
 SERVICES=(carbon graphite-web statsd hub)
+cluster=0
+for a in "$@"; do
+  case $a in
+    --cluster) cluster=1 ;;
+    *) echo "usage: npm run demo [-- --cluster]" >&2; exit 2 ;;
+  esac
+done
+if [ "$cluster" = 1 ]; then
+  SERVICES=(carbon-a carbon-b relay graphite-web-a graphite-web-b graphite-front statsd hub)
+  export HUBWATCH_GRAPHITE_NODES=${HUBWATCH_GRAPHITE_NODES:-http://127.0.0.1:8091 http://127.0.0.1:8092}
+  export HUBWATCH_GRAPHITE_RETRY_DELAY_S=${HUBWATCH_GRAPHITE_RETRY_DELAY_S:-10}
+fi
 bash stack/install.sh "${SERVICES[@]}"
 
 started=()

@@ -67,9 +67,15 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   {
     room: ['collector/', 'simulator/'],
     never: ['app/', 'components/', 'lib/', 'next', 'next/', 'react', 'server.ts', 'instrumentation.ts'],
-    // lib/deployments/types.ts is types and constants only: the collector posts deployments in that shape.
-    except: ['lib/catalog.ts', 'lib/catalog/', 'lib/deployments/types.ts', 'collector/', 'simulator/'],
+    // lib/deployments/types.ts and schema.ts are the deployment's shape (types, zod): the collector posts it.
+    except: ['lib/catalog.ts', 'lib/catalog/', 'lib/deployments/types.ts', 'lib/deployments/schema.ts', 'collector/', 'simulator/'],
     why: 'the collector runs on a hub host without the dashboard: it may use the metric catalog (and the deployment type), nothing else of it',
+  },
+  {
+    room: ['stack/'],
+    never: ['app/', 'components/', 'lib/', 'next', 'next/', 'react', 'server.ts', 'instrumentation.ts'],
+    except: ['lib/catalog/'],
+    why: "the stack's configuration is rendered from the catalog's metrics layout (stack/layout/); nothing else of the dashboard",
   },
   {
     room: ['server.ts'],
@@ -78,6 +84,8 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   },
   {
     room: ['collector/'],
+    // The captures' test reads each capture's ledger (what really happened) with the simulator's reader.
+    roomExcept: ['collector/log/captures.test.ts'],
     never: ['simulator/'],
     why: 'the collector ships alone; the simulator is a test tool',
   },

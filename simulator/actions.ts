@@ -42,12 +42,26 @@ export async function login(student: BrowserStudent, password: string, sim: Sim)
     const answer = await student.login(password);
     status = answer.status;
     if (answer.status === 302) outcome = 'success';
-    else if (answer.status === 200 && /Invalid username or password/i.test(answer.body)) outcome = 'failure';
+    // the form again with the message: 200 up to JupyterHub 4, 403 from 5.0 on
+    else if ((answer.status === 200 || answer.status === 403) && /Invalid username or password/i.test(answer.body)) {
+      outcome = 'failure';
+    }
   } catch (error) {
     sim.log(`login failed on our side: ${describeError(error)}`);
   }
   sim.ledger.record({ kind: 'login', user: student.name, outcome, status });
   return outcome;
+}
+
+/**
+ * A 500 that does not name the exit status: JupyterHub 5.x/6.x answer a start whose process exited
+ * with a plain 500 (its "Spawner failed to start [status=N]" check itself fails) while the spawn
+ * still waits for the dead process until http_timeout. A spawn still pending after the answer is
+ * that exited process; one that is over was a start() that raised (the `broken` case).
+ */
+async function exitedOrError(sim: Sim, user: string): Promise<SpawnOutcome> {
+  const view = await sim.api.server(user).catch(() => null);
+  return view?.pending === 'spawn' ? 'exited' : 'error';
 }
 
 /** Reads a spawn through to its end and records one ledger entry for the attempt. */
@@ -78,6 +92,7 @@ async function finishSpawn(
     }
   } else {
     outcome = first;
+    if (first === 'error' && answer.status === 500) outcome = await exitedOrError(sim, user);
   }
   if (outcome !== 'success' && outcome !== 'throttled' && outcome !== 'limited' && outcome !== 'rejected') {
     // an exited process stays pending until http_timeout: wait, so the hub's last word on it is logged

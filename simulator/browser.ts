@@ -1,4 +1,4 @@
-import { CookieJar, findXsrfInput, readTextSafely, request } from './http';
+import { CookieJar, findXsrfInput, navigate, readTextSafely } from './http';
 import type { HubAnswer } from './hub-api';
 
 /** One student's browser: the login form and the spawn button, with cookies, no JavaScript. */
@@ -15,7 +15,7 @@ export class BrowserStudent {
   }
 
   private async get(path: string, timeoutMs = this.timeoutMs): Promise<HubAnswer> {
-    const response = await request(`${this.hub}${path}`, { headers: this.headers(), timeoutMs });
+    const response = await navigate(`${this.hub}${path}`, { headers: this.headers(), timeoutMs });
     return this.answer(response);
   }
 
@@ -29,14 +29,14 @@ export class BrowserStudent {
     return { status: response.status, body: await readTextSafely(response), location: response.headers.get('location') };
   }
 
-  /** GET the form, POST it. 302 = logged in; 200 with the form again = wrong password. */
+  /** GET the form, POST it. 302 = logged in; the form again (200, or 403 from JupyterHub 5) = wrong password. */
   async login(password: string): Promise<HubAnswer> {
     const form = await this.get('/hub/login');
     const fields = new URLSearchParams({ username: this.name, password });
     // JupyterHub 3 has no _xsrf on the login form; 4+ do, and check it against the cookie
     const xsrf = findXsrfInput(form.body) ?? this.jar.get('_xsrf');
     if (xsrf !== undefined) fields.set('_xsrf', xsrf);
-    const response = await request(`${this.hub}/hub/login`, {
+    const response = await navigate(`${this.hub}/hub/login`, {
       method: 'POST',
       headers: this.headers({ 'Content-Type': 'application/x-www-form-urlencoded' }),
       body: fields.toString(),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { capturedVersions, readCapture } from '../collector/fixtures/captures';
 import { type ContractKey, emptyCounts, parseLedger, summarise } from './ledger';
 
 // The capture is a real hub log slice and the ledger of the run that caused it. Counting the
@@ -33,6 +34,34 @@ function countByPatterns(lines: readonly string[]): Record<ContractKey, number> 
   // this run's 5xx answers are API starts of servers whose failure was logged just before
   counts['requests.spawn_5xx'] = has(/ log:\d+\] 5\d\d POST \S*\/hub\/api\/users\/[^/ ]+\/(server|servers\/[^/ ]*) \(.*\) [\d.]+ms$/);
   return counts;
+}
+
+// The same check on every supported version's capture (collector/fixtures/jupyterhub-<v>/once-*).
+// 5.x/6.x log an exited process as an uncaught exception of the start request whose traceback
+// ends in InvalidStateError, instead of the `Spawner failed to start [status=N]` warning.
+function exitedLines(lines: readonly string[]): number {
+  let n = lines.filter((line) => / web:\d+\] 500 POST \S+ \(.*\): Spawner failed to start \[status=/.test(line)).length;
+  for (let i = 0; i < lines.length; i++) {
+    if (!/JupyterHub web:\d+\] Uncaught exception POST \S*\/hub\/api\/users\/[^/ ]+\/server /.test(lines[i] ?? '')) continue;
+    let j = i + 1;
+    while (j < lines.length && /^\s/.test(lines[j] ?? '')) j++;
+    if (lines.slice(i + 1, j).some((l) => l.includes('InvalidStateError: Exception is not set'))) n++;
+  }
+  return n;
+}
+
+for (const version of capturedVersions()) {
+  test(`JupyterHub ${version}: the capture holds exactly the events its ledger records`, () => {
+    const capture = readCapture(version);
+    const lines = capture.log.toString('utf8').split('\n');
+    const summary = summarise(parseLedger(capture.ledger));
+    const counts = countByPatterns(lines);
+    const exited = exitedLines(lines);
+    counts['spawns.failure.http_timeout'] += counts['spawns.failure.exited'] - exited;
+    counts['spawns.failure.exited'] = exited;
+    assert.equal(summary.unknown, 0);
+    assert.deepEqual(counts, summary.counts);
+  });
 }
 
 test('the capture holds exactly the events its ledger records', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { test } from 'node:test';
-import { CookieJar, failureReason, findXsrfInput, request } from './http';
+import { CookieJar, failureReason, findXsrfInput, navigate, request } from './http';
 
 test('the jar keeps the last value per name and drops cleared cookies', () => {
   const jar = new CookieJar();
@@ -47,4 +48,39 @@ test('a refused connection names the address, not just "fetch failed"', async ()
   );
   assert.equal(failureReason(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), 'timed out');
   assert.equal(failureReason('x'), 'x');
+});
+
+test("a student's page request says what a browser says (navigate), and reads every Set-Cookie of a redirect", async () => {
+  // a plain node:http server that records the request: what JupyterHub 6.1.1 reads to decide on its xsrf cookie
+  let seen: { method?: string; headers: IncomingHttpHeaders; body: string } = { headers: {}, body: '' };
+  const server = createHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    req.on('end', () => {
+      seen = { method: req.method, headers: req.headers, body };
+      if (req.url === '/stall') return; // never answers
+      res.writeHead(302, { Location: '/hub/spawn', 'Set-Cookie': ['a=1; Path=/hub/', 'b=2; Path=/'] });
+      res.end('moved');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  try {
+    const answer = await navigate(`${base}/hub/login`, { method: 'POST', body: 'username=x&password=y', timeoutMs: 5000 });
+    assert.equal(answer.status, 302);
+    assert.equal(answer.headers.get('location'), '/hub/spawn');
+    assert.deepEqual(answer.headers.getSetCookie(), ['a=1; Path=/hub/', 'b=2; Path=/']);
+    assert.equal(await answer.text(), 'moved');
+    assert.equal(seen.method, 'POST');
+    assert.equal(seen.body, 'username=x&password=y');
+    assert.equal(seen.headers['sec-fetch-mode'], 'navigate');
+    assert.equal(seen.headers['sec-fetch-site'], 'same-origin');
+    await assert.rejects(navigate(`${base}/stall`, { timeoutMs: 200 }), /^HttpError: GET http:\/\/127\.0\.0\.1:\d+\/stall failed \(timed out\)$/);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });

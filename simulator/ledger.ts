@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { COUNTER_KEYS, type CounterKey } from '../lib/catalog';
+import { COUNTER_KEYS, type CounterKey, spawnFailureKey } from '../lib/catalog';
 
 /**
  * The ledger: one JSON line per thing the simulator did, with the outcome the hub reported.
@@ -39,7 +39,7 @@ export type LedgerEvent = LoginEntry | SpawnEntry | CrashEntry | StopEntry | Run
 export type LedgerEntry = LedgerEvent & { t: number; ts: string };
 
 /**
- * The StatsD keys (issue 3 contract) a ledger predicts, in the catalog's order: every counter
+ * The StatsD contract keys (README, "StatsD keys") a ledger predicts, in the catalog's order: every counter
  * but `errors.unclassified`, which counts lines no rule knows and so has no action behind it.
  */
 export type ContractKey = Exclude<CounterKey, 'errors.unclassified'>;
@@ -57,10 +57,10 @@ export type Summary = {
 
 const SPAWN_KEYS: Partial<Record<SpawnOutcome, ContractKey>> = {
   success: 'spawns.success',
-  error: 'spawns.failure.error',
-  exited: 'spawns.failure.exited',
-  timeout: 'spawns.failure.timeout',
-  http_timeout: 'spawns.failure.http_timeout',
+  error: spawnFailureKey('error'),
+  exited: spawnFailureKey('exited'),
+  timeout: spawnFailureKey('timeout'),
+  http_timeout: spawnFailureKey('http_timeout'),
   throttled: 'spawns.throttled',
   limited: 'spawns.limited',
 };

@@ -40,6 +40,8 @@ for (const [name, status, body, location, expected] of cases) {
 test('progress end: ready, start timeout, http timeout, other failure', () => {
   assert.equal(classifyProgressEnd({ progress: 100, ready: true, message: 'Server ready at /user/a/' }), 'success');
   assert.equal(classifyProgressEnd({ progress: 100, failed: true, message: 'Spawn failed: Timeout' }), 'timeout');
+  // JupyterHub 5.x/6.x: asyncio's TimeoutError has no message (6.1.1 capture)
+  assert.equal(classifyProgressEnd({ progress: 100, failed: true, message: 'Spawn failed: ' }), 'timeout');
   assert.equal(
     classifyProgressEnd({
       progress: 100,

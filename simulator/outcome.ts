@@ -1,7 +1,7 @@
 import type { SpawnOutcome } from './ledger';
 
 /**
- * What JupyterHub 3.x answered to a spawn request, mapped to a ledger outcome. `pending` means
+ * What JupyterHub (3.0 to 6.1) answered to a spawn request, mapped to a ledger outcome. `pending` means
  * the spawn was accepted and its end must be read from the progress stream. The texts are the
  * hub's own (handlers/base.py, apihandlers/users.py); see docs/hub-and-simulator.md.
  */
@@ -37,8 +37,9 @@ export function classifyProgressEnd(event: ProgressEvent): SpawnOutcome {
   if (event.ready === true) return 'success';
   if (event.failed !== true) return 'unknown';
   const message = event.message ?? '';
-  // start() outlived start_timeout: tornado's with_timeout raises TimeoutError("Timeout")
-  if (/^Spawn failed: Timeout$/.test(message)) return 'timeout';
+  // start() outlived start_timeout: tornado's with_timeout raises TimeoutError("Timeout") (3.x);
+  // from 5.x asyncio's TimeoutError, which has no message
+  if (/^Spawn failed: (?:Timeout)?$/.test(message)) return 'timeout';
   // started but never answered HTTP within http_timeout (also what a process that exited looks like here)
   if (/didn't respond in \d+ seconds/.test(message)) return 'http_timeout';
   return 'error';

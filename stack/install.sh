@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what hubwatch needs and is missing: Debian packages with apt-get, npm packages with
-# npm ci. Idempotent: a second run installs nothing and takes about a second.
-#   bash stack/install.sh [--browser] [component...]   (default components: carbon graphite-web statsd)
+# npm ci, and what a component installs itself (the hub: JH_VERSION's virtualenv and proxy).
+# Idempotent: a second run installs nothing and takes about a second.
+#   bash stack/install.sh [--browser] [--cluster] [component...]   (default components: carbon graphite-web statsd)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -10,6 +11,7 @@ components=()
 for a in "$@"; do
   case $a in
     --browser) browser=1 ;;
+    --cluster) components+=(relay carbon-a carbon-b graphite-web-a graphite-web-b graphite-front) ;;
     *) components+=("$a") ;;
   esac
 done
@@ -44,3 +46,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
   (cd "$REPO_DIR" && npm ci --no-audit --no-fund)
   echo "$lock_hash" >"$stamp"
 fi
+
+# What apt and the repo's npm ci cannot install: a component's own install_more (the hub's
+# JupyterHub from PyPI into a virtualenv under the data dir). After apt: it may need python3-venv.
+for c in "${components[@]}"; do in_component "$c" call_if_defined install_more; done

@@ -18,6 +18,13 @@ render_template() { # src dst
       "$1" >"$tmp" && mv "$tmp" "$2"
 }
 
+# Writes a configuration generated from lib/catalog/layout.ts (stack/layout/cli.ts); needs npm ci.
+render_layout() { # kind args...
+  [ -f "$REPO_DIR/node_modules/tsx/dist/loader.mjs" ] \
+    || { echo "$1: node_modules/tsx missing (npm ci did not run?)" >&2; return 1; }
+  node --import "file://$REPO_DIR/node_modules/tsx/dist/loader.mjs" "$REPO_DIR/stack/layout/cli.ts" "$@"
+}
+
 component_file() { printf '%s/stack/components/%s.sh' "$REPO_DIR" "$1"; }
 
 # Runs FUNCTION of COMPONENT in a subshell, so components' definitions never leak into each other.
@@ -37,5 +44,7 @@ owned_pid() { # component -> prints pid if the process we started is still alive
   read -r pid start <"$file" || return 1
   [ -n "$pid" ] && [ "$(proc_starttime "$pid")" = "$start" ] && printf '%s\n' "$pid"
 }
+
+call_if_defined() { if declare -F "$1" >/dev/null; then "$@"; fi; }
 
 print_packages() { [ ${#PACKAGES[@]} -eq 0 ] || printf '%s\n' "${PACKAGES[@]}"; }

@@ -7,12 +7,26 @@
 #   bash stack/stack.sh status                  one line per component; exit 1 if one we started is down
 #   bash stack/stack.sh signal COMPONENT SIG    e.g. freeze graphite-web-chaos with STOP, thaw with CONT
 #
+#   bash stack/stack.sh start --cluster         the Graphite cluster instead of the single node
+#   bash stack/stack.sh status|stop --cluster   the same, for the cluster's components
+#
 # Components (files in stack/components/): carbon, graphite-web, statsd (the default set),
-# graphite-web-chaos (tests), hub (the demo JupyterHub).
+# graphite-web-chaos (tests), hub (the demo JupyterHub). The cluster (--cluster): relay, carbon-a,
+# carbon-b, graphite-web-a, graphite-web-b, graphite-front and statsd; graphite-web-b-chaos and
+# graphite-front-chaos for tests. HUBWATCH_PORT_OFFSET moves every port of the cluster and StatsD.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DEFAULT=(carbon graphite-web statsd)
+# Start order: caches before the relay that connects to them, nodes before the front.
+CLUSTER=(carbon-a carbon-b relay graphite-web-a graphite-web-b graphite-front statsd)
+cluster=0
+
+# The set `status` checks: the cluster's when it was started (its relay has a pid file).
+default_set() {
+  if [ "$cluster" = 1 ] || [ -f "$RUN_DIR/relay.pid" ]; then printf '%s\n' "${CLUSTER[@]}"
+  else printf '%s\n' "${DEFAULT[@]}"; fi
+}
 START_TIMEOUT=${HUBWATCH_START_TIMEOUT:-90}
 
 known_components() { local f; for f in "$REPO_DIR"/stack/components/*.sh; do basename "$f" .sh; done; }
@@ -31,10 +45,9 @@ start_one() {
     in_component "$c" prepare
     # setsid: each component gets its own process group, so stop and signal reach its children.
     # The daemon must not inherit descriptors beyond stdio: a lock held by whoever ran `stack.sh
-    # start` (flock) would otherwise stay held for as long as the daemon runs. No redirection on
-    # the loop: bash would keep stderr's original in a spare descriptor (10+) for the loop, the
-    # loop would close that one too, and the daemon's stderr (JupyterHub's whole log) would be lost.
-    setsid bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && [ -e "/proc/$$/fd/$fd" ] && exec {fd}>&-; done
+    # start` (flock) would otherwise stay held for as long as the daemon runs.
+    # (No redirection around the loop: bash would keep stderr's saved copy above 2, and close it.)
+    setsid bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 2 ] && [ -e "/proc/$$/fd/$fd" ]; then eval "exec $fd>&-"; fi; done
       source "$REPO_DIR/stack/lib.sh"; COMPONENT=$1; source "$(component_file "$1")"; run' \
       _ "$c" >>"$LOG_DIR/$c.log" 2>&1 </dev/null &
     pid=$!
@@ -84,7 +97,7 @@ stop_one() {
 
 cmd_start() {
   local comps=("$@")
-  [ ${#comps[@]} -gt 0 ] || comps=("${DEFAULT[@]}")
+  [ ${#comps[@]} -gt 0 ] || mapfile -t comps < <(default_set)
   bash "$REPO_DIR/stack/install.sh" "${comps[@]}"
   mkdir -p "$ETC_DIR" "$RUN_DIR" "$LOG_DIR"
   local c
@@ -93,9 +106,12 @@ cmd_start() {
 
 cmd_stop() {
   local comps=("$@") i
+  if [ ${#comps[@]} -eq 0 ] && [ "$cluster" = 1 ]; then comps=("${CLUSTER[@]}" graphite-front-chaos graphite-web-b-chaos); fi
   if [ ${#comps[@]} -eq 0 ]; then mapfile -t comps < <(known_components); fi
-  # Reverse order: producers (hub, statsd) before the store they write to.
-  local order=(hub statsd graphite-web-chaos graphite-web carbon)
+  # Reverse order: producers (hub, statsd) before the store they write to; the relay before the
+  # caches, so the points it still queues are delivered while they are up.
+  local order=(hub statsd graphite-front-chaos graphite-web-b-chaos graphite-front graphite-web-a graphite-web-b
+    graphite-web-chaos graphite-web relay carbon carbon-a carbon-b)
   for i in "${order[@]}"; do
     printf '%s\n' "${comps[@]}" | grep -qx "$i" && stop_one "$i"
   done
@@ -105,7 +121,7 @@ cmd_stop() {
 cmd_status() {
   local rc=0 c
   for c in $(known_components); do
-    if printf '%s\n' "${DEFAULT[@]}" | grep -qx "$c" || [ -f "$RUN_DIR/$c.pid" ]; then
+    if default_set | grep -qx "$c" || [ -f "$RUN_DIR/$c.pid" ]; then
       in_component "$c" describe || true
       in_component "$c" healthy 2>/dev/null || rc=1
     fi
@@ -120,10 +136,15 @@ cmd_signal() {
   log "sent SIG$sig to $c (process group $pid)"
 }
 
+# --cluster may stand anywhere after the command.
+args=()
+for a in "${@:2}"; do if [ "$a" = --cluster ]; then cluster=1; else args+=("$a"); fi; done
+set -- "${1:-}" "${args[@]}"
+
 case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
   signal) shift; cmd_signal "$@" ;;
-  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac

@@ -29,7 +29,7 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
   const hub = data.kind === 'error' ? null : data.status.hub.name;
   const targets = useMemo(() => (hub === null ? null : errorTargets(hub, category)), [hub, category]);
   const chart = useLiveSeries('errors-over-time', targets);
-  // Issue 8: deployment markers on every time chart of every view, this one included.
+  // Deployments are marked on every time chart, this one included.
   const deployments = useDeploymentMarks(hub, params.from, params.until, params.refresh);
   const names = useMemo(
     () => chart.series?.map((s) => (isErrorCategory(s.target) ? ERRORS_EXPLAINED[s.target].label : s.target)),
@@ -111,6 +111,11 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
           onZoom={(from, until) => navigate(zoomRange(from, until))}
           height={260}
           deployments={deployments}
+          request={
+            targets && !params.kiosk
+              ? { targets, from: params.from, until: params.until, kind: 'stacked-area', unit: 'count', hub }
+              : undefined
+          }
         />
       </div>
       <ErrorsTable byCategory={status.errors.byCategory} selected={category} onSelect={onSelect} />

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { SpawnFailureReason } from '../../lib/catalog';
 import { RecentKeys } from './recent-keys';
-
-export type FailureReason = 'error' | 'exited' | 'timeout' | 'http_timeout';
 
 /** Persisted form: hashed user keys only, so a checkpoint file never holds a user name. */
 export interface AttemptSnapshot {
@@ -30,7 +29,7 @@ export class AttemptTracker {
   private readonly exited = new RecentKeys(MAX_PENDING);
 
   /** True when this failure must be counted. */
-  failure(user: string, reason: FailureReason, atMs: number): boolean {
+  failure(user: string, reason: SpawnFailureReason, atMs: number): boolean {
     const key = attemptKey(user);
     const openSince = this.exited.get(key);
     const open = openSince !== undefined && atMs - openSince <= WINDOW_MS;

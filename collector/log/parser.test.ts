@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SPAWN_FAILURE_REASONS, spawnFailureKey } from '../../lib/catalog';
+import { readCapture } from '../fixtures/captures';
 import { SAMPLES_DIR } from '../fixtures/samples-dir';
 import { MemoryEmitter } from '../metric-emitter';
 import { LineSplitter } from './line-splitter';
@@ -55,7 +57,7 @@ describe('parser on the real JupyterHub 3.0 capture (hub-run1.log) against SCENA
     assert.equal(out.counter('spawns.failure.exited'), exitedLines);
     // crash1 logs both lines; its `never showed up` belongs to the exited attempt.
     assert.equal(out.counter('spawns.failure.http_timeout'), neverShowedUp - exitedLines);
-    const failures = ['error', 'exited', 'timeout', 'http_timeout'].reduce((n, r) => n + out.counter(`spawns.failure.${r}`), 0);
+    const failures = SPAWN_FAILURE_REASONS.reduce((n, r) => n + out.counter(spawnFailureKey(r)), 0);
     assert.equal(failures, stated(/\| spawn failures \| (\d+) attempts/));
     assert.equal(parser.attempts.size, 0, 'no attempt left open at the end of the run');
   });
@@ -128,35 +130,83 @@ describe('rule table', () => {
   });
 });
 
-describe('JupyterHub 4.x / 5.x formats', () => {
-  it('counts request lines from log:191 and log:192, with the unicode redirect arrow', () => {
-    const out = parseLines([
-      '[I 2025-03-04 10:00:00.101 JupyterHub log:191] 200 GET /hub/api/users (admin@10.0.0.1) 12.34ms',
-      '[W 2025-03-04 10:00:00.102 JupyterHub log:192] 404 GET /hub/nope (@10.0.0.1) 1.20ms',
-      '[I 2025-03-04 10:00:00.103 JupyterHub log:191] 302 GET /hub/ → /hub/spawn (alice@10.0.0.1) 3.00ms',
-      '[E 2025-03-04 10:00:00.104 JupyterHub log:192] 500 POST /hub/api/users/x/server (admin@10.0.0.1) 40.50ms',
-    ]);
-    assert.equal(out.counter('requests.status.200'), 1);
-    assert.equal(out.counter('requests.status.404'), 1);
-    assert.equal(out.counter('requests.status.302'), 1);
+/** Lines `first..last` (1-based, inclusive) of a version's real capture (collector/fixtures/jupyterhub-<v>/once-hub.log). */
+function captured(version: string, first: number, last = first): string[] {
+  return readCapture(version).log.toString('utf8').split('\n').slice(first - 1, last);
+}
+
+function captureLine(version: string, pattern: RegExp): string {
+  const line = readCapture(version)
+    .log.toString('utf8')
+    .split('\n')
+    .find((l) => pattern.test(l));
+  assert.ok(line, `${version}: no line matches ${pattern}`);
+  return line;
+}
+
+describe('JupyterHub 4.x-6.x formats (lines from the real captures)', () => {
+  it('counts request lines from log:192, with the redirect arrow, the 403 of a failed login and a 429', () => {
+    const lines = [
+      captureLine('4.1.6', /JupyterHub log:192\] 200 GET \/hub\/api\/users\?limit=1 /),
+      captureLine('5.5.4', /JupyterHub log:192\] 403 POST \/hub\/login /),
+      captureLine('5.5.4', /JupyterHub log:192\] 302 POST \/hub\/login -> \/hub\/spawn /),
+      captureLine('6.1.1', /JupyterHub log:192\] 429 GET \/hub\/spawn /),
+    ];
+    const out = parseLines(lines);
+    for (const code of [200, 403, 302, 429]) assert.equal(out.counter(`requests.status.${code}`), 1, `${code}`);
+    const durations = lines.map((l) => Number(/ ([\d.]+)ms$/.exec(l)?.[1]));
+    assert.deepEqual(out.timers.get('requests.duration'), durations);
+  });
+
+  it('5.x/6.x: a process that exited is one failed attempt (exited) and its 500 is requests.spawn_5xx', () => {
+    // 6.1.1: the hub's own exit check raises InvalidStateError; the 500 follows; `never showed up` 10 s later
+    const exited = [...captured('6.1.1', 440, 469), ...captured('6.1.1', 504)];
+    assert.match(exited[0] ?? '', /Uncaught exception POST \/hub\/api\/users\/crash1-tpcyty\/server/);
+    assert.match(exited.at(-1) ?? '', /crash1-tpcyty's server never showed up/);
+    const out = parseLines(exited);
+    assert.equal(out.counter('spawns.failure.exited'), 1);
+    assert.equal(out.counter('spawns.failure.http_timeout'), 0);
     assert.equal(out.counter('requests.status.500'), 1);
-    assert.equal(out.counter('requests.spawn_5xx'), 0, 'no failure of x was counted: this 500 is a hub error of its own');
-    assert.deepEqual(out.timers.get('requests.duration'), [12.34, 1.2, 3, 40.5]);
+    assert.equal(out.counter('requests.spawn_5xx'), 1);
+    assert.equal(out.counter('errors.unclassified'), 0);
+  });
+
+  it('5.x/6.x: an uncaught exception of a start whose error was already counted counts nothing more', () => {
+    const broken = readCapture('5.5.4').log.toString('utf8').split('\n');
+    const first = broken.findIndex((l) => l.includes("Unhandled error starting broken1-tpcz01's server"));
+    const last = broken.findIndex((l, i) => i > first && /log:192\] 500 POST \/hub\/api\/users\/broken1-tpcz01\/server/.test(l));
+    const out = parseLines(broken.slice(first, last + 1));
+    assert.ok(broken.slice(first, last + 1).some((l) => l.includes('Uncaught exception POST /hub/api/users/broken1-tpcz01/server')));
+    assert.equal(out.counter('spawns.failure.error'), 1);
+    assert.equal(out.counter('spawns.failure.exited'), 0);
+    assert.equal(out.counter('requests.spawn_5xx'), 1);
+  });
+
+  it('4.x logs an exited process as 3.x does: `Spawner failed to start [status=3]`, then never showed up', () => {
+    const out = parseLines([
+      captureLine('4.1.6', /web:\d+\] 500 POST \/hub\/api\/users\/crash1-tpcz3l\/server \(127\.0\.0\.1\): Spawner failed to start \[status=3\]/),
+      captureLine('4.1.6', /log:192\] 500 POST \/hub\/api\/users\/crash1-tpcz3l\/server/),
+      captureLine('4.1.6', /crash1-tpcz3l's server never showed up/),
+    ]);
+    assert.equal(out.counter('spawns.failure.exited'), 1);
+    assert.equal(out.counter('spawns.failure.http_timeout'), 0);
+    assert.equal(out.counter('requests.spawn_5xx'), 1);
   });
 
   it('pairs a 5xx answer with the counted failure it answers, once, and nothing else', () => {
-    const at = (n: number) => `2025-03-04 10:00:${String(n).padStart(2, '0')}.000`;
+    // constructed in the captured format: the captures have no base_url, pending-page 500 or broken form
+    const at = (n: number) => `2026-12-01 10:00:${String(n).padStart(2, '0')}.000`;
     const out = parseLines([
-      // an API start that failed: the failure, then its 500
+      // an API start that failed: the failure, then its 500 (under a base_url)
       `[E ${at(1)} JupyterHub user:832] Unhandled error starting alice's server: boom`,
-      `[E ${at(1)} JupyterHub log:191] 500 POST /jhub/hub/api/users/alice/server (admin@10.0.0.1) 40.50ms`,
+      `[E ${at(1)} JupyterHub log:192] 500 POST /jhub/hub/api/users/alice/server (admin@10.0.0.1) 40.50ms`,
       // the same failure seen again on the pending page: a second error the student saw
-      `[E ${at(2)} JupyterHub log:191] 500 GET /jhub/hub/spawn-pending/alice (alice@10.0.0.1) 2.00ms`,
+      `[E ${at(2)} JupyterHub log:192] 500 GET /jhub/hub/spawn-pending/alice (alice@10.0.0.1) 2.00ms`,
       // a browser start that timed out, then the pending page answers 500 for it
       `[W ${at(3)} JupyterHub user:860] bob's server failed to start in 30 seconds, giving up.`,
-      `[E ${at(4)} JupyterHub log:191] 500 GET /hub/spawn-pending/bob (bob@10.0.0.2) 3.00ms`,
+      `[E ${at(4)} JupyterHub log:192] 500 GET /hub/spawn-pending/bob (bob@10.0.0.2) 3.00ms`,
       // a broken options form: a 500 on /hub/spawn that no failure line counted
-      `[E ${at(5)} JupyterHub log:191] 500 GET /hub/spawn (carol@10.0.0.3) 5.00ms`,
+      `[E ${at(5)} JupyterHub log:192] 500 GET /hub/spawn (carol@10.0.0.3) 5.00ms`,
     ]);
     assert.equal(out.counter('spawns.failure.error'), 1);
     assert.equal(out.counter('spawns.failure.timeout'), 1);
@@ -164,24 +214,21 @@ describe('JupyterHub 4.x / 5.x formats', () => {
     assert.equal(out.counter('requests.spawn_5xx'), 2, "alice's first 500 and bob's");
   });
 
-  it("counts `Error starting {name}'s server` as a failed attempt", () => {
+  it('does not count single-user servers\' access lines (notebook 6.4 on 3.0; jupyter_server 2 writes no module)', () => {
     const out = parseLines([
-      "[E 2025-03-04 10:00:01.000 JupyterHub user:1002] Error starting dana's server: RuntimeError: image pull failed",
-      '    Traceback (most recent call last):',
-      '      File "/usr/local/lib/python3.12/site-packages/jupyterhub/user.py", line 990, in spawn',
-    ]);
-    assert.equal(out.counter('spawns.failure.error'), 1);
-    assert.equal(out.counter('errors.unclassified'), 0);
-  });
-
-  it('does not count jupyter_server single-user access lines', () => {
-    const out = parseLines([
-      '[I 2025-03-04 10:00:02.000 ServerApp] 200 GET /user/dana/api/kernels (dana@127.0.0.1) 2.00ms',
-      '[I 2025-03-04 10:00:02.001 JupyterHubSingleUser log:191] 200 GET /user/dana/api/status (dana@127.0.0.1) 1.00ms',
-      '[W 2025-03-04 10:00:02.002 SingleUserNotebookApp log:186] 404 GET /user/dana/nope (dana@127.0.0.1) 1.00ms',
+      captureLine('6.1.1', /^\[I [\d-]+ [\d:.]+ ServerApp\] 200 GET \/user\/\S+\/api /),
+      captureLine('4.1.6', /^\[I [\d-]+ [\d:.]+ JupyterHubSingleUser\] /),
+      captureLine('3.0', /SingleUserNotebookApp log:186\] \d{3} GET /),
     ]);
     assert.equal([...out.counters.keys()].filter((k) => k.startsWith('requests.')).length, 0);
     assert.equal(out.timers.size, 0);
+  });
+
+  it('counts configurable-http-proxy 5.x errors (ISO timestamps) as 4.x ones', () => {
+    const chp = readFileSync(join(import.meta.dirname, '../fixtures/configurable-http-proxy-5.3.0.log'), 'utf8');
+    const out = parseLines(chp.trimEnd().split('\n'));
+    assert.equal(out.counter('proxy.errors.503'), 1);
+    assert.equal(out.counter('errors.unclassified'), 0);
   });
 });
 

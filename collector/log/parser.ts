@@ -1,3 +1,4 @@
+import { type FamilyKey, familyKey, spawnFailureKey } from '../../lib/catalog';
 import type { MetricEmitter } from '../metric-emitter';
 import { stripAnsi } from './ansi';
 import { AttemptTracker } from './attempts';
@@ -41,13 +42,24 @@ const CR = 13;
 const LEVEL_E = 69;
 const LEVEL_C = 67;
 const HUB_APP = 'JupyterHub';
+const INVALID_STATE = 'InvalidStateError: Exception is not set';
+
+/** A user name as it appears in a request URI (percent-encoded), as the hub's messages write it. */
+function decodeUser(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
 const REQUEST_MODULE = 'log:';
 
-const statusKeys: string[] = [];
-const proxyKeys: string[] = [];
+// Built once: the hot path indexes by status code instead of building a string per line.
+const statusKeys: FamilyKey[] = [];
+const proxyKeys: FamilyKey[] = [];
 for (let code = 100; code < 600; code++) {
-  statusKeys[code] = `requests.status.${code}`;
-  proxyKeys[code] = `proxy.errors.${code}`;
+  statusKeys[code] = familyKey('requests.status', code);
+  proxyKeys[code] = familyKey('proxy.errors', code);
 }
 
 /**
@@ -60,6 +72,8 @@ export class LogParser {
   private readonly prefix = newHubPrefix();
   private readonly request: RequestFacts = { status: 0, durationMs: 0 };
   private readonly failedStarts = new FailedStarts();
+  /** The start request whose uncaught exception's traceback is being read (JupyterHub 5.x/6.x exits). */
+  private startException: { user: string; at: number } | null = null;
 
   constructor(
     private readonly out: MetricEmitter,
@@ -80,8 +94,10 @@ export class LogParser {
     const c0 = end > start ? s.charCodeAt(start) : SPACE;
     if (c0 === SPACE || c0 === TAB) {
       this.stats.continuation++;
+      if (this.startException !== null) this.startExceptionTrace(s, start, end);
       return;
     }
+    this.startException = null;
     if (c0 === OPEN && parseHubPrefix(s, start, end, this.prefix)) {
       this.hubFormatLine(s, start, end);
       return;
@@ -153,13 +169,32 @@ export class LogParser {
       case 'spawn-failure': {
         const at = hubLineTimeMs(s, start) ?? Date.now();
         const counts = user === undefined || this.attempts.failure(user, effect.reason, at);
-        if (counts) this.out.count(`spawns.failure.${effect.reason}`, 1);
+        if (counts) this.out.count(spawnFailureKey(effect.reason), 1);
         if (counts && user !== undefined) this.failedStarts.failed(user, at);
         return;
       }
+      case 'start-exception':
+        if (user !== undefined) this.startException = { user: decodeUser(user), at: hubLineTimeMs(s, start) ?? Date.now() };
+        return;
       case 'known':
         return;
     }
+  }
+
+  /**
+   * JupyterHub 5.x/6.x's check for an exited process fails with InvalidStateError (the future it asks
+   * is still pending): that traceback is the hub's only word that the process exited. The attempt
+   * then stays open until `never showed up`, exactly as after `Spawner failed to start [status=N]`.
+   */
+  private startExceptionTrace(s: string, start: number, end: number): void {
+    const failure = this.startException;
+    // only while such a traceback is read (a few lines), so the slice costs nothing on the hot path
+    if (failure === null || !s.slice(start, end).includes(INVALID_STATE)) return;
+    this.startException = null;
+    this.stats.matched++;
+    if (!this.attempts.failure(failure.user, 'exited', failure.at)) return;
+    this.out.count('spawns.failure.exited', 1);
+    this.failedStarts.failed(failure.user, failure.at);
   }
 
   /** A 5xx that answered a start already counted as failed is that failure, seen again. */

@@ -2,7 +2,7 @@ import { spawnRequestUser } from '../spawn-request';
 
 /**
  * JupyterHub's access log message: `STATUS METHOD URI[ -> LOCATION] (user@ip) N.NNms`
- * (3.x `log:186`, 4.x/5.x `log:191`/`log:192`; newer versions write ` → ` before the location).
+ * (3.0 `log:186`, 4.x-6.x `log:192`; a redirect adds ` -> LOCATION`, some builds write ` → `).
  * Returns the status and duration without allocating; the user part is never read.
  */
 export interface RequestFacts {

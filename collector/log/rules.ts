@@ -1,11 +1,13 @@
-import type { FailureReason } from './attempts';
+import type { CounterKey, SpawnFailureReason } from '../../lib/catalog';
 
 /** What a recognised hub message does. `known` lines are recognised follow-ons of something already counted. */
 export type RuleEffect =
-  | { readonly kind: 'count'; readonly key: string }
+  | { readonly kind: 'count'; readonly key: CounterKey }
   | { readonly kind: 'spawn-success' }
-  | { readonly kind: 'spawn-failure'; readonly reason: FailureReason }
-  | { readonly kind: 'server-ended'; readonly key: string }
+  | { readonly kind: 'spawn-failure'; readonly reason: SpawnFailureReason }
+  | { readonly kind: 'server-ended'; readonly key: CounterKey }
+  /** A start request's uncaught exception: its traceback says whether the process had exited (5.x, 6.x). */
+  | { readonly kind: 'start-exception' }
   | { readonly kind: 'known' };
 
 export interface HubRule {
@@ -23,7 +25,7 @@ export interface HubRule {
 
 /**
  * The rule table for `JupyterHub` app lines that are not access-log lines. Request lines
- * (`log:186`/`log:191`/`log:192`) are parsed separately because they are the hot path.
+ * (`log:186` on 3.0, `log:192` on 4.x-6.x) are parsed separately because they are the hot path.
  */
 export const HUB_RULES: readonly HubRule[] = [
   {
@@ -70,13 +72,23 @@ export const HUB_RULES: readonly HubRule[] = [
   {
     id: 'spawn-error',
     needle: 'rror starting ',
-    // 3.x: `Unhandled error starting X's server: <exc>`; 4.x/5.x also `Error starting X's server`.
+    // `Unhandled error starting X's server: <exc>`; 5.x and later log an HTTPError as `Error starting X's server`.
     pattern: /^(?:Unhandled error|Error) starting (?<user>\S+?)'s server/,
     effect: { kind: 'spawn-failure', reason: 'error' },
     examples: [
       "Unhandled error starting broken1's server: [Errno 2] No such file or directory: '/nonexistent/bin/jupyterhub-singleuser'",
       "Error starting broken2's server: boom",
     ],
+  },
+  {
+    id: 'spawn-not-starting',
+    startsWith: 'Not starting ',
+    needle: "'s server",
+    // 6.x: the spawner refused the start with a SpawnException (a message meant for the user).
+    pattern: /^Not starting (?<user>\S+?)'s server/,
+    effect: { kind: 'spawn-failure', reason: 'error' },
+    // from JupyterHub 6.1.1's user.py (the demo spawner never raises SpawnException)
+    examples: ["Not starting dana's server : quota exceeded"],
   },
   {
     id: 'spawn-wait-error',
@@ -126,13 +138,23 @@ export const HUB_RULES: readonly HubRule[] = [
     examples: ['40 servers active, no space available'],
   },
   {
+    id: 'start-uncaught-exception',
+    startsWith: 'Uncaught exception POST ',
+    needle: '/server',
+    // JupyterHub 5.x/6.x answer a start whose process exited with this 500 (InvalidStateError in its
+    // own exit check) instead of `Spawner failed to start [status=N]`; every version after `Unhandled error`.
+    pattern: /^Uncaught exception POST \S*?\/hub\/api\/users\/(?<user>[^/ ]+)\/servers?(?:\/[^/ ]*)? /,
+    effect: { kind: 'start-exception' },
+    examples: ['Uncaught exception POST /hub/api/users/crash1-tpcyqk/server (127.0.0.1)'],
+  },
+  {
     id: 'uncaught-exception',
     startsWith: 'Uncaught exception',
     needle: 'Uncaught exception',
     // Tornado's report of a handler's 500; the request line counts it.
     pattern: /^Uncaught exception /,
     effect: { kind: 'known' },
-    examples: ['Uncaught exception POST /hub/api/users/broken1/server (127.0.0.1)'],
+    examples: ['Uncaught exception GET /hub/spawn (127.0.0.1)'],
   },
   {
     id: 'spawn-future-timeout',

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { KEPT_LABELS, leSegment, type PromKey, promKey, safeSegment } from '../../lib/catalog';
 import { SAMPLES_DIR } from '../fixtures/samples-dir';
-import type { MetricEmitter } from '../metric-emitter';
+import type { EmittedCounter, MetricEmitter } from '../metric-emitter';
 import { MemoryEmitter } from '../metric-emitter';
 import { PromDeltaTracker } from './delta-tracker';
-import { isSkippedFamily, KEPT_LABELS, leSegment, safeSegment, sampleId, seriesKey } from './metric-keys';
+import { isSkippedFamily, sampleId } from './metric-keys';
 import { type Family, parsePromText } from './text-parser';
 
 const SAMPLES = SAMPLES_DIR;
@@ -21,15 +22,15 @@ const SNAPSHOTS = [
 
 /** Records every call; fails the test on a negative or zero counter increment. */
 class StrictEmitter extends MemoryEmitter implements MetricEmitter {
-  override count(key: string, n: number): void {
+  override count(key: EmittedCounter, n: number): void {
     assert.ok(n > 0, `non-positive increment ${n} for ${key}`);
     super.count(key, n);
   }
 }
 
-function keyed(families: Map<string, Family>, logCountsRequests: boolean): Map<string, number> {
+function keyed(families: Map<string, Family>, logCountsRequests: boolean): Map<PromKey, number> {
   // Expected cumulative value per StatsD key, summed over the raw series that map to it.
-  const out = new Map<string, number>();
+  const out = new Map<PromKey, number>();
   for (const f of families.values()) {
     if (isSkippedFamily(f.name) || f.type === 'gauge' || f.type === 'untyped') continue;
     if (logCountsRequests && f.name === 'jupyterhub_request_duration_seconds') continue;
@@ -41,7 +42,7 @@ function keyed(families: Map<string, Family>, logCountsRequests: boolean): Map<s
           : s.name.endsWith('_sum')
             ? '.sum'
             : '';
-      const key = seriesKey(f.name, s, KEPT_LABELS[f.name]) + suffix;
+      const key: PromKey = `${promKey(f.name, s.labels, KEPT_LABELS[f.name])}${suffix}`;
       out.set(key, (out.get(key) ?? 0) + s.value);
     }
   }
@@ -85,7 +86,7 @@ describe('PromDeltaTracker', () => {
         const got = out.counter(key);
         assert.ok(Math.abs(got - expected) < 1e-5, `${key}: ${got} != ${expected}`);
       }
-      const promKeys = [...out.counters.keys()].filter((k) => k.startsWith('prom.'));
+      const promKeys = [...out.counters.keys()].filter((k): k is PromKey => k.startsWith('prom.'));
       for (const k of promKeys) assert.ok(last.has(k), `unexpected key ${k}`);
       assert.ok(out.counter('prom.jupyterhub_server_spawn_duration_seconds.success.count') === 7);
     }

@@ -1,5 +1,15 @@
+import {
+  type FamilyKey,
+  familyKey,
+  KEPT_LABELS,
+  leSegment,
+  PROM_REQUEST_FAMILY,
+  type PromKey,
+  type PromPart,
+  promKey,
+} from '../../lib/catalog';
 import type { MetricEmitter } from '../metric-emitter';
-import { isSkippedFamily, KEPT_LABELS, leSegment, sampleId, seriesKey } from './metric-keys';
+import { isSkippedFamily, sampleId } from './metric-keys';
 import type { Family } from './text-parser';
 
 export interface DeltaOptions {
@@ -13,8 +23,6 @@ export interface DeltaResult {
   readonly counters: number;
   readonly gauges: number;
 }
-
-const REQUEST_FAMILY = 'jupyterhub_request_duration_seconds';
 
 const label = (sample: Family['samples'][number], name: string): string => sample.labels.find(([k]) => k === name)?.[1] ?? '';
 
@@ -39,7 +47,7 @@ export class PromDeltaTracker {
     const baseline = this.scrapes === 0;
     this.startTime = start;
     this.scrapes++;
-    const increments = new Map<string, number>();
+    const increments = new Map<PromKey | FamilyKey, number>();
     const current = new Map<string, number>();
     let reset = restarted;
     let gauges = 0;
@@ -47,14 +55,14 @@ export class PromDeltaTracker {
     for (const family of families.values()) {
       if (isSkippedFamily(family.name)) continue;
       if (family.name === 'process_start_time_seconds') continue;
-      const isRequests = family.name === REQUEST_FAMILY;
+      const isRequests = family.name === PROM_REQUEST_FAMILY;
       if (isRequests && options.logCountsRequests) continue;
       const kept = KEPT_LABELS[family.name];
 
       if (family.type === 'gauge' || family.type === 'untyped') {
         for (const s of family.samples) {
           if (!Number.isFinite(s.value)) continue;
-          out.gauge(seriesKey(family.name, s, kept), s.value);
+          out.gauge(promKey(family.name, s.labels, kept), s.value);
           gauges++;
         }
         continue;
@@ -63,14 +71,14 @@ export class PromDeltaTracker {
 
       for (const s of family.samples) {
         if (!Number.isFinite(s.value)) continue;
-        let suffix: string;
+        let part: PromPart | undefined;
         if (s.name.endsWith('_bucket')) {
           const le = s.labels.find(([k]) => k === 'le')?.[1];
           if (le === undefined) continue;
-          suffix = `.${leSegment(le)}`;
-        } else if (s.name.endsWith('_count')) suffix = '.count';
-        else if (s.name.endsWith('_sum')) suffix = '.sum';
-        else if (family.type === 'counter') suffix = '';
+          part = leSegment(le);
+        } else if (s.name.endsWith('_count')) part = 'count';
+        else if (s.name.endsWith('_sum')) part = 'sum';
+        else if (family.type === 'counter') part = undefined;
         else continue; // summary quantiles are not additive
         const id = sampleId(s);
         current.set(id, s.value);
@@ -84,12 +92,12 @@ export class PromDeltaTracker {
           delta = s.value;
         } else delta = s.value - before;
         if (delta <= 0) continue;
-        const key = seriesKey(family.name, s, kept) + suffix;
+        const key = promKey(family.name, s.labels, kept, part);
         increments.set(key, (increments.get(key) ?? 0) + delta);
-        if (isRequests && suffix === '.count') {
+        if (isRequests && part === 'count') {
           const code = label(s, 'code');
           if (/^[1-5]\d\d$/.test(code)) {
-            const rk = `requests.status.${code}`;
+            const rk = familyKey('requests.status', code);
             increments.set(rk, (increments.get(rk) ?? 0) + delta);
           }
         }

@@ -9,7 +9,9 @@ import { panelStatus, silentSince } from '@/lib/charts/panel-state';
 import { buildTimeSeriesOption, type ChartKind, seriesName } from '@/lib/charts/time-series-option';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
+import type { ChartRequest } from '@/lib/explore/explore-link';
 import type { Series } from '@/lib/shared/series';
+import { ChartActions } from './chart-actions';
 import { ChartLegend } from './chart-legend';
 import { DeploymentStrip } from './deployment-strip';
 import { LazyEChart, preloadEChart } from './lazy-echart';
@@ -40,6 +42,8 @@ export interface TimeSeriesChartProps {
   reportConsolidation?: boolean;
   /** Deployments and restarts of the hub; those inside the range are marked. */
   deployments?: readonly DeploymentMark[];
+  /** What the chart asked Graphite for: shows "Open in explore" and the export links. */
+  request?: ChartRequest;
 }
 
 /** A time-series panel: pure (props in, pixels out). Data comes from a hook in the caller. */
@@ -111,6 +115,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       </div>
       {status === 'ok' ? <ChartLegend rows={rows} unit={unit} consolidation={consolidation} /> : null}
       <DeploymentStrip marks={marks} />
+      {props.request ? <ChartActions request={props.request} title={title} /> : null}
     </section>
   );
 }

@@ -65,6 +65,11 @@ export function RenderPanel(props: RenderPanelProps) {
         height={props.height}
         reportConsolidation={fitToWidth}
         deployments={deployments}
+        request={
+          params.kiosk || !targets
+            ? undefined
+            : { targets, names: props.names, from: params.from, until: params.until, kind: props.kind, unit: props.unit, hub }
+        }
       />
     </div>
   );

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { type APIRequestContext, expect } from '@playwright/test';
+import { whisperRoots } from './stack-mode';
 
 /**
  * Helpers for the browser specs: put real data into the real stack, wait until Graphite has it,
@@ -94,6 +95,24 @@ export async function forgetMetrics(keys: readonly string[], graphitePrefixes: r
   for (const key of keys) await statsdAdmin(`delgauges ${key}`);
   for (const prefix of graphitePrefixes) {
     if (!prefix.includes(E2E_ROOT) && !prefix.includes(E2E_HUB)) throw new Error(`refusing to delete ${prefix}`);
-    await rm(join(dataDir, 'whisper', ...prefix.split('.')), { recursive: true, force: true });
+    for (const root of whisperRoots(dataDir)) await rm(join(root, ...prefix.split('.')), { recursive: true, force: true });
   }
+}
+
+/**
+ * Polls the find API until `hub` is listed under `stats.gauges.jupyterhub.*`: finds are cached
+ * like renders (one cache period), so a hub whose first metrics were just written shows up in the
+ * views' hub selector within about 10 s, not at once.
+ */
+export async function waitForHub(request: APIRequestContext, hub: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`/api/graphite/find?query=${encodeURIComponent('stats.gauges.jupyterhub.*')}`);
+        const nodes = res.ok() ? ((await res.json()) as { name: string }[]) : [];
+        return nodes.some((n) => n.name === hub);
+      },
+      { timeout: 30_000, intervals: [1_000, 2_000] },
+    )
+    .toBe(true);
 }

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { whisperRoots } from './stack-mode';
 
 /**
  * Test hubs must not linger in everyone's hub selector. StatsD (deleteIdleStats false) re-sends
@@ -39,7 +40,8 @@ export async function forgetHub(hub: string, options: { removeWhisper: boolean }
     for (let i = 0; i < keys.length; i += 20) await admin(`del${kind} ${keys.slice(i, i + 20).join(' ')}`);
   }
   if (options.removeWhisper) {
-    await Promise.all(KINDS.map((kind) => removeSettled(join(dataDir, 'whisper', 'stats', kind, 'jupyterhub', hub))));
+    const dirs = whisperRoots(dataDir).flatMap((root) => KINDS.map((kind) => join(root, 'stats', kind, 'jupyterhub', hub)));
+    await Promise.all(dirs.map((dir) => removeSettled(dir)));
   }
 }
 

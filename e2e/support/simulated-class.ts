@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { CONTRACT_KEYS, parseLedger, type Summary, summarise } from '../../simulator/ledger';
 import { forgetHub } from './forget-hub';
+import { CLUSTER } from './stack-mode';
 import { startTsx, stopChild } from './tsx-child';
 
 /**
@@ -29,7 +30,8 @@ export interface SimulatedClass {
 const repo = process.cwd();
 const dataDir = process.env.HUBWATCH_DATA_DIR ?? join(repo, '.data');
 const runDir = join(dataDir, 'run');
-const resultFile = join(runDir, 'e2e-status-class.json');
+// One run per stack: the single node's run is not in the cluster's whisper trees.
+const resultFile = join(runDir, CLUSTER ? 'e2e-status-class-cluster.json' : 'e2e-status-class.json');
 /** Held by whoever drives the demo hub (e2e/pipeline-hub.spec.ts takes the same one). */
 const lockDir = join(runDir, 'e2e-status-class.lock');
 const hubLog = join(dataDir, 'logs', 'hub.log');

@@ -11,6 +11,9 @@ test('values read with their unit', () => {
   assert.equal(formatValue(0.75, 'bool'), '75 % up');
   assert.equal(formatValue(null, 'count'), '–');
   assert.equal(formatValue(1234.5678, 'count'), '1,234.57');
+  assert.equal(formatValue(512, 'bytes'), '512 B');
+  assert.equal(formatValue(1536, 'bytes'), '1.5 KiB');
+  assert.equal(formatValue(3 * 1024 ** 3, 'bytes'), '3 GiB');
 });
 
 test('durations and clock times', () => {

@@ -1,5 +1,5 @@
 /** How a panel's values read: the unit drives axis labels, tooltips and the legend. */
-export type ValueUnit = 'count' | 'per_second' | 'per_minute' | 'ms' | 'seconds' | 'bool' | 'percent' | 'none';
+export type ValueUnit = 'count' | 'per_second' | 'per_minute' | 'ms' | 'seconds' | 'bool' | 'percent' | 'bytes' | 'none';
 
 const compact = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
@@ -20,10 +20,25 @@ export function formatValue(value: number | null, unit: ValueUnit): string {
       // A 0/1 gauge averaged over time is the share of time up.
       if (value === 1 || value === 0) return value === 1 ? 'up' : 'down';
       return `${compact.format(value * 100)} % up`;
+    case 'bytes':
+      return formatBytes(value);
     case 'count':
     case 'none':
       return compact.format(value);
   }
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/** Binary multiples, as memory and disk tools print them: "1.5 MiB". */
+function formatBytes(value: number): string {
+  let scaled = value;
+  let unit = 0;
+  while (Math.abs(scaled) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    scaled /= 1024;
+    unit++;
+  }
+  return `${compact.format(scaled)} ${BYTE_UNITS[unit]}`;
 }
 
 /** "10 s", "5 min", "2 h", "3 d": for steps and range widths. */

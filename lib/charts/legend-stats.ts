@@ -1,5 +1,5 @@
 import type { Series } from '@/lib/shared/series';
-import { nativeStepSeconds, seriesStepSeconds } from './retention';
+import { seriesStepSeconds, storedStepSeconds } from './retention';
 
 export interface LegendStats {
   min: number | null;
@@ -40,17 +40,19 @@ export interface Consolidation {
 
 /**
  * Graphite averages neighbouring points when `maxDataPoints` is smaller than the range holds;
- * the only trace of that in the answer is a step wider than the archive's. Returns null when the
- * points are as stored.
+ * the only trace of that in the answer is a step wider than the archive's (as the answer itself
+ * shows it where it can, else as configured). Returns null when the points are as stored.
  */
 export function detectConsolidation(series: readonly Series[], fromSeconds: number, nowSeconds: number): Consolidation | null {
-  const native = nativeStepSeconds(fromSeconds, nowSeconds);
-  let widest: number | null = null;
+  const steps: number[] = [];
   for (const s of series) {
     const step = seriesStepSeconds(s.datapoints);
-    if (step !== null && (widest === null || step > widest)) widest = step;
+    if (step !== null) steps.push(step);
   }
-  if (widest === null || widest <= native) return null;
+  if (steps.length === 0) return null;
+  const native = storedStepSeconds(steps, fromSeconds, nowSeconds);
+  const widest = Math.max(...steps);
+  if (widest <= native) return null;
   return { factor: Math.round(widest / native), stepSeconds: widest, nativeStepSeconds: native };
 }
 

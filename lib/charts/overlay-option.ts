@@ -4,7 +4,7 @@ import type { ComposeOption } from 'echarts/core';
 import type { Datapoint } from '@/lib/shared/series';
 import { escapeHtml } from './escape-html';
 import { formatValue, type ValueUnit } from './format';
-import type { ChartPalette } from './palette';
+import { axisTooltipFrame, type ChartPalette } from './palette';
 
 export type OverlayOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
 
@@ -40,11 +40,7 @@ export function buildOverlayOption(input: OverlayInput): OverlayOption {
     animation: false,
     grid: { left: 8, right: 16, top: 12, bottom: 24, containLabel: true },
     tooltip: {
-      trigger: 'axis',
-      confine: true,
-      backgroundColor: palette.tooltipBackground,
-      borderColor: palette.gridLine,
-      textStyle: { color: palette.text },
+      ...axisTooltipFrame(palette),
       formatter: (params: unknown) => overlayTooltip(Array.isArray(params) ? params : [params], unit),
     },
     xAxis: {

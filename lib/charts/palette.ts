@@ -35,3 +35,14 @@ export const DARK_PALETTE: ChartPalette = {
 export function seriesColor(palette: ChartPalette, index: number): string {
   return palette.series[index % palette.series.length] ?? palette.text;
 }
+
+/** The look every axis tooltip shares (the content is each chart's own, escaped formatter). */
+export function axisTooltipFrame(palette: ChartPalette) {
+  return {
+    trigger: 'axis' as const,
+    confine: true,
+    backgroundColor: palette.tooltipBackground,
+    borderColor: palette.gridLine,
+    textStyle: { color: palette.text },
+  };
+}

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseLeBound } from '@/lib/catalog';
 import type { Series } from '@/lib/shared/series';
 import { bucketInterval } from './bucket-interval';
-import { parseLeBound, quantileSeries } from './quantile-series';
+import { quantileSeries } from './quantile-series';
 
 const s = (name: string, datapoints: Series['datapoints']): Series => ({
   target: `summarize(${name}, "5min", "sum")`,

@@ -1,4 +1,4 @@
-import { parseBinBound } from '@/lib/catalog';
+import { parseBinBound, parseLeBound } from '@/lib/catalog';
 import type { Series } from '@/lib/shared/series';
 import { type HistogramBin, histogramQuantile } from '@/lib/stats/histogram-quantile';
 
@@ -7,13 +7,6 @@ import { type HistogramBin, histogramQuantile } from '@/lib/stats/histogram-quan
  * /hub/metrics bucket deltas (`le_<bound>`, cumulative by `le` as Prometheus defines them).
  */
 export type HistogramLayout = 'statsd-bins' | 'prom-le';
-
-/** `...prom.<family>.le_2_5.count` -> 2.5, `le_inf` -> Infinity; null when no `le_` node. */
-export function parseLeBound(path: string): number | null {
-  const match = /(?:^|\.)le_(inf|\d+(?:_\d+)?(?:e-?\d+)?)(?:\.|$)/.exec(path);
-  if (!match?.[1]) return null;
-  return match[1] === 'inf' ? Infinity : Number(match[1].replace('_', '.'));
-}
 
 function boundOf(series: Series, layout: HistogramLayout): number | null {
   const paths = [series.tags.name, series.target].filter((p): p is string => typeof p === 'string');

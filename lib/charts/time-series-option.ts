@@ -4,7 +4,7 @@ import type { ComposeOption } from 'echarts/core';
 import type { Series } from '@/lib/shared/series';
 import { type DeploymentMark, deploymentMarkSeries, marksNear, marksTooltipHtml } from './deployment-marks';
 import { formatClock, formatValue, type ValueUnit } from './format';
-import { type ChartPalette, seriesColor } from './palette';
+import { axisTooltipFrame, type ChartPalette, seriesColor } from './palette';
 import { type TooltipItem, tooltipHtml } from './tooltip';
 
 export type TimeSeriesOption = ComposeOption<
@@ -95,11 +95,7 @@ export function buildTimeSeriesOption(input: TimeSeriesOptionInput): TimeSeriesO
     animation: false,
     grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
     tooltip: {
-      trigger: 'axis',
-      confine: true,
-      backgroundColor: palette.tooltipBackground,
-      borderColor: palette.gridLine,
-      textStyle: { color: palette.text },
+      ...axisTooltipFrame(palette),
       formatter: (params: unknown) => {
         const items = (Array.isArray(params) ? params : [params]) as TooltipItem[];
         const at = hoveredMs(items);

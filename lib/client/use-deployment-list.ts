@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { z } from 'zod';
-import { deploymentSchema } from '@/lib/impact/schema';
+import { deploymentSchema } from '@/lib/deployments/schema';
 import { fetchJson } from './api-fetch';
 
 const ListSchema = z.object({ deployments: z.array(deploymentSchema) });

@@ -5,6 +5,7 @@ import { isRelativeTime, normaliseTime, resolveTime } from '@/lib/time-range';
 import { type GraphiteClient, getGraphiteClient } from './client';
 import { GraphiteError, type GraphiteErrorKind } from './errors';
 import { createGate, type Gate, type GateOptions, type RenderLane } from './render-gate';
+import { getDropTracker } from './series-drop';
 import type { RenderQuery, Series } from './types';
 
 /**
@@ -127,13 +128,15 @@ export function createRenderCache(options: RenderCacheOptions) {
     perf: { now },
     // Read the clock on every check: a cached "now" would let a just-expired render be served.
     ttlResolution: 0,
-    async fetchMethod(_key, _stale, { context, options: fetchOptions }) {
+    async fetchMethod(key, _stale, { context, options: fetchOptions }) {
       const ttl = ttlFor(context.query);
       try {
         const { series, json } = await gates[context.lane].run(() => {
           stats.upstream++;
           return options.client.renderWithJson(context.query);
         });
+        // Each upstream answer's series count, to notice one that suddenly lost series (a node).
+        getDropTracker().note(key, series.length);
         fetchOptions.ttl = ttl;
         return toCachedRender(series, json, ttl > 0);
       } catch (error) {

@@ -1,9 +1,12 @@
 import { getConfig } from '@/lib/config';
+import type { GraphiteFunction } from '@/lib/explore/graphite-functions';
 import { normaliseTime } from '@/lib/time-range';
 import { GraphiteError } from './errors';
 import { lastSegmentMatcher } from './find-filter';
+import { parseFunctionList } from './functions';
 import { httpCall, type RawResponse, ResponseTooLarge } from './http-call';
 import { eventDetailSchema, eventsResponseSchema, findResponseSchema, renderResponseSchema } from './schemas';
+import { targetFailureReason } from './target-failure';
 import type { CallOptions, EventsQuery, FindNode, GraphiteEvent, NewEvent, RenderQuery, Series } from './types';
 
 export type { GraphiteErrorKind } from './errors';
@@ -20,6 +23,7 @@ const PATHS = {
   render: 'render',
   find: 'metrics/find',
   events: 'events/get_data',
+  functions: 'functions',
   createEvent: 'events/',
 } as const;
 
@@ -36,6 +40,8 @@ export type GraphiteClient = {
   renderWithJson(query: RenderQuery, options?: CallOptions): Promise<RenderResult>;
   find(query: string, options?: CallOptions): Promise<FindNode[]>;
   events(query: EventsQuery, options?: CallOptions): Promise<GraphiteEvent[]>;
+  /** graphite-web's render functions with their parameters (for the target editor). */
+  functions(options?: CallOptions): Promise<GraphiteFunction[]>;
   /** One event by id; undefined when graphite-web has none with that id. */
   event(id: number, options?: CallOptions): Promise<GraphiteEvent | undefined>;
   /**
@@ -86,6 +92,8 @@ type Exchange = {
   json?: string;
   /** Statuses other than 2xx answered to the caller instead of thrown (e.g. 404 for an unknown event). */
   pass?: readonly number[];
+  /** A 500 whose traceback blames the target is a rejection, not a failure (target-failure.ts). */
+  targetErrors?: boolean;
 };
 
 export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
@@ -114,6 +122,10 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
     if (status === 400) {
       throw new GraphiteError('bad_request', `Graphite rejected the ${x.what}`, { status, reason: reasonFrom(body) });
     }
+    const targetReason = status === 500 && x.targetErrors === true ? targetFailureReason(body) : undefined;
+    if (targetReason !== undefined) {
+      throw new GraphiteError('bad_request', `Graphite could not evaluate the ${x.what}`, { status, reason: targetReason });
+    }
     if (status < 200 || status > 299) {
       throw new GraphiteError('upstream', `Graphite answered HTTP ${status} to the ${x.what}`, { status });
     }
@@ -127,7 +139,7 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
     const post = path === 'render';
     if (!post) url.search = params.toString();
     const answer = await exchange(
-      { what: path, url, method: post ? 'POST' : 'GET', form: post ? params.toString() : undefined },
+      { what: path, url, method: post ? 'POST' : 'GET', form: post ? params.toString() : undefined, targetErrors: post },
       options,
     );
     return answer.body;
@@ -200,6 +212,10 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
       if (!Number.isSafeInteger(event.when)) throw new RangeError(`event when must be whole epoch seconds, got ${event.when}`);
       const json = JSON.stringify({ what: event.what, tags: [...event.tags], when: event.when, data: event.data });
       await exchange({ what: 'event creation', url: endpointUrl(settings.baseUrl, 'createEvent'), method: 'POST', json }, options);
+    },
+
+    async functions(options) {
+      return parseFunctionList(await call('functions', new URLSearchParams(), options));
     },
   };
 }

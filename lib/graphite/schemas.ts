@@ -106,3 +106,4 @@ export const eventDetailSchema = z
       tags: e.tags ?? [],
     }),
   );
+

@@ -32,7 +32,7 @@ test('unknown methods, unknown paths and pages are told apart', () => {
   assert.deepEqual(matchApiRoute('GET', '/api/status'), { kind: 'ok' });
   assert.deepEqual(matchApiRoute('HEAD', '/api/status'), { kind: 'ok' });
   assert.deepEqual(matchApiRoute('POST', '/api/status'), { kind: 'bad_method', allow: 'GET, HEAD, OPTIONS' });
-  assert.deepEqual(matchApiRoute('TRACE', '/api/graphite/render'), { kind: 'bad_method', allow: 'GET, HEAD, OPTIONS' });
+  assert.deepEqual(matchApiRoute('TRACE', '/api/graphite/render'), { kind: 'bad_method', allow: 'GET, POST, HEAD, OPTIONS' });
   assert.deepEqual(matchApiRoute('DELETE', '/api/deployments/12'), { kind: 'ok' });
   assert.deepEqual(matchApiRoute('GET', '/api/deployments/12/impact'), { kind: 'ok' });
   assert.deepEqual(matchApiRoute('GET', '/api/nope'), { kind: 'unknown_path' });

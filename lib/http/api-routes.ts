@@ -5,11 +5,15 @@
  * page). lib/http/api-routes.test.ts checks this table against the route files' exports.
  */
 export const API_ROUTES: ReadonlyArray<{ path: string; pattern: RegExp; methods: readonly string[] }> = [
-  { path: '/api/graphite/render', pattern: /^\/api\/graphite\/render$/, methods: ['GET'] },
+  { path: '/api/graphite/render', pattern: /^\/api\/graphite\/render$/, methods: ['GET', 'POST'] },
   { path: '/api/graphite/find', pattern: /^\/api\/graphite\/find$/, methods: ['GET'] },
   { path: '/api/graphite/events', pattern: /^\/api\/graphite\/events$/, methods: ['GET'] },
+  { path: '/api/graphite/functions', pattern: /^\/api\/graphite\/functions$/, methods: ['GET'] },
+  { path: '/api/export', pattern: /^\/api\/export$/, methods: ['GET'] },
   { path: '/api/health', pattern: /^\/api\/health$/, methods: ['GET'] },
   { path: '/api/status', pattern: /^\/api\/status$/, methods: ['GET'] },
+  { path: '/api/backend', pattern: /^\/api\/backend$/, methods: ['GET'] },
+  { path: '/api/hubs', pattern: /^\/api\/hubs$/, methods: ['GET'] },
   { path: '/api/deployments', pattern: /^\/api\/deployments$/, methods: ['GET', 'POST'] },
   { path: '/api/deployments/[id]', pattern: /^\/api\/deployments\/[^/]+$/, methods: ['GET', 'DELETE'] },
   { path: '/api/deployments/[id]/impact', pattern: /^\/api\/deployments\/[^/]+\/impact$/, methods: ['GET'] },

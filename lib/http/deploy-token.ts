@@ -27,7 +27,7 @@ export function requireDeployToken(request: Request, token: string | null = getD
   if (token === null) throw new ApiError(403, 'deploys_disabled', ENABLE_HINT);
   const header = request.headers.get('authorization');
   if (header === null) {
-    throw new ApiError(401, 'unauthorized', 'missing Authorization header: send Authorization: Bearer <HUBWATCH_DEPLOY_TOKEN>');
+    throw new ApiError(401, 'unauthorized', 'Authorization: missing (send Authorization: Bearer <HUBWATCH_DEPLOY_TOKEN>)');
   }
   const given = BEARER.exec(header)?.[1];
   if (given === undefined || !tokensMatch(given, token)) {

@@ -1,6 +1,8 @@
 import { getConfig } from '@/lib/config';
+import { backendStatus } from '@/lib/graphite/backend-state';
 import { getRenderCache, type RenderCacheStats } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
+import type { BackendStatus } from '@/lib/shared/backend';
 import { toApiError } from './route';
 
 export type GraphiteHealth =
@@ -11,6 +13,8 @@ export type Health = {
   status: 'ok' | 'degraded';
   dashboard: { up: true; uptimeSeconds: number };
   graphite: GraphiteHealth;
+  /** Each configured storage node's state, and whether answers are (or may be) partial. */
+  backend: BackendStatus;
   renders: RenderCacheStats;
 };
 
@@ -39,13 +43,14 @@ async function probeOnce(): Promise<GraphiteHealth> {
   }
 }
 
-/** The dashboard answers (or this would not run); Graphite may or may not. */
+/** The dashboard answers (or this would not run); Graphite, or part of it, may or may not. */
 export async function checkHealth(): Promise<Health> {
-  const graphite = await probeGraphite();
+  const [graphite, backend] = await Promise.all([probeGraphite(), backendStatus()]);
   return {
-    status: graphite.reachable ? 'ok' : 'degraded',
+    status: graphite.reachable && !backend.partial ? 'ok' : 'degraded',
     dashboard: { up: true, uptimeSeconds: Math.round(process.uptime()) },
     graphite,
+    backend,
     renders: getRenderCache().stats(),
   };
 }

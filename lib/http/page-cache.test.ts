@@ -62,3 +62,10 @@ test('other paths, other methods and failed answers are never cached', async () 
   assert.equal(renders, 4);
   status = 200;
 });
+
+test('/api/status is kept like the page: the numbers are the same for everyone for those seconds', async () => {
+  renders = 0;
+  await get('/api/status?hub=a');
+  await get('/api/status?hub=a');
+  assert.equal(renders, 1);
+});

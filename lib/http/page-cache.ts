@@ -3,8 +3,8 @@ import { LRUCache } from 'lru-cache';
 import { acceptsGzip } from './render-fast-path';
 
 /**
- * A short cache of whole answers of the status page `/`, the page a class opens at once when a
- * lecture starts: for a few seconds it is the same for everyone (the status under it is shared
+ * A short cache of whole answers of the status page `/` and of `/api/status`, what a class opens
+ * at once when a lecture starts: for a few seconds it is the same for everyone (the status under it is shared
  * per flush anyway), so it is rendered once and its bytes are sent to every viewer, headers
  * included (the CSP nonce in the cached HTML and in the cached header are the same one).
  * Only complete 200 answers are kept; anything else is rendered again for the next viewer.
@@ -14,7 +14,8 @@ type Page = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
 
 export type PageCacheOptions = { ttlMs: number; maxEntries: number; maxBytes: number };
 
-const CACHED_PATHS = new Set(['/']);
+// The status page and the numbers behind it: what a whole class asks for in the same seconds.
+const CACHED_PATHS = new Set(['/', '/api/status']);
 
 function headersOf(args: unknown[]): OutgoingHttpHeaders {
   // writeHead(status, [message], [headers]): headers may be an object or a flat array.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_RANGE_DAYS, rangeProblem } from '@/lib/range-limit';
 import { epochProblem, normaliseTime, resolveTime, TimeSyntaxError } from '@/lib/time-range';
+import { scanTarget } from './target-check';
 
 /** Limits that protect graphite-web from expensive requests; going over one is a 400 naming it. */
 export const LIMITS = {
@@ -40,7 +41,10 @@ export function timeParam(fallback: string) {
     });
 }
 
-/** Repeatable `target`: 1..maxTargets targets, each 1..maxTargetLength characters. */
+/**
+ * Repeatable `target`: 1..maxTargets targets, each 1..maxTargetLength characters that Graphite
+ * can parse as written (target-check.ts); function names are checked by the render route.
+ */
 export const targetList = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
   z
@@ -50,7 +54,11 @@ export const targetList = z.preprocess(
         .trim()
         .min(1, 'empty target')
         .max(LIMITS.maxTargetLength, `longer than the limit of ${LIMITS.maxTargetLength} characters`)
-        .refine((target) => !CONTROL_CHARS.test(target), 'contains control characters'),
+        .refine((target) => !CONTROL_CHARS.test(target), 'contains control characters')
+        .superRefine((target, ctx) => {
+          const { problem } = scanTarget(target);
+          if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+        }),
     )
     .min(1, 'at least one target is required')
     .max(LIMITS.maxTargets, `more than the limit of ${LIMITS.maxTargets} targets`),

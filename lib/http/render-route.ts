@@ -1,6 +1,9 @@
+import type { z } from 'zod';
 import { cachedRenderBody } from '@/lib/graphite/cached-render';
+import { formParams } from './form-body';
 import { renderParams } from './render-params';
 import { handle, rawJsonResponse } from './route';
+import { checkFunctionNames } from './target-functions';
 
 /**
  * GET /api/graphite/render?target=A&target=B&from=-6h&until=now&maxDataPoints=800
@@ -8,9 +11,16 @@ import { handle, rawJsonResponse } from './route';
  * The route file re-exports this; under `npm start` the server hooks (server-hooks.ts) call it
  * directly for cache misses, outside Next's router.
  */
-export const renderRoute = handle(
-  renderParams,
-  async ({ target, from, until, maxDataPoints }) =>
-    rawJsonResponse(await cachedRenderBody({ targets: target, from, until, maxDataPoints })),
-  { graphiteField: 'target' },
-);
+async function render({ target, from, until, maxDataPoints }: z.output<typeof renderParams>): Promise<Response> {
+  await checkFunctionNames(target);
+  return rawJsonResponse(await cachedRenderBody({ targets: target, from, until, maxDataPoints }));
+}
+
+export const renderRoute = handle(renderParams, render, { graphiteField: 'target' });
+
+/**
+ * POST /api/graphite/render with a form body (target=A&target=B&from=...): the same parameters,
+ * validation and cache as GET, for targets too long for a URL. Through Next's router (the
+ * server hooks' fast path is for GET cache hits).
+ */
+export const renderPostRoute = handle(renderParams, render, { graphiteField: 'target', params: formParams });

@@ -26,6 +26,8 @@ export class ApiError extends Error {
 export type HandleOptions = {
   /** Field a Graphite 400 is about (e.g. `target`), so its message names the field. */
   graphiteField?: string;
+  /** Where the parameters come from: the query string (default), or it plus a form body (form-body.ts). */
+  params?: (request: Request) => Promise<URLSearchParams>;
 };
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -119,8 +121,8 @@ export function handle<S extends z.ZodType>(
   handler: (input: z.output<S>, request: Request) => Promise<unknown> | unknown,
   options: HandleOptions = {},
 ): (request: Request) => Promise<Response> {
-  return (request) =>
-    respond(request, async () => handler(parseOr400(schema, queryObject(new URL(request.url).searchParams)), request), options);
+  const params = options.params ?? (async (request: Request) => new URL(request.url).searchParams);
+  return (request) => respond(request, async () => handler(parseOr400(schema, queryObject(await params(request))), request), options);
 }
 
 /** Next's second argument to a route handler; `params` holds the dynamic segments (`[id]`). */

@@ -79,6 +79,8 @@ export function serverHooks(listen: ListenConfig, embed: EmbedConfig): ServerHoo
         });
         return true;
       }
+      // /api/status answers the same numbers to everyone for two seconds, as / does.
+      if (pages.serve(request, response, pathname)) return true;
       if (!isRenderRequest(request)) return false;
       if (answerCachedRender(request, response)) return true;
       // runRouteHandler answers every failure itself (a 500 in the usual shape), so nothing rejects.

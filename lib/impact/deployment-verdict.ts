@@ -20,7 +20,7 @@ type Judged = Record<MeasureId, JudgedMeasure>;
 const need = (m: JudgedMeasure) => (m.needed ? m.needed.before + m.needed.after : 0);
 
 /**
- * The deployment's verdict from its measures (issue 8 §2): worse if any is worse; else better if
+ * The deployment's verdict from its measures (docs/deployment-impact.md): worse if any is worse; else better if
  * any is better; else no_change when the spawn measures had enough data; else not_enough_data.
  * The reason names the measures that decided it and which comparison drove it.
  */

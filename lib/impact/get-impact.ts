@@ -41,7 +41,7 @@ const relative = (before: number | null, after: number | null): number | null =>
   before === null || after === null || before === 0 ? null : (after - before) / before;
 
 /**
- * The impact of one deployment (issue 8 §2): the eight measures in the windows before and after
+ * The impact of one deployment (docs/deployment-impact.md): the eight measures in the windows before and after
  * it and in the same windows one week earlier, each judged, and one verdict. Two renders in all,
  * both with absolute epoch times (the week-old one is not a timeShift, so it caches on its own).
  * `pValue` is Holm-adjusted across the measures that could be tested; the raw ones are in `tests`.

@@ -1,5 +1,5 @@
 /**
- * The eight measures of a deployment's impact (issue 8 §2). Each is normalised by its traffic,
+ * The eight measures of a deployment's impact (README, "Deployment impact"). Each is normalised by its traffic,
  * so that twice the students is not a regression; for every one of them a higher value is worse.
  */
 export const MEASURE_IDS = [

@@ -1,25 +1,13 @@
 import { z } from 'zod';
-import { DEPLOYMENT_KINDS, DEPLOYMENT_SOURCES } from '@/lib/deployments/types';
+import { deploymentSchema } from '@/lib/deployments/schema';
 import { MEASURE_IDS, MEASURE_UNITS, SAMPLE_UNITS } from '@/lib/impact/measures';
 import { COMPARISONS, MEASURE_VERDICTS } from '@/lib/impact/verdicts';
 
-/** GET /api/deployments/<id>/impact (issue 8 §2): shared by the route, the page and the tests. */
+/** GET /api/deployments/<id>/impact (docs/deployment-impact.md): shared by the route, the page and the tests. */
 
 const nullableNumber = z.number().nullable();
 const windowSchema = z.object({ from: z.number().int(), until: z.number().int() });
 
-export const deploymentSchema = z.object({
-  id: z.number().int(),
-  when: z.number().int(),
-  hub: z.string(),
-  what: z.string(),
-  version: z.string().nullable(),
-  commit: z.string().nullable(),
-  author: z.string().nullable(),
-  link: z.string().nullable(),
-  source: z.enum(DEPLOYMENT_SOURCES),
-  kind: z.enum(DEPLOYMENT_KINDS),
-});
 
 export const measureResultSchema = z.object({
   before: nullableNumber,

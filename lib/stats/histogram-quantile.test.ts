@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HISTOGRAM_BINS } from '@/lib/catalog';
-import { histogramQuantile, histogramTotal, sumHistogram } from '@/lib/stats/histogram-quantile';
+import { histogramBounds, histogramQuantile, histogramTotal, sumHistogram } from '@/lib/stats/histogram-quantile';
 
 const base = 'stats.timers.jupyterhub.dev.spawns.duration.histogram';
 const bounds = HISTOGRAM_BINS['spawns.duration'];
@@ -70,4 +70,33 @@ test('reads the bin from tags.name when the target was aliased', () => {
     bins.find((b) => b.upperBound === 5000),
     { upperBound: 5000, count: 2 },
   );
+});
+
+test('bins Graphite answered come first; configured ones only complete them when they agree', () => {
+  const configured = [1000, 2000, 3000, Infinity];
+  // Agrees: the bin that never received a value (2000) is kept with count 0.
+  assert.deepEqual(histogramBounds([1000, 3000, Infinity], configured), configured);
+  // Nothing answered yet: the configured bins stand.
+  assert.deepEqual(histogramBounds([], configured), configured);
+  // Another StatsD's bins (1500 is unknown here): the configured ones would split its bins.
+  assert.deepEqual(histogramBounds([1500, 4000, Infinity], configured), [1500, 4000, Infinity]);
+});
+
+test('sumHistogram on bins the configuration does not know interpolates in the real bins', () => {
+  const other = `${base}.bin_`;
+  const bins = sumHistogram(
+    [
+      { target: `${other}500`, datapoints: [[0, 10]] },
+      { target: `${other}4000`, datapoints: [[10, 10]] },
+      { target: `${other}inf`, datapoints: [[0, 10]] },
+    ],
+    bounds,
+    0,
+    20,
+  );
+  assert.deepEqual(
+    bins.map((b) => b.upperBound),
+    [500, 4000, Infinity],
+  );
+  assert.equal(histogramQuantile(bins, 0.5), 2250);
 });

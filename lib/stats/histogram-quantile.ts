@@ -8,26 +8,41 @@ export interface HistogramBin {
 }
 
 /**
+ * The bounds of a histogram, preferring what Graphite answered: StatsD writes every bin of a timer
+ * at each flush that had values, so the answered `bin_*` names are the bins really counted. The
+ * configured bins complete them (a bin that never received a value has no series yet) only when
+ * they agree, i.e. every answered bound is a configured one; an answered bound the configuration
+ * does not know means this StatsD counts into other bins, and a configured bound would then split a
+ * real bin in two. With nothing answered, the configured bins stand.
+ */
+export function histogramBounds(answered: readonly number[], configured: readonly number[]): number[] {
+  const known = new Set(configured);
+  const agrees = answered.every((bound) => known.has(bound));
+  const bounds = new Set(agrees ? [...configured, ...answered] : answered);
+  return [...bounds].sort((a, b) => a - b);
+}
+
+/**
  * Sum each `bin_<bound>` series over the window. StatsD bins are per-flush frequencies (not
- * cumulative), so the window's histogram is the bin-wise sum. Bins the caller knows about but that
- * Graphite did not return are kept with count 0 so the bounds stay complete.
+ * cumulative), so the window's histogram is the bin-wise sum. Bounds as histogramBounds decides:
+ * configured bins that Graphite did not return are kept with count 0 so the bounds stay complete.
  */
 export function sumHistogram(
   series: readonly SeriesLike[],
-  knownBounds: readonly number[],
+  configuredBounds: readonly number[],
   from: number,
   until: number,
 ): HistogramBin[] {
   const counts = new Map<number, number>();
-  for (const bound of knownBounds) counts.set(bound, 0);
   for (const s of series) {
     const bound = parseBinBound(s.tags?.name ?? s.target) ?? parseBinBound(s.target);
     if (bound === null) continue;
     counts.set(bound, (counts.get(bound) ?? 0) + sumPoints(withinRange(s.datapoints, from, until)));
   }
-  return [...counts.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([upperBound, count]) => ({ upperBound, count }));
+  return histogramBounds([...counts.keys()], configuredBounds).map((upperBound) => ({
+    upperBound,
+    count: counts.get(upperBound) ?? 0,
+  }));
 }
 
 export function histogramTotal(bins: readonly HistogramBin[]): number {

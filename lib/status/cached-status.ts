@@ -21,6 +21,8 @@ const HUBS_TTL_MS = 60_000;
 
 export type StatusRequest = { hub?: string; from: string; until: string };
 export type CachedStatus = { status: StatusResponse; computedAt: number };
+/** `late`: a new status was being computed but did not arrive in time, or failed (`error`). */
+export type ServedStatus = CachedStatus & { late: boolean; error?: unknown };
 
 async function compute(request: StatusRequest): Promise<CachedStatus> {
   const now = Math.floor(Date.now() / 1000);
@@ -35,7 +37,7 @@ const statuses = new LRUCache<string, CachedStatus, StatusRequest>({
   fetchMethod: (_key, _stale, { context }) => compute(context),
   // Expired statuses stay, to be answered while a new one is late (see above).
   noDeleteOnStaleGet: true,
-  allowStaleOnFetchRejection: true,
+  // A failed recomputation keeps the last status (answered as late, below).
   noDeleteOnFetchRejection: true,
 });
 
@@ -51,21 +53,26 @@ export async function cachedHub(requested: string | undefined): Promise<string> 
   return (await hubs.fetch('default', { context: undefined })) ?? 'default';
 }
 
-/** The status for a request and when it was computed (older than its TTL while Graphite lags). */
-export async function cachedStatusWithAge(request: StatusRequest): Promise<CachedStatus> {
+/** The status for a request, when it was computed, and whether it is the last one standing in for a late one. */
+export async function cachedStatusWithAge(request: StatusRequest): Promise<ServedStatus> {
   const key = JSON.stringify([request.hub ?? null, request.from, request.until]);
   const ttl = isRelativeTime(request.until) ? LIVE_TTL_MS : FIXED_TTL_MS;
   const last = statuses.peek(key, { allowStale: true });
   const fresh = statuses.fetch(key, { context: request, ttl, allowStale: false });
-  if (last === undefined) return orThrow(await fresh);
+  if (last === undefined) return { ...orThrow(await fresh), late: false };
+  const current = statuses.peek(key);
+  if (current !== undefined) return { ...current, late: false };
   // The recomputation goes on in the background and replaces `last` when it is done.
-  fresh.catch(() => {});
+  const settled = fresh.then(
+    (found): ServedStatus => ({ ...orThrow(found), late: false }),
+    (error: unknown): ServedStatus => ({ ...last, late: true, error }),
+  );
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), WAIT_FOR_FRESH_MS);
+  const late = new Promise<ServedStatus>((resolve) => {
+    timer = setTimeout(() => resolve({ ...last, late: true }), WAIT_FOR_FRESH_MS);
   });
   try {
-    return (await Promise.race([fresh, late])) ?? last;
+    return await Promise.race([settled, late]);
   } finally {
     clearTimeout(timer);
   }
@@ -76,6 +83,12 @@ function orThrow(found: CachedStatus | undefined): CachedStatus {
   return found;
 }
 
+/**
+ * For /api/status: a failure is answered as the failure (a script should know Graphite is down);
+ * only a late answer is bridged with the last status.
+ */
 export async function cachedStatus(request: StatusRequest): Promise<StatusResponse> {
-  return (await cachedStatusWithAge(request)).status;
+  const served = await cachedStatusWithAge(request);
+  if (served.error !== undefined) throw served.error;
+  return served.status;
 }

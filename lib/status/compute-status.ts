@@ -1,8 +1,10 @@
 import { counterPath, gaugePath, SPAWN_FAILURE_REASONS, spawnFailureKey } from '@/lib/catalog';
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
+import { type BackendStatus, COMPLETE_BACKEND } from '@/lib/graphite/backend-state';
 import { changeVsPrevious } from '@/lib/stats/change';
 import { histogramQuantile, histogramTotal } from '@/lib/stats/histogram-quantile';
 import { type Datapoint, lastValue, recentValue, type SeriesLike } from '@/lib/stats/series';
+import { guardVerdict } from '@/lib/status/partial-verdict';
 import { formatUtcTime, lastWindow } from '@/lib/status/plain-language';
 import { countRange } from '@/lib/status/range-counts';
 import type { StatusResponse } from '@/lib/status/schema';
@@ -24,6 +26,8 @@ export interface StatusInputs {
   state: readonly SeriesLike[];
   /** uptimeTargets over the 90 days up to until. */
   uptime: readonly SeriesLike[];
+  /** Whether those answers are complete; a single node's always are. */
+  backend?: BackendStatus;
 }
 
 export const MAX_INCIDENTS = 10;
@@ -85,11 +89,13 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
     : `the ${thresholds.windowMinutes} minutes up to ${formatUtcTime(until)}`;
   const timeline = evaluateTimeline(stateSeries, thresholds, windowText);
   const last = timeline.at(-1);
-  const verdict = last?.verdict ?? {
+  const backend = input.backend ?? COMPLETE_BACKEND;
+  const computed = last?.verdict ?? {
     verdict: 'Down' as const,
     cause: 'no_health_data' as const,
     reason: 'No health check results have arrived from the hub.',
   };
+  const verdict = guardVerdict(computed, backend);
   const incidents = incidentsFrom(evaluateTimeline(stateSeries, thresholds, `${thresholds.windowMinutes} minutes`))
     .reverse()
     .slice(0, MAX_INCIDENTS);
@@ -133,5 +139,6 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
     incidents: incidents.map((incident) => ({ ...incident, afterDeployment: null })),
     lastDeployment: null,
     uptime: { days: uptimeDays, overall: overallUptime(uptimeDays) },
+    backend,
   };
 }

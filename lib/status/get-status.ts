@@ -1,8 +1,10 @@
 import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
 import { cachedDeployments } from '@/lib/deployments/cached-list';
 import type { Deployment } from '@/lib/deployments/types';
-import { cachedRender } from '@/lib/graphite/cached-render';
+import { backendStatus } from '@/lib/graphite/backend-state';
+import { cachedRender, renderCacheKey } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
+import { getNodeMonitor } from '@/lib/graphite/node-probe';
 import { getImpact } from '@/lib/impact/get-impact';
 import { parseImpactWindow } from '@/lib/impact/windows';
 import { chooseHub, hubsFromFind } from '@/lib/shared/hubs';
@@ -33,15 +35,25 @@ export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
   const window = (start: number, end: number) => renderWindow(start, end, live, now);
   const verdictFrom = until - (thresholds.windowMinutes + thresholds.noDataDownMinutes) * 60;
   const stateFrom = finestStart(until - thresholds.incidentLookbackDays * DAY, verdictFrom, now);
+  const queries = [
+    { targets: countTargets(hub), ...window(from, until) },
+    { targets: countTargets(hub), ...window(from - length, from) },
+    { targets: stateTargets(hub), ...window(stateFrom, until) },
+    { targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) },
+  ] as const;
+  // The storage nodes are probed while the renders run; the backend is judged after them.
+  const probing = getNodeMonitor().check();
   const [current, previous, state, uptime, deployments] = await Promise.all([
-    cachedRender({ targets: countTargets(hub), ...window(from, until) }),
-    cachedRender({ targets: countTargets(hub), ...window(from - length, from) }),
-    cachedRender({ targets: stateTargets(hub), ...window(stateFrom, until) }),
-    cachedRender({ targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) }),
+    cachedRender(queries[0]),
+    cachedRender(queries[1]),
+    cachedRender(queries[2]),
+    cachedRender(queries[3]),
     // Deployments only add context: without them the status is still the status.
     cachedDeployments(hub, Math.max(0, stateFrom - SUSPECT_MINUTES * 60), until).catch(() => []),
   ]);
-  const status = computeStatus({ hub, from, until, now, current, previous, state, uptime }, thresholds);
+  await probing;
+  const backend = await backendStatus(queries.map(renderCacheKey));
+  const status = computeStatus({ hub, from, until, now, current, previous, state, uptime, backend }, thresholds);
   return {
     ...status,
     incidents: status.incidents.map((incident) => ({ ...incident, afterDeployment: deploymentBefore(incident.start, deployments) })),

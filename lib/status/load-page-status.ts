@@ -10,9 +10,6 @@ export type PageStatus =
   | { kind: 'stale'; status: StatusResponse; fetchedAt: number; now: number; problem: string }
   | { kind: 'error'; problem: string; now: number };
 
-/** A status older than this (a refresh and a half) is shown as stale. */
-const STALE_AFTER_SECONDS = 15;
-
 const lastGood = new Map<string, { status: StatusResponse; fetchedAt: number }>();
 const MAX_REMEMBERED = 50;
 
@@ -41,10 +38,12 @@ export async function loadPageStatus(params: PageQuery): Promise<PageStatus> {
     // The same limits as the API: the page must not send Graphite what /api/status refuses.
     const outOfRange = rangeProblem(from, until);
     if (outOfRange !== null) return { kind: 'error', problem: `${outOfRange[0]}: ${outOfRange[1]}`, now };
-    const { status, computedAt } = await cachedStatusWithAge({ hub: params.hub ?? undefined, from: params.from, until: params.until });
+    const served = await cachedStatusWithAge({ hub: params.hub ?? undefined, from: params.from, until: params.until });
+    const { status, computedAt } = served;
     // Answered from the last status while a new one could not be computed in time: say so.
-    if (now - computedAt > STALE_AFTER_SECONDS) {
-      return { kind: 'stale', status, fetchedAt: computedAt, now, problem: 'the metrics backend is slow or busy' };
+    if (served.late) {
+      const problem = served.error === undefined ? 'the metrics backend is slow or busy' : problemOf(served.error);
+      return { kind: 'stale', status, fetchedAt: computedAt, now, problem };
     }
     if (lastGood.size >= MAX_REMEMBERED && !lastGood.has(key)) {
       const oldest = lastGood.keys().next().value;

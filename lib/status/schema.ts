@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SPAWN_FAILURE_REASONS } from '@/lib/catalog';
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
 import { MEASURE_VERDICTS } from '@/lib/impact/verdicts';
+import { backendSchema } from '@/lib/shared/backend';
 import { VERDICT_CAUSES, VERDICTS } from '@/lib/status/verdict';
 
 /**
@@ -90,6 +91,8 @@ export const statusResponseSchema = z.object({
   incidents: z.array(incidentSchema),
   lastDeployment: lastDeploymentSchema.nullable(),
   uptime: z.object({ days: z.array(uptimeDaySchema), overall: z.number().min(0).max(1).nullable() }),
+  /** Whether the metrics backend answered with all its data (lib/shared/backend.ts). */
+  backend: backendSchema,
 });
 
 export type StatusResponse = z.infer<typeof statusResponseSchema>;

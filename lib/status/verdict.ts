@@ -5,7 +5,7 @@ export const VERDICTS = ['Operational', 'Degraded', 'Down'] as const;
 export type VerdictName = (typeof VERDICTS)[number];
 
 /** Why the verdict is what it is; lets the UI and incidents group without parsing sentences. */
-export const VERDICT_CAUSES = ['ok', 'no_health_data', 'health_failing', 'spawn_failures', 'slow_hub'] as const;
+export const VERDICT_CAUSES = ['ok', 'no_health_data', 'health_failing', 'spawn_failures', 'slow_hub', 'partial_data'] as const;
 export type VerdictCause = (typeof VERDICT_CAUSES)[number];
 
 export interface Verdict {

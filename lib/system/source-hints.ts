@@ -9,3 +9,10 @@ export const SOURCE_HINTS = {
   metrics:
     "No data. Fed by the collector's metrics source: /hub/metrics (needs --hub-url and a token with read:metrics).",
 } as const;
+
+/** Hub metrics only newer JupyterHub versions serve (docs/jupyterhub-versions.md): the empty panel says so. */
+export const SINCE_VERSION = {
+  activeUsers: 'JupyterHub 4.0 and later report jupyterhub_active_users; 3.x hubs do not, so this panel stays empty for them.',
+  eventLoop:
+    'JupyterHub 5.0 and later report jupyterhub_event_loop_interval_seconds; 3.x and 4.x hubs do not, so this panel stays empty for them.',
+} as const;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Series } from '@/lib/shared/series';
 import { requestLatencyByClass } from './quantile-transforms';
-import { SOURCE_HINTS } from './source-hints';
+import { SINCE_VERSION, SOURCE_HINTS } from './source-hints';
 import { systemPanels } from './system-panels';
 
 test('every panel targets the chosen hub and says which collector source feeds it', () => {
@@ -21,6 +21,8 @@ test('every panel targets the chosen hub and says which collector source feeds i
       'request-latency-by-class',
       'proxy-poll',
       'check-routes',
+      'active-users',
+      'event-loop',
     ],
   );
   const hints = Object.values(SOURCE_HINTS);
@@ -82,4 +84,11 @@ test('latency by status class: le buckets of every code are pooled per class int
   assert.equal(series[0]?.datapoints[0]?.[0], 100);
   // 5xx: 2 in [0, 1 s) -> p95 = 0.95 s.
   assert.ok(Math.abs((series[1]?.datapoints[0]?.[0] ?? 0) - 950) < 1e-9);
+});
+
+test('a panel fed by a metric only newer hubs serve says which versions lack it', () => {
+  const panels = systemPanels('h', 3600);
+  assert.ok(panels.find((p) => p.id === 'active-users')?.emptyMessage.endsWith(SINCE_VERSION.activeUsers));
+  assert.ok(panels.find((p) => p.id === 'event-loop')?.emptyMessage.endsWith(SINCE_VERSION.eventLoop));
+  assert.equal(panels.find((p) => p.id === 'active-users')?.targets[0], "alias(stats.gauges.jupyterhub.h.prom.jupyterhub_active_users.24h, '24h')");
 });

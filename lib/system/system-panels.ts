@@ -1,11 +1,11 @@
-import { counterFamilyPattern, gaugePath, histogramPattern } from '@/lib/catalog';
+import { counterFamilyPattern, gaugePath, histogramPattern, promGaugePath } from '@/lib/catalog';
 import { bucketInterval } from '@/lib/charts/bucket-interval';
 import type { ValueUnit } from '@/lib/charts/format';
 import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { ChartKind } from '@/lib/charts/time-series-option';
 import { promBucketsPattern } from './prom-paths';
 import { promQuantiles, REQUEST_FAMILY, requestLatencyByClass, statsdQuantiles } from './quantile-transforms';
-import { SOURCE_HINTS } from './source-hints';
+import { SINCE_VERSION, SOURCE_HINTS } from './source-hints';
 
 export interface PanelSpec {
   id: string;
@@ -154,6 +154,27 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       unit: 'ms',
       kind: 'line',
       emptyMessage: SOURCE_HINTS.metrics,
+      fitToWidth: false,
+      transform: promQuantiles,
+    },
+    {
+      id: 'active-users',
+      title: 'Active users',
+      description: "users active in the last 24 hours, 7 days and 30 days, by the hub's own count",
+      targets: ['24h', '7d', '30d'].map((period) => `alias(${promGaugePath(hub, 'jupyterhub_active_users')}.${period}, '${period}')`),
+      unit: 'count',
+      kind: 'line',
+      emptyMessage: `${SOURCE_HINTS.metrics} ${SINCE_VERSION.activeUsers}`,
+      fitToWidth: true,
+    },
+    {
+      id: 'event-loop',
+      title: 'Hub event loop interval',
+      description: `${quantileNote} (hub metric jupyterhub_event_loop_interval_seconds: a busy hub answers late)`,
+      targets: [summed(promBucketsPattern(hub, 'jupyterhub_event_loop_interval_seconds'))],
+      unit: 'ms',
+      kind: 'line',
+      emptyMessage: `${SOURCE_HINTS.metrics} ${SINCE_VERSION.eventLoop}`,
       fitToWidth: false,
       transform: promQuantiles,
     },

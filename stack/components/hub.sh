@@ -1,10 +1,18 @@
 # shellcheck shell=bash
-# Component "hub": the demo JupyterHub (Debian jupyterhub 3.0) on 127.0.0.1:8000 (hub API 8081,
-# proxy API 8001). Sourced by stack/stack.sh, which provides DATA_DIR ETC_DIR RUN_DIR LOG_DIR REPO_DIR,
+# Component "hub": the demo JupyterHub on 127.0.0.1:8000 (hub API 8081, proxy API 8001; JH_PORT,
+# JH_HUB_PORT, JH_PROXY_API_PORT move them, e.g. for a second hub with its own HUBWATCH_DATA_DIR).
+# JH_VERSION picks the JupyterHub: 6.1.1 (default) and the other PyPI versions from a virtualenv under
+# the data dir, or 3.0 for Debian's package (stack/jupyterhub/hub-versions.sh).
+# Sourced by stack/stack.sh, which provides DATA_DIR ETC_DIR RUN_DIR LOG_DIR REPO_DIR,
 # runs run() detached (log -> $LOG_DIR/hub.log, which the collector tails) and stops it by process group.
 # Settings: JH_* environment variables, see docs/hub-and-simulator.md.
 
-PACKAGES=(jupyterhub python3-statsd)
+# (also sourced on its own by tests, without stack/lib.sh: find the repo from this file)
+source "${REPO_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}/stack/jupyterhub/hub-versions.sh"
+mapfile -t PACKAGES < <(hub_packages "$(hub_version)")
+
+hub_port() { printf '%s' "${JH_PORT:-8000}"; }
+hub_api_port() { printf '%s' "${JH_HUB_PORT:-8081}"; }
 
 hub_state_dir() { printf '%s/jupyterhub' "$DATA_DIR"; }
 hub_homes_dir() { printf '%s/hub-homes' "$DATA_DIR"; }
@@ -18,7 +26,11 @@ hub_write_token() {
   chmod 600 "$path"
 }
 
+# install.sh: the virtualenv and proxy of a PyPI version (apt has already installed PACKAGES).
+install_more() { hub_install_version "$(hub_version)"; }
+
 prepare() {
+  hub_check_version "$(hub_version)" || return 1
   mkdir -p "$ETC_DIR" "$(hub_state_dir)" "$(hub_homes_dir)"
   hub_write_token "$ETC_DIR/jupyterhub_api_token"        # collector: read-only scopes + read:metrics
   hub_write_token "$ETC_DIR/jupyterhub_simulator_token"  # classroom simulator: admin users/servers
@@ -44,13 +56,29 @@ hub_clear_leftover_proxy() {
 }
 
 run() {
+  local version python jupyterhub singleuser="" proxy="" path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+  version=$(hub_version)
+  hub_check_version "$version" || return 1
   cd "$(hub_state_dir)" || return 1
   hub_clear_leftover_proxy
+  if hub_is_debian "$version"; then
+    python=/usr/bin/python3 jupyterhub=/usr/bin/jupyterhub
+  else
+    local venv
+    venv=$(hub_venv_dir "$version")
+    python="$venv/bin/python" jupyterhub="$venv/bin/jupyterhub" singleuser="$venv/bin/jupyterhub-singleuser"
+    proxy=$(hub_chp_bin)
+    path="$venv/bin:$path" # the notebook servers inherit it (Spawner.env_keep)
+    [ -x "$jupyterhub" ] && [ -x "$proxy" ] || { echo "hub: JupyterHub $version is not installed (run: JH_VERSION=$version bash stack/install.sh hub)"; return 1; }
+  fi
+  echo "hub: starting JupyterHub $version ($jupyterhub)"
   # env -i: the image's pyenv python and its variables must not reach the hub or the notebooks;
-  # NODE_PATH lets NodeSource's node find Debian's configurable-http-proxy modules.
+  # NODE_PATH lets NodeSource's node find Debian's configurable-http-proxy modules (3.0).
   exec env -i HOME="${HOME:-/root}" LANG=C.UTF-8 \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    PATH="$path" \
     NODE_PATH=/usr/share/nodejs:/usr/lib/nodejs \
+    JH_PORT="$(hub_port)" JH_HUB_PORT="$(hub_api_port)" JH_PROXY_API_PORT="${JH_PROXY_API_PORT:-8001}" \
+    JH_SINGLEUSER_CMD="$singleuser" JH_PROXY_CMD="$proxy" \
     JH_STATE_DIR="$(hub_state_dir)" JH_HOMES_DIR="$(hub_homes_dir)" JH_ETC_DIR="$ETC_DIR" \
     JH_PASSWORD="${JH_PASSWORD:-hubwatch-demo}" JH_FAULTS="${JH_FAULTS:-1}" \
     JH_START_TIMEOUT="${JH_START_TIMEOUT:-10}" JH_HTTP_TIMEOUT="${JH_HTTP_TIMEOUT:-15}" \
@@ -58,25 +86,32 @@ run() {
     JH_SPAWN_LIMIT="${JH_SPAWN_LIMIT:-3}" JH_ACTIVE_LIMIT="${JH_ACTIVE_LIMIT:-6}" \
     JH_LOG_LEVEL="${JH_LOG_LEVEL:-INFO}" JH_STATSD_PREFIX="${JH_STATSD_PREFIX:-}" \
     JH_SPAWN_DELAY_S="${JH_SPAWN_DELAY_S:-0}" JH_SPAWNER_VERSION="${JH_SPAWNER_VERSION:-1.0}" \
-    /usr/bin/python3 /usr/bin/jupyterhub -f "$REPO_DIR/stack/jupyterhub/jupyterhub_config.py"
+    "$python" "$jupyterhub" -f "$REPO_DIR/stack/jupyterhub/jupyterhub_config.py"
 }
 
 # Asks 8081 first and the proxy only once the hub answers: polling 8000 before the hub has
 # registered its route makes CHP log a 404 plus an ECONNREFUSED stack per poll, which would
 # pollute the log the collector reads. Both must answer before clients are let loose on 8000.
 healthy() {
-  curl -sf -m 2 -o /dev/null http://127.0.0.1:8081/hub/health &&
-    curl -sf -m 2 -o /dev/null http://127.0.0.1:8000/hub/health
+  curl -sf -m 2 -o /dev/null "http://127.0.0.1:$(hub_api_port)/hub/health" &&
+    curl -sf -m 2 -o /dev/null "http://127.0.0.1:$(hub_port)/hub/health"
+}
+
+# The version the hub on our port reports (`3.0.0` for Debian's 3.0), empty when none answers.
+running_version() {
+  curl -s -m 2 "http://127.0.0.1:$(hub_api_port)/hub/api/" | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p'
 }
 
 describe() {
   local hub proxy version
-  hub=$(curl -s -m 2 -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/hub/health)
-  proxy=$(curl -s -m 2 -o /dev/null -w '%{http_code}' http://127.0.0.1:8000/hub/health)
-  version=$(curl -s -m 2 http://127.0.0.1:8081/hub/api/ | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')
+  local port api
+  port=$(hub_port) api=$(hub_api_port)
+  hub=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$api/hub/health")
+  proxy=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/hub/health")
+  version=$(running_version)
   if healthy; then
-    echo "hub            up    :8000 proxy=$proxy, hub API :8081 hub=$hub, JupyterHub ${version:-?}"
+    echo "hub            up    :$port proxy=$proxy, hub API :$api hub=$hub, JupyterHub ${version:-?}"
   else
-    echo "hub            DOWN  :8000 proxy=$proxy, hub API :8081 hub=$hub"
+    echo "hub            DOWN  :$port proxy=$proxy, hub API :$api hub=$hub"
   fi
 }

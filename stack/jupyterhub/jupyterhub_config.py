@@ -1,8 +1,11 @@
-"""Demo JupyterHub for hubwatch (Debian jupyterhub 3.0), started by stack/components/hub.sh.
+"""Demo JupyterHub for hubwatch, started by stack/components/hub.sh on every supported version
+(JH_VERSION: Debian's 3.0, or 4.x/5.x/6.x from a virtualenv; docs/jupyterhub-versions.md).
 
 Every setting that a test or a demo may want to change comes from the environment
 (JH_*, documented in docs/hub-and-simulator.md); the defaults make failures fast
 (start/http timeouts of 10/15 s) and make a class-sized wave hit the spawn throttle.
+Settings that only some versions know are set only on those, so no version logs a warning
+about configuration it does not recognise.
 """
 
 import os
@@ -30,6 +33,8 @@ def read_token(path):
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from fault_spawner import FaultSpawner  # noqa: E402
+from jupyterhub import __version__ as JUPYTERHUB_VERSION  # noqa: E402
+from jupyterhub.app import JupyterHub  # noqa: E402
 from jupyterhub.spawner import SimpleLocalProcessSpawner  # noqa: E402
 
 STATE_DIR = os.environ["JH_STATE_DIR"]     # sqlite db, cookie secret, pid files
@@ -39,13 +44,17 @@ ETC_DIR = os.environ["JH_ETC_DIR"]         # service tokens (mode 600)
 c = get_config()  # noqa: F821 (injected by traitlets when the file is loaded)
 
 c.JupyterHub.ip = "127.0.0.1"
-c.JupyterHub.port = 8000                    # public side, served by configurable-http-proxy
+c.JupyterHub.port = env_int("JH_PORT", 8000)          # public side, served by configurable-http-proxy
 c.JupyterHub.hub_ip = "127.0.0.1"
-c.JupyterHub.hub_port = 8081                # the hub itself (health is polled here)
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:8001"
+c.JupyterHub.hub_port = env_int("JH_HUB_PORT", 8081)  # the hub itself (health is polled here)
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{env_int('JH_PROXY_API_PORT', 8001)}"
 c.ConfigurableHTTPProxy.pid_file = os.path.join(STATE_DIR, "proxy.pid")
+if os.environ.get("JH_PROXY_CMD"):
+    # the pinned proxy from npm under the data dir (PyPI versions); Debian's 3.0 finds its own on PATH
+    c.ConfigurableHTTPProxy.command = [os.environ["JH_PROXY_CMD"]]
 c.JupyterHub.pid_file = os.path.join(STATE_DIR, "jupyterhub.pid")
-c.JupyterHub.db_url = "sqlite:///" + os.path.join(STATE_DIR, "jupyterhub.sqlite")
+# One database per version: a newer hub upgrades the schema and an older one refuses it afterwards.
+c.JupyterHub.db_url = "sqlite:///" + os.path.join(STATE_DIR, f"jupyterhub-{JUPYTERHUB_VERSION}.sqlite")
 c.JupyterHub.cookie_secret_file = os.path.join(STATE_DIR, "jupyterhub_cookie_secret")
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.log_level = os.environ.get("JH_LOG_LEVEL", "INFO")
@@ -75,8 +84,9 @@ c.JupyterHub.load_roles = [
 
 c.JupyterHub.spawner_class = FaultSpawner if os.environ.get("JH_FAULTS", "1") == "1" else SimpleLocalProcessSpawner
 c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(HOMES_DIR, "{username}")
-c.Spawner.cmd = ["/usr/bin/jupyterhub-singleuser"]
-c.Spawner.args = ["--allow-root"]           # notebook 6.4 refuses to run as root otherwise
+# The single-user server of the hub's own installation (Debian's, or the virtualenv's).
+c.Spawner.cmd = [os.environ.get("JH_SINGLEUSER_CMD") or "/usr/bin/jupyterhub-singleuser"]
+c.Spawner.args = ["--allow-root"]           # notebook 6.4 / jupyter_server refuse to run as root otherwise
 c.Spawner.default_url = "/tree"
 c.Spawner.start_timeout = env_int("JH_START_TIMEOUT", 10)
 c.Spawner.http_timeout = env_int("JH_HTTP_TIMEOUT", 15)
@@ -97,7 +107,8 @@ c.JupyterHub.tornado_settings = {"slow_spawn_timeout": env_int("JH_SLOW_SPAWN_TI
 
 # The hub's own statsd client (python3-statsd) is off by default: its keys (jupyterhub.login.success ...)
 # would land inside the collector's jupyterhub.<hub>.* namespace. Give it another prefix if wanted.
-if os.environ.get("JH_STATSD_PREFIX"):
+# (JupyterHub 6 no longer has a statsd client: the setting is ignored there.)
+if os.environ.get("JH_STATSD_PREFIX") and JupyterHub.class_traits().get("statsd_host") is not None:
     c.JupyterHub.statsd_host = "127.0.0.1"
     c.JupyterHub.statsd_port = 8125
     c.JupyterHub.statsd_prefix = os.environ["JH_STATSD_PREFIX"]

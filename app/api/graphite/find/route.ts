@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { getGraphiteClient } from '@/lib/graphite/client';
+import { cachedFind } from '@/lib/graphite/cached-find';
 import { findQueryParam } from '@/lib/http/params';
 import { handle } from '@/lib/http/route';
 
 // GET /api/graphite/find?query=stats.gauges.jupyterhub.*
 // -> [{"path": "stats.gauges.jupyterhub.default", "name": "default", "leaf": false}]
+// Cached like renders (lib/graphite/cached-find.ts).
 export const dynamic = 'force-dynamic';
 
 const schema = z.object({ query: findQueryParam });
 
-export const GET = handle(schema, ({ query }) => getGraphiteClient().find(query), { graphiteField: 'query' });
+export const GET = handle(schema, ({ query }) => cachedFind(query), { graphiteField: 'query' });

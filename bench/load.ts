@@ -1,0 +1,220 @@
+/**
+ * npm run bench:load — the first minute of a lecture: a class on the status page at
+ * once, measured on this machine against the real stack with a real `npm start` (bench/run.sh
+ * starts the stack if needed and builds when sources are newer). Prints figures; never fails on them.
+ *
+ * 1. autocannon, 500 connections for 20 s on `/` and then on `/api/status` (a live range, the
+ *    hub the dashboard discovers itself, or BENCH_LOAD_HUB): req/s, latency p50/p97.5/p99
+ *    (autocannon's), errors, timeouts, non-2xx. Goals: >= 1,000 req/s, p97.5 <= 250 ms, 0 errors.
+ * 2. What graphite-web received during each run: the lines its access log gained, by path, and
+ *    requests per distinct query per 10 s (goal <= 1). The access log is the whole shared stack's
+ *    and shows no POST body, so the distinct queries are counted by a pass-through in front of
+ *    graphite-web that only this benchmark's dashboard uses (BENCH_LOAD_RECORDER=off: straight).
+ * 3. Freshness: chromium on `/` for a live range of a test hub; a failed start sent to StatsD;
+ *    seconds until the open page shows it (goal: within 20 s), median and max of a few tries.
+ * 4. The dashboard's RSS (the node process running server.ts under `npm start`, VmRSS sampled
+ *    every 500 ms): before, peak, after (goal <= 350 MB).
+ *
+ * Options (env): BENCH_LOAD_DURATION (20 s), BENCH_LOAD_CONNECTIONS (500), BENCH_LOAD_TRIES (4),
+ * BENCH_LOAD_ACCESS_LOG (the single graphite-web's access log under HUBWATCH_DATA_DIR),
+ * BENCH_LOAD_HUB (unset: no `?hub=`, so hub discovery is part of the load), BENCH_LOAD_PORT (3210),
+ * BENCH_LOAD_CPU_PROF=<dir>: the dashboard's command runs as `node --cpu-prof` into <dir> (written
+ * when it stops; not through npm, since NODE_OPTIONS refuses --cpu-prof) for a diagnosis; the figures of such a run go to load-cpu-prof.json,
+ * since the profiler costs time. BENCH_LOAD_TRIES=0 skips the freshness tries.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { countSince, type LogCount, logSize } from './load/access-log';
+import { type LoadFigures, runLoad } from './load/autocannon-run';
+import { type Dashboard, freePort, serverPid, startDashboard, stopDashboard } from './load/dashboard';
+import { type FreshnessFigures, measureFreshness } from './load/freshness';
+import { countQueries, type GraphiteRecorder, type QueryCount, startRecorder } from './load/graphite-recorder';
+import { rssMb, sampleRss } from './load/rss';
+
+const ROOT = join(__dirname, '..');
+const GRAPHITE = (process.env.GRAPHITE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const DATA_DIR = process.env.HUBWATCH_DATA_DIR ?? join(ROOT, '.data');
+// With the cluster stack, :8080 is the federating front: point this at graphite-front-access.log.
+const ACCESS_LOG = process.env.BENCH_LOAD_ACCESS_LOG ?? join(DATA_DIR, 'logs', 'graphite-web-access.log');
+const DURATION_S = Number(process.env.BENCH_LOAD_DURATION ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 500);
+const TRIES = Number(process.env.BENCH_LOAD_TRIES ?? 4);
+const HUB = process.env.BENCH_LOAD_HUB;
+const FIRST_PORT = Number(process.env.BENCH_LOAD_PORT ?? 3210);
+const RECORDER = process.env.BENCH_LOAD_RECORDER !== 'off';
+const CPU_PROF_DIR = process.env.BENCH_LOAD_CPU_PROF;
+const SETTLE_MS = 5_000;
+
+const GOALS = { reqPerSec: 1_000, p97_5Ms: 250, perQueryPer10s: 1, freshnessS: 20, rssMb: 350 };
+
+type RunReport = { path: string; load: LoadFigures; log: LogCount; queries: QueryCount | null; rssPeakMb: number | null };
+
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n === null || n === undefined || !Number.isFinite(n) ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+async function firstVisitor(url: string): Promise<string> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  const body = await response.text();
+  return `${response.status}, ${(body.length / 1024).toFixed(0)} KB`;
+}
+
+async function resolvedHub(base: string, query: string): Promise<string> {
+  try {
+    const response = await fetch(`${base}/api/status${query}`, { signal: AbortSignal.timeout(60_000) });
+    const body: unknown = await response.json();
+    const hub = typeof body === 'object' && body !== null && 'hub' in body ? body.hub : null;
+    return typeof hub === 'object' && hub !== null && 'name' in hub && typeof hub.name === 'string' ? hub.name : `? (HTTP ${response.status})`;
+  } catch (error) {
+    return `? (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+async function loadRun(
+  dashboard: Dashboard,
+  path: string,
+  recorder: GraphiteRecorder | null,
+  rss: ReturnType<typeof sampleRss>,
+): Promise<RunReport> {
+  const url = `${dashboard.base}${path}`;
+  console.log(`   ${path}: first visitor ${await firstVisitor(url)}; ${CONNECTIONS} connections for ${DURATION_S} s …`);
+  const offset = logSize(ACCESS_LOG);
+  const load = await runLoad(url, CONNECTIONS, DURATION_S);
+  const log = countSince(ACCESS_LOG, offset);
+  const queries = recorder === null ? null : countQueries(recorder.records, load.startedAt, load.endedAt);
+  const report = { path, load, log, queries, rssPeakMb: rss.peak(load.startedAt, load.endedAt) };
+  await sleep(SETTLE_MS); // let answers still queued drain before the next run counts anything
+  return report;
+}
+
+function printRuns(runs: RunReport[]): void {
+  const row = (label: string, cell: (r: RunReport) => string, goal = '') =>
+    console.log(`   ${label.padEnd(40)}${runs.map((r) => cell(r).padStart(22)).join('')}   ${goal}`);
+  row('', (r) => r.path);
+  row('req/s', (r) => fmt(r.load.reqPerSec), `goal >= ${fmt(GOALS.reqPerSec)}`);
+  row('requests in the run', (r) => fmt(r.load.total));
+  row('latency p50 / p97.5 / p99 ms', (r) => `${fmt(r.load.p50Ms)} / ${fmt(r.load.p97_5Ms)} / ${fmt(r.load.p99Ms)}`, `goal p97.5 <= ${GOALS.p97_5Ms}`);
+  row('latency max ms', (r) => fmt(r.load.maxMs));
+  row('errors (incl. timeouts) / timeouts', (r) => `${fmt(r.load.errors)} / ${fmt(r.load.timeouts)}`, 'goal 0');
+  row('non-2xx', (r) => fmt(r.load.non2xx), 'goal 0');
+  row('status codes', (r) => Object.entries(r.load.statusCodes).map(([c, n]) => `${c}:${n}`).join(' ') || '-');
+  row('goals (req/s, p97.5, errors)', (r) =>
+    [r.load.reqPerSec >= GOALS.reqPerSec, r.load.p97_5Ms <= GOALS.p97_5Ms, r.load.errors + r.load.non2xx === 0].map(mark).join(' '),
+  );
+  console.log(`   graphite-web, from its access log ${ACCESS_LOG} (whole shared stack: may include others' requests)`);
+  row('lines added', (r) => fmt(r.log.lines));
+  row('render / find / metrics / events / other', (r) =>
+    [r.log.byKind.render, r.log.byKind.find, r.log.byKind.metrics, r.log.byKind.events, r.log.byKind.other].join(' / '),
+  );
+  row('of which from a hubwatch dashboard', (r) => fmt(r.log.fromDashboards));
+  row('distinct request lines (POST unseen)', (r) => fmt(r.log.distinctRequestLines));
+  if (runs.some((r) => r.queries !== null)) {
+    console.log("   graphite-web requests from this benchmark's dashboard only (pass-through, bodies included)");
+    row('requests', (r) => fmt(r.queries?.requests));
+    row('render / find / metrics / events / other', (r) =>
+      r.queries === null ? 'n/a' : [r.queries.byKind.render, r.queries.byKind.find, r.queries.byKind.metrics, r.queries.byKind.events, r.queries.byKind.other].join(' / '),
+    );
+    row('distinct queries', (r) => fmt(r.queries?.distinctQueries));
+    row('requests per distinct query per 10 s', (r) => fmt(r.queries?.perQueryPer10s, 2), `goal <= ${GOALS.perQueryPer10s}`);
+    row('  the most asked query, per 10 s', (r) => fmt(r.queries?.worstPerQueryPer10s, 2));
+  }
+  row('dashboard RSS peak during the run (MB)', (r) => fmt(r.rssPeakMb), `goal <= ${GOALS.rssMb}`);
+  for (const r of runs) if (r.queries?.worstQuery) console.log(`   most asked during ${r.path}: ${r.queries.worstQuery}`);
+}
+
+function printFreshness(f: FreshnessFigures): { medianS: number | null; maxS: number | null } {
+  const medianS = median(f.seconds);
+  const maxS = f.seconds.length === 0 ? null : Math.max(...f.seconds);
+  console.log(`   ${f.url} (test hub ${f.hub}, removed afterwards)`);
+  console.log(`   first count (also creates the series): ${fmt(f.firstCountSeconds, 1)} s`);
+  console.log(`   tries: ${f.seconds.map((s) => fmt(s, 1)).join(', ')} s${f.missed > 0 ? `; ${f.missed} not shown within 90 s` : ''}`);
+  const ok = maxS !== null && maxS <= GOALS.freshnessS && f.missed === 0;
+  console.log(`   median ${fmt(medianS, 1)} s, max ${fmt(maxS, 1)} s (goal: within ${GOALS.freshnessS} s: ${mark(ok)})`);
+  return { medianS, maxS };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
+  const port = await freePort(FIRST_PORT);
+  const recorder = RECORDER ? await startRecorder(GRAPHITE, await freePort(port + 80)) : null;
+  try {
+    await measure(port, recorder);
+  } finally {
+    await recorder?.close();
+  }
+}
+
+async function measure(port: number, recorder: GraphiteRecorder | null): Promise<void> {
+  const profile = CPU_PROF_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`];
+  const dashboard = await startDashboard(ROOT, port, { GRAPHITE_URL: recorder?.url ?? GRAPHITE }, profile);
+  const stop = () => stopDashboard(dashboard);
+  process.on('exit', stop);
+  process.on('SIGINT', () => process.exit(130));
+  const pid = serverPid(dashboard);
+  const rss = sampleRss(pid);
+  try {
+    const rssBeforeMb = rssMb(pid);
+    const query = HUB === undefined ? '' : `?hub=${encodeURIComponent(HUB)}`;
+    console.log(`bench:load — npm start on ${dashboard.base} (server.ts pid ${pid}), graphite-web ${GRAPHITE}${recorder ? ` via ${recorder.url}` : ''}`);
+    console.log(`   hub: ${HUB === undefined ? 'none given, the dashboard discovers it:' : 'given:'} ${await resolvedHub(dashboard.base, query)}; live range, the default (-1h .. now)`);
+    console.log(`   load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs (shared machine)\n`);
+
+    console.log('1-2. autocannon, side by side, and what graphite-web received meanwhile');
+    const runs = [await loadRun(dashboard, `/${query}`, recorder, rss), await loadRun(dashboard, `/api/status${query}`, recorder, rss)];
+    printRuns(runs);
+
+    console.log(`\n3. Freshness: a failed start sent to StatsD until an open page shows it (${TRIES} tries)`);
+    const freshnessStarted = Date.now();
+    const freshness = TRIES > 0 ? await measureFreshness(dashboard.base, GRAPHITE, TRIES) : null;
+    const freshSummary = freshness === null ? null : printFreshness(freshness);
+    if (freshness === null) console.log('   skipped (BENCH_LOAD_TRIES=0)');
+    const freshnessRssMb = freshness === null ? null : rss.peak(freshnessStarted);
+
+    await sleep(SETTLE_MS);
+    rss.stop();
+    const rssAfterMb = rssMb(pid);
+    const rssPeakMb = rss.peak();
+    console.log(`\n4. Dashboard RSS (VmRSS of the server.ts node process, ${rss.count()} samples every 500 ms)`);
+    console.log(`   before ${fmt(rssBeforeMb)} MB, peak ${fmt(rssPeakMb)} MB, after ${fmt(rssAfterMb)} MB (goal <= ${GOALS.rssMb} MB: ${mark((rssPeakMb ?? 0) <= GOALS.rssMb)})`);
+    console.log(`   peaks: during / ${fmt(runs[0]?.rssPeakMb)} MB, during /api/status ${fmt(runs[1]?.rssPeakMb)} MB, during the freshness tries ${fmt(freshnessRssMb)} MB`);
+    const [load1, load5] = loadavg();
+    console.log(`   load average ${fmt(load1, 2)} (1 min), ${fmt(load5, 2)} (5 min) at the end`);
+
+    const out = join(ROOT, 'bench', 'out');
+    mkdirSync(out, { recursive: true });
+    const report = {
+      at: new Date().toISOString(),
+      cpus: cpus().length,
+      loadAverageAtEnd: loadavg(),
+      goals: GOALS,
+      graphite: GRAPHITE,
+      recorder: recorder !== null,
+      runs,
+      cpuProfileDir: CPU_PROF_DIR ?? null,
+      freshness: freshness === null ? null : { ...freshness, ...freshSummary },
+      rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, freshnessPeakMb: freshnessRssMb },
+    };
+    const file = CPU_PROF_DIR === undefined ? 'load.json' : 'load-cpu-prof.json';
+    writeFileSync(join(out, file), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n(figures also in bench/out/${file})`);
+  } finally {
+    rss.stop();
+    stop();
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`bench:load failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  // Run under the shared lock: a socket or timer left open by a failure must not keep it held.
+  .finally(() => process.exit());

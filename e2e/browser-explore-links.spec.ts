@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { E2E_HUB, E2E_ROOT, forgetMetrics, sendCarbon, uniqueId, waitForData, waitForHub } from './support/browser';
+
+// From any chart to /explore and out to a file: "Open in explore" on a /system chart reproduces
+// its series; explore's CSV export has exactly the render API's numbers; the request tab shows
+// the request the chart made.
+
+const run = uniqueId('l');
+const a = `${E2E_ROOT}.${run}.a`;
+const b = `${E2E_ROOT}.${run}.b`;
+
+test.afterAll(async () => {
+  await forgetMetrics([], [`${E2E_ROOT}.${run}`, `stats.gauges.jupyterhub.${E2E_HUB}`]);
+});
+
+test('"Open in explore" on a /system chart opens a new tab with the same series, range and display', async ({ page, context, request }) => {
+  const now = Math.floor(Date.now() / 1000);
+  const latency = 5 + Math.floor(Math.random() * 90);
+  const base = `stats.gauges.jupyterhub.${E2E_HUB}`;
+  await sendCarbon([`${base}.hub.up 1 ${now - 10}`, `${base}.hub.health_ms ${latency} ${now - 20}`, `${base}.hub.health_ms ${latency + 1} ${now - 10}`]);
+  await waitForData(request, [`${base}.hub.up`, `${base}.hub.health_ms`]);
+  await waitForHub(request, E2E_HUB);
+  await page.goto(`/system?from=-10min&hub=${E2E_HUB}`);
+  const panel = page.getByTestId('panel-health-latency');
+  const row = panel.getByRole('row', { name: /hub\/health/ });
+  await expect(row).toContainText(`${latency + 1} ms`);
+  const systemCells = await row.getByRole('cell').allTextContents();
+
+  const link = panel.getByRole('link', { name: /Open Health check latency in explore/ });
+  await expect(link).toHaveAttribute('target', '_blank');
+  const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await opened.waitForLoadState();
+  const url = new URL(opened.url());
+  expect(url.pathname).toBe('/explore');
+  expect(url.searchParams.getAll('target')).toEqual([`${base}.hub.health_ms`]);
+  expect(url.searchParams.getAll('alias')).toEqual(['/hub/health']);
+  expect(url.searchParams.get('from')).toBe('-10min');
+  expect(url.searchParams.get('unit')).toBe('ms');
+  expect(url.searchParams.get('hub')).toBe(E2E_HUB);
+
+  const explore = opened.getByTestId('panel-explore');
+  await expect(explore.locator('[data-chart-state=finished]')).toBeVisible();
+  const exploreRow = explore.getByRole('row', { name: /hub\/health/ });
+  await expect(exploreRow.getByRole('cell').nth(3)).toHaveText(`${latency + 1} ms`);
+  // min, max, avg, last as on /system (explore adds a total).
+  expect((await exploreRow.getByRole('cell').allTextContents()).slice(0, 4)).toEqual(systemCells);
+
+  // The request tab shows the request the chart made, with its target and range.
+  await opened.getByRole('tab', { name: 'Request' }).click();
+  const shown = opened.getByTestId('render-request');
+  await expect(shown).toHaveCount(1);
+  await expect(shown).toContainText(`alias(${base}.hub.health_ms, '/hub/health')`);
+  await expect(shown).toContainText('-10min');
+  await opened.close();
+});
+
+test('CSV export of two targets from explore has exactly the numbers the render API returns', async ({ page, request }) => {
+  const until = Math.floor(Date.now() / 10_000) * 10 - 20;
+  const from = until - 100;
+  const lines: string[] = [];
+  for (let at = from + 10, i = 0; at < until; at += 10, i++) {
+    lines.push(`${a} ${i + 0.25} ${at}`);
+    if (i !== 2) lines.push(`${b} ${i * 100} ${at}`);
+  }
+  await sendCarbon(lines);
+  await waitForData(request, [a, b], undefined, String(from));
+  const render = async () => {
+    const params = new URLSearchParams({ from: String(from), until: String(until) });
+    params.append('target', a);
+    params.append('target', b);
+    return (await (await request.get(`/api/graphite/render?${params.toString()}`)).json()) as { target: string; datapoints: [number | null, number][] }[];
+  };
+  await expect.poll(async () => (await render()).map((s) => s.datapoints.filter(([v]) => v !== null).length), { timeout: 30_000 }).toEqual([9, 8]);
+  const series = await render();
+
+  await page.goto(`/explore?from=${from}&until=${until}&target=${encodeURIComponent(a)}&target=${encodeURIComponent(b)}`);
+  await expect(page.getByTestId('panel-explore').locator('[data-chart-state=finished]')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('explore-export-csv').click()]);
+  expect(download.suggestedFilename()).toBe(`hubwatch-${from}-${until}.csv`);
+  const path = await download.path();
+  const csv = (await readFile(path, 'utf8')).trimEnd().split('\r\n');
+
+  expect(csv[0]).toBe(`time,epoch,${a},${b}`);
+  const expected = (series[0]?.datapoints ?? []).map(([, t]) => {
+    const cell = (s: number) => {
+      const v = series[s]?.datapoints.find(([, at]) => at === t)?.[0];
+      return v === null || v === undefined ? '' : String(v);
+    };
+    return `${new Date(t * 1000).toISOString().replace('.000Z', 'Z')},${t},${cell(0)},${cell(1)}`;
+  });
+  expect(csv.slice(1)).toEqual(expected);
+  expect(csv.slice(1).filter((row) => row.endsWith(',')).length).toBeGreaterThan(0); // b's gap is an empty cell
+});
