@@ -11,8 +11,9 @@ import { expectedHubVersion } from './hub-version';
 const run = promisify(execFile);
 
 /**
- * stack.sh with exactly the JH_* settings given, on the JupyterHub version under test (a restart
- * must not switch a pass to another version): nothing else of this process's JH_* leaks in.
+ * stack.sh with exactly the JH_* settings given, on the JupyterHub version under test unless they
+ * name one (a restart must not switch a pass to another version): nothing else of this process's
+ * JH_* leaks in.
  */
 export async function restartHub(settings: Record<string, string>): Promise<void> {
   // Next's types make NODE_ENV a required key of ProcessEnv; the filtered copy keeps it when set.
