@@ -36,9 +36,9 @@ const WINDOW = '10min';
 const SECTION = 6;
 /**
  * Room for two sections at once: neither throttling nor the active-server limit depends on class
- * size. On Debian's JupyterHub 3.0, whose notebook 6.4 server starts in about 2 s: 6.1.1's server
- * needs about 7 s of this 2-core machine each, so twice the students made the machine, not the hub,
- * the bottleneck, and waits varied with whatever else ran (a restart came out `better`, p 0.014).
+ * size. On Debian's JupyterHub 3.0, whose notebook 6.4 server starts in about 2 s here: 6.1.1's
+ * took about 7 s each on this 2-core machine, so twelve at once would make the machine, not the
+ * hub, the bottleneck, and its waits varied with whatever else ran (a restart came out `better`).
  */
 const SIZED = { JH_VERSION: debianHubVersion(), JH_SPAWN_LIMIT: '12', JH_ACTIVE_LIMIT: '30' };
 const SLOW = { ...SIZED, JH_SPAWNER_VERSION: '1.1', JH_SPAWN_DELAY_S: '5' };
