@@ -15,6 +15,14 @@ test('defaults: the local demo hub, lectures forever, class-sized', () => {
   assert.equal(options.tokenFile, '/srv/hw/etc/jupyterhub_simulator_token');
   assert.equal(options.token, null);
   assert.equal(options.password, 'hubwatch-demo');
+  assert.deepEqual(options.lectureSeconds, [20, 60]);
+  assert.deepEqual(options.breakSeconds, [10, 40]);
+});
+
+test('--lecture-seconds and --break-seconds: a range or one value', () => {
+  const options = parseArgs(['--lecture-seconds', '2-5', '--break-seconds=3'], {}, NOW);
+  assert.deepEqual(options.lectureSeconds, [2, 5]);
+  assert.deepEqual(options.breakSeconds, [3, 3]);
 });
 
 test('--once gets its own tag, 6 students; options in both --k v and --k=v forms', () => {
@@ -44,6 +52,8 @@ const bad: [string[], RegExp][] = [
   [['--tag', 'Has Space'], /^--tag: must match/],
   [['--frobnicate', '1'], /^unknown option "--frobnicate"/],
   [['--request-timeout', '0'], /^--request-timeout: must be between 1 and 600/],
+  [['--lecture-seconds', '5-2'], /^--lecture-seconds: must be A-B with 0 <= A <= B <= 3600, got 5-2$/],
+  [['--break-seconds', 'soon'], /^--break-seconds: expected seconds as A-B or A, got "soon"$/],
 ];
 for (const [argv, message] of bad) {
   test(`bad input names the option: ${argv.join(' ')}`, () => {

@@ -20,6 +20,9 @@ export type SimulatorOptions = {
   requestTimeoutMs: number;
   settleSeconds: number;
   maxLatecomers: number;
+  /** loop mode: seconds a lecture lasts after everybody has tried, and between lectures */
+  lectureSeconds: [number, number];
+  breakSeconds: [number, number];
 };
 
 export const USAGE = `usage: npx tsx simulator/cli.ts [options]
@@ -35,7 +38,9 @@ export const USAGE = `usage: npx tsx simulator/cli.ts [options]
   --password TEXT        the hub's shared demo password (default env JH_PASSWORD or hubwatch-demo)
   --request-timeout S    per-request timeout in seconds (default 30)
   --settle S             how long to wait for the hub to finish a spawn/stop/crash (default 60)
-  --max-latecomers N     --once: latecomers tried to fill the hub (default 4)`;
+  --max-latecomers N     --once: latecomers tried to fill the hub (default 4)
+  --lecture-seconds A-B  loop: a lecture lasts A to B seconds once everybody has tried (default 20-60)
+  --break-seconds A-B    loop: A to B seconds between lectures (default 10-40)`;
 
 type Env = Record<string, string | undefined>;
 
@@ -44,6 +49,16 @@ function integer(option: string, raw: string | undefined, min: number, max: numb
   const value = Number(raw);
   if (value < min || value > max) throw new UsageError(`${option}: must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+/** `A-B` or `A`: whole seconds, A <= B. Tests use short lectures to get many starts per minute. */
+function secondsRange(option: string, raw: string, max: number): [number, number] {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(raw);
+  if (match === null) throw new UsageError(`${option}: expected seconds as A-B or A, got ${JSON.stringify(raw)}`);
+  const low = Number(match[1]);
+  const high = match[2] === undefined ? low : Number(match[2]);
+  if (low > high || high > max) throw new UsageError(`${option}: must be A-B with 0 <= A <= B <= ${max}, got ${raw}`);
+  return [low, high];
 }
 
 function hubUrl(raw: string | undefined): string {
@@ -93,6 +108,8 @@ export function parseArgs(argv: readonly string[], env: Env, nowMs: number): Sim
     requestTimeoutMs: integer('--request-timeout', values.get('--request-timeout') ?? '30', 1, 600) * 1000,
     settleSeconds: integer('--settle', values.get('--settle') ?? '60', 1, 3600),
     maxLatecomers: integer('--max-latecomers', values.get('--max-latecomers') ?? '4', 0, 100),
+    lectureSeconds: secondsRange('--lecture-seconds', values.get('--lecture-seconds') ?? '20-60', 3600),
+    breakSeconds: secondsRange('--break-seconds', values.get('--break-seconds') ?? '10-40', 3600),
   };
 }
 
@@ -108,4 +125,6 @@ const KNOWN = new Set([
   '--request-timeout',
   '--settle',
   '--max-latecomers',
+  '--lecture-seconds',
+  '--break-seconds',
 ]);

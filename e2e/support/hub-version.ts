@@ -9,9 +9,23 @@ import { join } from 'node:path';
 export function expectedHubVersion(): string {
   const fromEnv = process.env.JH_VERSION;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  return defaultHubVersion();
+}
+
+/** The stack's default JupyterHub version (what `npm test` runs every project on). */
+export function defaultHubVersion(): string {
+  return hubVersionsSetting('JH_DEFAULT_VERSION');
+}
+
+/** Debian's packaged JupyterHub, the oldest supported one (`3.0`). */
+export function debianHubVersion(): string {
+  return hubVersionsSetting('JH_DEBIAN_VERSION');
+}
+
+function hubVersionsSetting(name: string): string {
   const script = readFileSync(join(process.cwd(), 'stack', 'jupyterhub', 'hub-versions.sh'), 'utf8');
-  const m = /^JH_DEFAULT_VERSION=(\S+)$/m.exec(script);
-  if (!m?.[1]) throw new Error('stack/jupyterhub/hub-versions.sh no longer sets JH_DEFAULT_VERSION');
+  const m = new RegExp(`^${name}=(\\S+)$`, 'm').exec(script);
+  if (!m?.[1]) throw new Error(`stack/jupyterhub/hub-versions.sh no longer sets ${name}`);
   return m[1];
 }
 
