@@ -12,10 +12,13 @@
  *    graphite-web that only this benchmark's dashboard uses (BENCH_LOAD_RECORDER=off: straight).
  * 3. Freshness: chromium on `/` for a live range of a test hub; a failed start sent to StatsD;
  *    seconds until the open page shows it (goal: within 20 s), median and max of a few tries.
+ * 2b. The fuzz test's generated requests (e2e/support/fuzz-cases.ts, its seed, 10,000) on the same
+ *    dashboard, so the RSS goal covers the load and the fuzz run together.
  * 4. The dashboard's RSS (the node process running server.ts under `npm start`, VmRSS sampled
  *    every 500 ms): before, peak, after (goal <= 350 MB).
  *
  * Options (env): BENCH_LOAD_DURATION (20 s), BENCH_LOAD_CONNECTIONS (500), BENCH_LOAD_TRIES (4),
+ * BENCH_LOAD_FUZZ_CASES (10,000; 0 skips the fuzz run),
  * BENCH_LOAD_ACCESS_LOG (the single graphite-web's access log under HUBWATCH_DATA_DIR),
  * BENCH_LOAD_HUB (unset: no `?hub=`, so hub discovery is part of the load), BENCH_LOAD_PORT (3210),
  * BENCH_LOAD_CPU_PROF=<dir>: the dashboard's command runs as `node --cpu-prof` into <dir> (written
@@ -29,6 +32,7 @@ import { countSince, type LogCount, logSize } from './load/access-log';
 import { type LoadFigures, runLoad } from './load/autocannon-run';
 import { type Dashboard, freePort, serverPid, startDashboard, stopDashboard } from './load/dashboard';
 import { type FreshnessFigures, measureFreshness } from './load/freshness';
+import { runFuzz } from './load/fuzz-run';
 import { countQueries, type GraphiteRecorder, type QueryCount, startRecorder } from './load/graphite-recorder';
 import { rssMb, sampleRss } from './load/rss';
 
@@ -43,6 +47,7 @@ const TRIES = Number(process.env.BENCH_LOAD_TRIES ?? 4);
 const HUB = process.env.BENCH_LOAD_HUB;
 const FIRST_PORT = Number(process.env.BENCH_LOAD_PORT ?? 3210);
 const RECORDER = process.env.BENCH_LOAD_RECORDER !== 'off';
+const FUZZ_CASES = Number(process.env.BENCH_LOAD_FUZZ_CASES ?? 10_000);
 const CPU_PROF_DIR = process.env.BENCH_LOAD_CPU_PROF;
 const SETTLE_MS = 5_000;
 
@@ -171,6 +176,15 @@ async function measure(port: number, recorder: GraphiteRecorder | null): Promise
     const runs = [await loadRun(dashboard, `/${query}`, recorder, rss), await loadRun(dashboard, `/api/status${query}`, recorder, rss)];
     printRuns(runs);
 
+    console.log(`\n2b. The fuzz test's ${FUZZ_CASES.toLocaleString('en-US')} generated requests (seeded, 20 at a time), on the same dashboard`);
+    const fuzz = FUZZ_CASES > 0 ? await runFuzz(dashboard.base, FUZZ_CASES) : null;
+    const fuzzRssMb = fuzz === null ? null : rss.peak(fuzz.startedAt, fuzz.endedAt);
+    if (fuzz === null) console.log('   skipped (BENCH_LOAD_FUZZ_CASES=0)');
+    else {
+      const codes = Object.entries(fuzz.statuses).map(([code, n]) => `${code}:${n}`).join(' ');
+      console.log(`   ${fmt(fuzz.cases)} in ${fmt(fuzz.seconds, 1)} s, statuses ${codes}, no answer ${fuzz.noAnswer}; RSS peak ${fmt(fuzzRssMb)} MB`);
+    }
+
     console.log(`\n3. Freshness: a failed start sent to StatsD until an open page shows it (${TRIES} tries)`);
     const freshnessStarted = Date.now();
     const freshness = TRIES > 0 ? await measureFreshness(dashboard.base, GRAPHITE, TRIES) : null;
@@ -184,7 +198,9 @@ async function measure(port: number, recorder: GraphiteRecorder | null): Promise
     const rssPeakMb = rss.peak();
     console.log(`\n4. Dashboard RSS (VmRSS of the server.ts node process, ${rss.count()} samples every 500 ms)`);
     console.log(`   before ${fmt(rssBeforeMb)} MB, peak ${fmt(rssPeakMb)} MB, after ${fmt(rssAfterMb)} MB (goal <= ${GOALS.rssMb} MB: ${mark((rssPeakMb ?? 0) <= GOALS.rssMb)})`);
-    console.log(`   peaks: during / ${fmt(runs[0]?.rssPeakMb)} MB, during /api/status ${fmt(runs[1]?.rssPeakMb)} MB, during the freshness tries ${fmt(freshnessRssMb)} MB`);
+    console.log(
+      `   peaks: during / ${fmt(runs[0]?.rssPeakMb)} MB, during /api/status ${fmt(runs[1]?.rssPeakMb)} MB, during the fuzz run ${fmt(fuzzRssMb)} MB, during the freshness tries ${fmt(freshnessRssMb)} MB`,
+    );
     const [load1, load5] = loadavg();
     console.log(`   load average ${fmt(load1, 2)} (1 min), ${fmt(load5, 2)} (5 min) at the end`);
 
@@ -199,8 +215,9 @@ async function measure(port: number, recorder: GraphiteRecorder | null): Promise
       recorder: recorder !== null,
       runs,
       cpuProfileDir: CPU_PROF_DIR ?? null,
+      fuzz,
       freshness: freshness === null ? null : { ...freshness, ...freshSummary },
-      rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, freshnessPeakMb: freshnessRssMb },
+      rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, fuzzPeakMb: fuzzRssMb, freshnessPeakMb: freshnessRssMb },
     };
     const file = CPU_PROF_DIR === undefined ? 'load.json' : 'load-cpu-prof.json';
     writeFileSync(join(out, file), `${JSON.stringify(report, null, 2)}\n`);
