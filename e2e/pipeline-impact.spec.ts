@@ -8,7 +8,7 @@ import { parseLedger, summarise } from '../simulator/ledger';
 import { restartHub } from './support/demo-hub-config';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 import { forgetHub } from './support/forget-hub';
-import { debianHubVersion, defaultHubVersion, expectedHubVersion } from './support/hub-version';
+import { defaultHubVersion, expectedHubVersion } from './support/hub-version';
 import { withDemoHub } from './support/simulated-class';
 import { type Child, startTsx, stopChild } from './support/tsx-child';
 
@@ -36,11 +36,12 @@ const WINDOW = '10min';
 const SECTION = 6;
 /**
  * Room for two sections at once: neither throttling nor the active-server limit depends on class
- * size. On Debian's JupyterHub 3.0, whose notebook 6.4 server starts in about 2 s here: 6.1.1's
- * took about 7 s each on this 2-core machine, so twelve at once would make the machine, not the
- * hub, the bottleneck, and its waits varied with whatever else ran (a restart came out `better`).
+ * size. The students' servers are light_server.py (JH_LIGHT_SERVERS=1), not notebook servers: a
+ * notebook server takes 1-2 s of CPU to start, so twelve at once made the 2-core machine, not the
+ * hub, the bottleneck of the doubled class, and its waits tripled with whatever else ran (seen both
+ * on 6.1.1 and on 3.0). The hub, its spawner and its proxy are the real ones.
  */
-const SIZED = { JH_VERSION: debianHubVersion(), JH_SPAWN_LIMIT: '12', JH_ACTIVE_LIMIT: '30' };
+const SIZED = { JH_LIGHT_SERVERS: '1', JH_SPAWN_LIMIT: '12', JH_ACTIVE_LIMIT: '30' };
 const SLOW = { ...SIZED, JH_SPAWNER_VERSION: '1.1', JH_SPAWN_DELAY_S: '5' };
 const auth = { authorization: `Bearer ${E2E_DEPLOY_TOKEN}` };
 

@@ -17,11 +17,6 @@ export function defaultHubVersion(): string {
   return hubVersionsSetting('JH_DEFAULT_VERSION');
 }
 
-/** Debian's packaged JupyterHub, the oldest supported one (`3.0`). */
-export function debianHubVersion(): string {
-  return hubVersionsSetting('JH_DEBIAN_VERSION');
-}
-
 function hubVersionsSetting(name: string): string {
   const script = readFileSync(join(process.cwd(), 'stack', 'jupyterhub', 'hub-versions.sh'), 'utf8');
   const m = new RegExp(`^${name}=(\\S+)$`, 'm').exec(script);

@@ -9,7 +9,8 @@ demand and for real (the hub's own code paths, log lines and HTTP answers):
     crash*   the process exits at once with status 3  -> "Spawner failed to start [status=3]"
                                                         at slow_spawn_timeout, then "never showed up"
 
-Every other name gets a real notebook server.
+Every other name gets a real notebook server (or, with JH_LIGHT_SERVERS=1, light_server.py: a
+test of the hub's own waits then does not measure how fast this machine starts notebook servers).
 
 Two knobs for the deployment tests (environment, passed through by stack/components/hub.sh):
     JH_SPAWN_DELAY_S     seconds added to every start (default 0): a deployment that slows spawns
@@ -19,6 +20,7 @@ Two knobs for the deployment tests (environment, passed through by stack/compone
 
 import asyncio
 import os
+import sys
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 
@@ -26,6 +28,8 @@ FAULT_PREFIXES = ("broken", "hang", "mute", "crash")
 
 __version__ = os.environ.get("JH_SPAWNER_VERSION") or "1.0"
 SPAWN_DELAY_S = float(os.environ.get("JH_SPAWN_DELAY_S") or "0")
+LIGHT_SERVERS = os.environ.get("JH_LIGHT_SERVERS") == "1"
+LIGHT_SERVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "light_server.py")
 
 
 class FaultSpawner(SimpleLocalProcessSpawner):
@@ -44,4 +48,8 @@ class FaultSpawner(SimpleLocalProcessSpawner):
             self.cmd = ["/bin/sh", "-c", "exec sleep 3600"]
         elif name.startswith("crash"):
             self.cmd = ["/bin/sh", "-c", 'echo "hubwatch demo: simulated crash at start" >&2; exit 3']
+        elif LIGHT_SERVERS:
+            # the hub's own python, which can import the hub's version for the header
+            self.cmd = [sys.executable, LIGHT_SERVER]
+            self.args = []
         return await super().start()
