@@ -64,7 +64,7 @@ node --import tsx simulator/cli.ts --hub-url http://127.0.0.1:8000 --ledger "$DA
 children+=($!)
 log "classroom simulator running (log: $LOG_DIR/simulator.log)"
 
-GRAPHITE_URL=${GRAPHITE_URL:-http://127.0.0.1:8080} PORT=$PORT HUBWATCH_HOST=127.0.0.1 node --import tsx server.ts &
+GRAPHITE_URL=${GRAPHITE_URL:-http://127.0.0.1:8080} PORT=$PORT HUBWATCH_HOST=127.0.0.1 node --max-old-space-size="${HUBWATCH_HEAP_MB:-256}" --import tsx server.ts &
 children+=($!)
 log "dashboard: http://127.0.0.1:$PORT  (Ctrl-C stops the demo)"
 wait "${children[@]}"
