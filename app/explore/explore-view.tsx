@@ -23,12 +23,13 @@ import {
   MAX_LINES,
   parseExploreState,
   renderTarget,
+  seriesLabel,
   type TargetLine,
-  withoutConsolidateBy,
   writeExploreState,
 } from '@/lib/explore/explore-state';
 import { lineResults } from '@/lib/explore/line-results';
 import { parseTarget } from '@/lib/explore/target-parse';
+import { quantileTransform } from '@/lib/system/quantile-transforms';
 import { isRelativeTime } from '@/lib/time-range';
 
 // The editor (autocomplete, signature help) and the tree are not needed to read a chart: they
@@ -100,7 +101,10 @@ export function ExploreView() {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
   const now = useNowSeconds();
-  const query = width !== null && renderTargets.length > 0 ? { targets: renderTargets, from: params.from, until: params.until, maxDataPoints: width } : null;
+  const everyPoint = useMemo(() => drawn.map(({ line }) => line.transform !== undefined), [drawn]);
+  const transforms = useMemo(() => drawn.map(({ line }) => (line.transform ? quantileTransform(line.transform).transform : undefined)), [drawn]);
+  const query =
+    width !== null && renderTargets.length > 0 ? { targets: renderTargets, from: params.from, until: params.until, maxDataPoints: width, everyPoint } : null;
   const data = useExploreSeries(query, params.refresh);
   useReportStale('panel:explore', data.isStale ? { message: plainErrorMessage(data.error), fetchedAt: data.fetchedAt } : null);
 
@@ -112,10 +116,14 @@ export function ExploreView() {
         drawn.map((d) => d.index),
         data.outcomes,
         committed.lines.length,
+        transforms,
       ),
-    [drawn, data.outcomes, committed.lines.length],
+    [drawn, data.outcomes, committed.lines.length, transforms],
   );
-  const names = useMemo(() => results.series.map((s) => withoutConsolidateBy(s.target, committed.display.consolidateBy)), [results.series, committed.display.consolidateBy]);
+  const names = useMemo(
+    () => results.series.map((s, i) => seriesLabel(s.target, committed.lines[results.lineOfSeries[i] ?? -1], committed.display.consolidateBy)),
+    [results.series, results.lineOfSeries, committed.lines, committed.display.consolidateBy],
+  );
   const axes = useMemo(() => results.lineOfSeries.map((i) => committed.lines[i]?.axis ?? 'left'), [results.lineOfSeries, committed.lines]);
   const colors = committed.lines.map((_, i) => seriesColor(palette, results.firstSeries[i] ?? i));
 
