@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { HISTOGRAM_BINS, histogramPattern, timerPath } from '../lib/catalog';
 import { overlayTargets } from '../lib/impact/overlay-targets';
+import type { Series } from '../lib/shared/series';
+import { quantileTransform } from '../lib/system/quantile-transforms';
 import { E2E_HUB, E2E_ROOT, forgetMetrics, sendCarbon, uniqueId, waitForData, waitForHub } from './support/browser';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 
@@ -136,6 +138,21 @@ test('"Open in explore" on a /system quantile panel draws the same p50/p95, comp
   // Every stored point of the bins, as /system asks for them (no per-pixel maxDataPoints).
   await opened.getByRole('tab', { name: 'Request' }).click();
   await expect(opened.getByTestId('render-request')).not.toContainText('maxDataPoints');
+
+  // The drawn quantiles as CSV: at the bucket holding the written starts, the numbers the panels'
+  // code computes from the render API's bins (the bins' own export is labelled as such).
+  await expect(panel.getByRole('link', { name: /Export Server start duration \(histogram bins\) as CSV/ })).toHaveText('CSV (histogram bins)');
+  const [download] = await Promise.all([opened.waitForEvent('download'), opened.getByTestId('explore-export-drawn-csv').click()]);
+  const csv = (await readFile(await download.path(), 'utf8')).trimEnd().split('\r\n');
+  expect(csv[0]).toBe('time,epoch,p50 (from histogram bins),p95 (from histogram bins)');
+  const bucket = Math.floor((now - 10) / 60) * 60;
+  const target = url.searchParams.get('target') ?? '';
+  const bins = (await (await request.get(`/api/graphite/render?${new URLSearchParams({ target, from: '-10min', until: 'now' })}`)).json()) as Series[];
+  const expected = quantileTransform('statsd-p50-p95')
+    .transform(bins)
+    .series.map((s) => s.datapoints.find(([, at]) => at === bucket)?.[0]);
+  expect(expected.every((v) => typeof v === 'number')).toBe(true);
+  expect(csv.find((row) => row.split(',')[1] === String(bucket))?.split(',').slice(2).map(Number)).toEqual(expected);
   await opened.close();
 });
 

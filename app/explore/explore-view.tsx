@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DrawnCsvLink } from '@/components/explore/drawn-csv-link';
 import styles from '@/components/explore/explore.module.css';
 import { ExploreChart } from '@/components/explore/explore-chart';
 import { StaleBanner } from '@/components/shell/stale-banner';
@@ -135,6 +136,7 @@ export function ExploreView() {
   const editorLines = drafts.map((target, i) => ({ ...(committed.lines[i] ?? EMPTY_LINE), target }));
   const exportable = renderTargets.length > 0 ? { targets: renderTargets, from: params.from, until: params.until } : null;
   const anyRejected = results.rejected.some((r) => r !== null);
+  const anyDerived = drawn.some(({ line }) => line.transform !== undefined);
 
   return (
     <>
@@ -180,6 +182,13 @@ export function ExploreView() {
               <a href={exportHref(exportable, 'json')} download data-testid="explore-export-json">
                 JSON
               </a>
+              {anyDerived ? (
+                <>
+                  {' '}
+                  (lines drawn as quantiles export their histogram bins; the quantiles as drawn:{' '}
+                  <DrawnCsvLink series={results.series} names={names} range={range} />)
+                </>
+              ) : null}
             </p>
           )}
           <div ref={boxRef}>
