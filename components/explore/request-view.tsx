@@ -1,3 +1,4 @@
+import { renderRequest } from '@/lib/client/render-request';
 import styles from './explore.module.css';
 
 export interface RequestViewProps {
@@ -17,10 +18,15 @@ export function RequestView({ requests, origin }: RequestViewProps) {
       <ol>
         {requests.map((url, i) => {
           const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+          // A long request travels as a POST with these parameters as its form body.
+          const sent = renderRequest(url);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: requests are positional
             <li key={i} data-testid="render-request">
-              <code className={styles.url}>GET {origin}{url}</code>
+              <code className={styles.url}>
+                {sent.init.method} {origin}
+                {sent.init.method === 'POST' ? `${sent.url} (form body below)` : url}
+              </code>
               <dl className={styles.params}>
                 {[...params.entries()].map(([name, value], j) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a param may repeat

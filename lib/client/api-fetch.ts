@@ -28,11 +28,12 @@ export function plainErrorMessage(error: unknown): string {
   return 'metrics backend error';
 }
 
-/** GET a JSON API of this dashboard and validate the answer; throws ApiClientError. */
-export async function fetchJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
+/** Call a JSON API of this dashboard (GET unless `init` says otherwise) and validate the answer; throws ApiClientError. */
+export async function fetchJson<T>(url: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { signal: AbortSignal.timeout(CLIENT_FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
+    const headers = { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) };
+    res = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(CLIENT_FETCH_TIMEOUT_MS) });
   } catch (cause) {
     const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError';
     throw new ApiClientError(timedOut ? 504 : 0, timedOut ? 'timeout' : 'network', 'no answer from the dashboard server');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Series } from '@/lib/explore/series';
 import { REFRESH_INTERVAL_MS, type RefreshOption } from '@/lib/shared/view-params';
 import { ApiClientError, fetchJson } from './api-fetch';
+import { renderRequest } from './render-request';
 import { renderUrl } from './use-render';
 
 // ±Infinity (graphite-web's 1e9999) is a value here too: the legend shows it, the chart skips it.
@@ -49,7 +50,10 @@ export interface ExploreSeriesState {
 }
 
 async function fetchLines([, ...urls]: string[]): Promise<{ targets: string[]; outcomes: LineOutcome[]; fetchedAt: number }> {
-  const settled = await Promise.allSettled(urls.map((url) => fetchJson(url, RenderSchema)));
+  const settled = await Promise.allSettled(urls.map((key) => {
+    const { url, init } = renderRequest(key);
+    return fetchJson(url, RenderSchema, init);
+  }));
   const outcomes = settled.map((result): LineOutcome => {
     if (result.status === 'fulfilled') return { ok: true, series: result.value };
     const error = result.reason instanceof ApiClientError ? result.reason : new ApiClientError(0, 'network', 'no answer');

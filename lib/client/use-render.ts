@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RenderQuery, Series } from '@/lib/shared/series';
 import { REFRESH_INTERVAL_MS, type RefreshOption } from '@/lib/shared/view-params';
 import { fetchJson } from './api-fetch';
+import { renderRequest } from './render-request';
 
 /** Bounds the URL (and so the proxy's target limit) when a panel is given many targets. */
 export const MAX_TARGETS_PER_PANEL = 20;
@@ -38,8 +39,9 @@ export interface RenderState {
   isStale: boolean;
 }
 
-async function fetchRender(url: string): Promise<{ series: Series[]; fetchedAt: number }> {
-  const series = await fetchJson(url, RenderSchema);
+async function fetchRender(key: string): Promise<{ series: Series[]; fetchedAt: number }> {
+  const { url, init } = renderRequest(key);
+  const series = await fetchJson(url, RenderSchema, init);
   return { series, fetchedAt: Date.now() };
 }
 
