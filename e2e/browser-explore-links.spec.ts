@@ -1,17 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { HISTOGRAM_BINS, histogramPattern, timerPath } from '../lib/catalog';
+import { overlayTargets } from '../lib/impact/overlay-targets';
+import type { Series } from '../lib/shared/series';
+import { quantileTransform } from '../lib/system/quantile-transforms';
 import { E2E_HUB, E2E_ROOT, forgetMetrics, sendCarbon, uniqueId, waitForData, waitForHub } from './support/browser';
+import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 
 // From any chart to /explore and out to a file: "Open in explore" on a /system chart reproduces
-// its series; explore's CSV export has exactly the render API's numbers; the request tab shows
-// the request the chart made.
+// its series (a quantile panel's too, computed from the same bins); the impact page's overlays
+// open as their window with last week time-shifted; explore's CSV export has exactly the render
+// API's numbers; the request tab shows the request the chart made.
 
 const run = uniqueId('l');
 const a = `${E2E_ROOT}.${run}.a`;
 const b = `${E2E_ROOT}.${run}.b`;
 
 test.afterAll(async () => {
-  await forgetMetrics([], [`${E2E_ROOT}.${run}`, `stats.gauges.jupyterhub.${E2E_HUB}`]);
+  await forgetMetrics([], [`${E2E_ROOT}.${run}`, `stats.gauges.jupyterhub.${E2E_HUB}`, `stats.timers.jupyterhub.${E2E_HUB}`]);
 });
 
 test('"Open in explore" on a /system chart opens a new tab with the same series, range and display', async ({ page, context, request }) => {
@@ -91,4 +97,99 @@ test('CSV export of two targets from explore has exactly the numbers the render 
   });
   expect(csv.slice(1)).toEqual(expected);
   expect(csv.slice(1).filter((row) => row.endsWith(',')).length).toBeGreaterThan(0); // b's gap is an empty cell
+});
+
+test('"Open in explore" on a /system quantile panel draws the same p50/p95, computed from the same bins', async ({ page, context, request }) => {
+  const now = Math.floor(Date.now() / 1000);
+  const histogram = histogramPattern(E2E_HUB, 'spawns.duration').replace(/\.bin_\*$/, '');
+  // Starts in two bins, so p50 and p95 differ and both depend on the counts (a random mix).
+  const fast = 2 + Math.floor(Math.random() * 8);
+  const slow = 1 + Math.floor(Math.random() * 4);
+  const lines = [`stats.gauges.jupyterhub.${E2E_HUB}.hub.up 1 ${now - 10}`];
+  for (const bound of HISTOGRAM_BINS['spawns.duration']) {
+    const bin = bound === Infinity ? 'inf' : String(bound);
+    const count = bound === 2000 ? fast : bound === 5000 ? slow : 0;
+    lines.push(`${histogram}.bin_${bin} ${count} ${now - 10}`);
+  }
+  await sendCarbon(lines);
+  await waitForData(request, [`${histogram}.bin_2000`, `${histogram}.bin_5000`]);
+  await waitForHub(request, E2E_HUB);
+  await page.goto(`/system?from=-10min&hub=${E2E_HUB}`);
+  const panel = page.getByTestId('panel-spawn-duration');
+  await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
+  const systemRows = [];
+  for (const q of ['p50', 'p95']) systemRows.push(await panel.getByRole('row', { name: new RegExp(`^${q}`) }).getByRole('cell').allTextContents());
+  expect(systemRows[0]).not.toEqual(systemRows[1]);
+
+  const [opened] = await Promise.all([context.waitForEvent('page'), panel.getByRole('link', { name: /Open Server start duration in explore/ }).click()]);
+  await opened.waitForLoadState();
+  const url = new URL(opened.url());
+  expect(url.searchParams.getAll('target')).toEqual([`summarize(${histogram}.bin_*, '1min', 'sum', false)`]);
+  expect(url.searchParams.getAll('transform')).toEqual(['statsd-p50-p95']);
+
+  const explore = opened.getByTestId('panel-explore');
+  await expect(explore.locator('[data-chart-state=finished]')).toBeVisible();
+  // Named as computed from the bins, with /system's numbers (explore adds a total column).
+  for (const [i, q] of ['p50', 'p95'].entries()) {
+    const row = explore.getByRole('row', { name: new RegExp(`^${q} \\(from histogram bins\\)`) });
+    expect((await row.getByRole('cell').allTextContents()).slice(0, 4)).toEqual(systemRows[i]);
+  }
+  await expect(opened.getByTestId('target-derived-1')).toContainText('p50 and p95 from StatsD histogram bins');
+  // Every stored point of the bins, as /system asks for them (no per-pixel maxDataPoints).
+  await opened.getByRole('tab', { name: 'Request' }).click();
+  await expect(opened.getByTestId('render-request')).not.toContainText('maxDataPoints');
+
+  // The drawn quantiles as CSV: at the bucket holding the written starts, the numbers the panels'
+  // code computes from the render API's bins (the bins' own export is labelled as such).
+  await expect(panel.getByRole('link', { name: /Export Server start duration \(histogram bins\) as CSV/ })).toHaveText('CSV (histogram bins)');
+  const [download] = await Promise.all([opened.waitForEvent('download'), opened.getByTestId('explore-export-drawn-csv').click()]);
+  const csv = (await readFile(await download.path(), 'utf8')).trimEnd().split('\r\n');
+  expect(csv[0]).toBe('time,epoch,p50 (from histogram bins),p95 (from histogram bins)');
+  const bucket = Math.floor((now - 10) / 60) * 60;
+  const target = url.searchParams.get('target') ?? '';
+  const bins = (await (await request.get(`/api/graphite/render?${new URLSearchParams({ target, from: '-10min', until: 'now' })}`)).json()) as Series[];
+  const expected = quantileTransform('statsd-p50-p95')
+    .transform(bins)
+    .series.map((s) => s.datapoints.find(([, at]) => at === bucket)?.[0]);
+  expect(expected.every((v) => typeof v === 'number')).toBe(true);
+  expect(csv.find((row) => row.split(',')[1] === String(bucket))?.split(',').slice(2).map(Number)).toEqual(expected);
+  await opened.close();
+});
+
+test('"Open in explore" on an impact overlay: its window, and last week as a 7-day time shift', async ({ page, context, request }) => {
+  const auth = { authorization: `Bearer ${E2E_DEPLOY_TOKEN}` };
+  const now = Math.floor(Date.now() / 1000);
+  const wait = 100 + Math.floor(Math.random() * 800);
+  const median = timerPath(E2E_HUB, 'spawns.duration', 'median');
+  await sendCarbon([`stats.gauges.jupyterhub.${E2E_HUB}.hub.up 1 ${now - 10}`, `${median} ${wait} ${now - 30}`, `${median} ${wait} ${now - 20}`]);
+  await waitForData(request, [median]);
+  await waitForHub(request, E2E_HUB);
+  const when = now - 120;
+  const recorded = await request.post('/api/deployments', { headers: auth, data: { hub: E2E_HUB, what: 'explore overlay link', when } });
+  expect(recorded.status(), await recorded.text()).toBe(201);
+  const { id } = (await recorded.json()) as { id: number };
+  try {
+    await page.goto(`/deployments/${id}?window=30min`);
+    const overlay = page.getByTestId('overlay-wait');
+    const link = overlay.getByRole('link', { name: /Open Typical wait to start \(median\) in explore/ });
+    await expect(link).toHaveAttribute('target', '_blank');
+    const target = overlayTargets(E2E_HUB, 1800).wait;
+    const csv = new URL(await overlay.getByRole('link', { name: /as CSV/ }).getAttribute('href') ?? '', 'http://x');
+    expect(csv.searchParams.getAll('target')).toEqual([target, `timeShift(${target}, '7d')`]);
+
+    const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await opened.waitForLoadState();
+    const url = new URL(opened.url());
+    expect(url.searchParams.getAll('target')).toEqual([target, `timeShift(${target}, '7d')`]);
+    expect(url.searchParams.getAll('alias')).toEqual(['around the deployment', 'one week earlier']);
+    expect([url.searchParams.get('from'), url.searchParams.get('until')]).toEqual([String(when - 1800), String(when + 1800)]);
+    expect(url.searchParams.get('unit')).toBe('ms');
+    const explore = opened.getByTestId('panel-explore');
+    await expect(explore.locator('[data-chart-state=finished]')).toBeVisible();
+    await expect(explore.getByRole('row', { name: /^around the deployment/ }).getByRole('cell').nth(3)).toHaveText(`${wait} ms`);
+    await expect(explore.getByRole('row', { name: /^one week earlier/ })).toHaveCount(1);
+    await opened.close();
+  } finally {
+    await request.delete(`/api/deployments/${id}`, { headers: auth });
+  }
 });

@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DrawnCsvLink } from '@/components/explore/drawn-csv-link';
 import styles from '@/components/explore/explore.module.css';
 import { ExploreChart } from '@/components/explore/explore-chart';
 import { StaleBanner } from '@/components/shell/stale-banner';
@@ -23,12 +24,13 @@ import {
   MAX_LINES,
   parseExploreState,
   renderTarget,
+  seriesLabel,
   type TargetLine,
-  withoutConsolidateBy,
   writeExploreState,
 } from '@/lib/explore/explore-state';
 import { lineResults } from '@/lib/explore/line-results';
 import { parseTarget } from '@/lib/explore/target-parse';
+import { quantileTransform } from '@/lib/system/quantile-transforms';
 import { isRelativeTime } from '@/lib/time-range';
 
 // The editor (autocomplete, signature help) and the tree are not needed to read a chart: they
@@ -100,7 +102,10 @@ export function ExploreView() {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
   const now = useNowSeconds();
-  const query = width !== null && renderTargets.length > 0 ? { targets: renderTargets, from: params.from, until: params.until, maxDataPoints: width } : null;
+  const everyPoint = useMemo(() => drawn.map(({ line }) => line.transform !== undefined), [drawn]);
+  const transforms = useMemo(() => drawn.map(({ line }) => (line.transform ? quantileTransform(line.transform).transform : undefined)), [drawn]);
+  const query =
+    width !== null && renderTargets.length > 0 ? { targets: renderTargets, from: params.from, until: params.until, maxDataPoints: width, everyPoint } : null;
   const data = useExploreSeries(query, params.refresh);
   useReportStale('panel:explore', data.isStale ? { message: plainErrorMessage(data.error), fetchedAt: data.fetchedAt } : null);
 
@@ -112,10 +117,14 @@ export function ExploreView() {
         drawn.map((d) => d.index),
         data.outcomes,
         committed.lines.length,
+        transforms,
       ),
-    [drawn, data.outcomes, committed.lines.length],
+    [drawn, data.outcomes, committed.lines.length, transforms],
   );
-  const names = useMemo(() => results.series.map((s) => withoutConsolidateBy(s.target, committed.display.consolidateBy)), [results.series, committed.display.consolidateBy]);
+  const names = useMemo(
+    () => results.series.map((s, i) => seriesLabel(s.target, committed.lines[results.lineOfSeries[i] ?? -1], committed.display.consolidateBy)),
+    [results.series, results.lineOfSeries, committed.lines, committed.display.consolidateBy],
+  );
   const axes = useMemo(() => results.lineOfSeries.map((i) => committed.lines[i]?.axis ?? 'left'), [results.lineOfSeries, committed.lines]);
   const colors = committed.lines.map((_, i) => seriesColor(palette, results.firstSeries[i] ?? i));
 
@@ -127,6 +136,7 @@ export function ExploreView() {
   const editorLines = drafts.map((target, i) => ({ ...(committed.lines[i] ?? EMPTY_LINE), target }));
   const exportable = renderTargets.length > 0 ? { targets: renderTargets, from: params.from, until: params.until } : null;
   const anyRejected = results.rejected.some((r) => r !== null);
+  const anyDerived = drawn.some(({ line }) => line.transform !== undefined);
 
   return (
     <>
@@ -172,6 +182,13 @@ export function ExploreView() {
               <a href={exportHref(exportable, 'json')} download data-testid="explore-export-json">
                 JSON
               </a>
+              {anyDerived ? (
+                <>
+                  {' '}
+                  (lines drawn as quantiles export their histogram bins; the quantiles as drawn:{' '}
+                  <DrawnCsvLink series={results.series} names={names} range={range} />)
+                </>
+              ) : null}
             </p>
           )}
           <div ref={boxRef}>

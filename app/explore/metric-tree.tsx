@@ -1,6 +1,6 @@
 'use client';
 
-import { type KeyboardEvent, useCallback, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import styles from '@/components/explore/explore.module.css';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useMetricFind } from '@/lib/client/use-metric-find';
@@ -15,10 +15,20 @@ interface TreeContext {
   toggle: (path: string) => void;
   focus: (path: string) => void;
   onAdd: (path: string) => void;
+  /** → was pressed on this open branch before its children arrived: focus the first one then. */
+  enterWhenLoaded: string | null;
+  entered: () => void;
 }
 
 function Level({ parent, level, ctx }: { parent: string | null; level: number; ctx: TreeContext }) {
   const { nodes, error, isLoading } = useMetricFind([parent === null ? '*' : `${parent}.*`]);
+  const firstChild = nodes?.[0]?.path;
+  const { enterWhenLoaded, entered, focus } = ctx;
+  useEffect(() => {
+    if (parent === null || enterWhenLoaded !== parent || firstChild === undefined) return;
+    entered();
+    focus(firstChild);
+  }, [parent, enterWhenLoaded, firstChild, entered, focus]);
   if (nodes === undefined) {
     return (
       <div className={styles.treeNote}>{isLoading ? 'Loading…' : `Cannot list: ${plainErrorMessage(error)}`}</div>
@@ -87,6 +97,8 @@ function Item({ node, level, position, size, ctx }: { node: FindNode; level: num
 export function MetricTree({ onAdd }: { onAdd: (path: string) => void }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState<string | null>(null);
+  const [enterWhenLoaded, setEnterWhenLoaded] = useState<string | null>(null);
+  const entered = useCallback(() => setEnterWhenLoaded(null), []);
   const treeRef = useRef<HTMLDivElement>(null);
 
   const toggle = useCallback((path: string) => {
@@ -131,7 +143,11 @@ export function MetricTree({ onAdd }: { onAdd: (path: string) => void }) {
         break;
       case 'ArrowRight':
         if (!leaf && !isOpen) toggle(path);
-        else if (isOpen) go(current.querySelector<HTMLElement>('[role=group] [role=treeitem]'));
+        else if (isOpen) {
+          const child = current.querySelector<HTMLElement>('[role=group] [role=treeitem]');
+          if (child) go(child);
+          else setEnterWhenLoaded(path);
+        }
         break;
       case 'ArrowLeft':
         if (isOpen) toggle(path);
@@ -157,7 +173,7 @@ export function MetricTree({ onAdd }: { onAdd: (path: string) => void }) {
 
   return (
     <div ref={treeRef} role="tree" aria-labelledby="metric-tree-heading" className={styles.tree} onKeyDown={onKeyDown} data-testid="metric-tree">
-      <Level parent={null} level={1} ctx={{ expanded, active, toggle, focus: focusPath, onAdd }} />
+      <Level parent={null} level={1} ctx={{ expanded, active, toggle, focus: focusPath, onAdd, enterWhenLoaded, entered }} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export interface TargetEditorProps {
   functionsProblem: string | null;
   maxLines: number;
   onText: (index: number, text: string) => void;
-  onLine: (index: number, change: Partial<Pick<Line, 'alias' | 'hidden' | 'axis'>>) => void;
+  onLine: (index: number, change: Partial<Pick<Line, 'alias' | 'hidden' | 'axis' | 'transform'>>) => void;
   onRemove: (index: number) => void;
   onAdd: () => void;
   onCommit: () => void;
@@ -50,12 +50,14 @@ export function TargetEditor(props: TargetEditorProps) {
             alias={line.alias}
             hidden={line.hidden}
             axis={line.axis}
+            transform={line.transform}
             color={props.colors[i] ?? 'currentColor'}
             onChange={(text) => props.onText(i, text)}
             onCommit={props.onCommit}
             onAlias={(alias) => props.onLine(i, { alias })}
             onToggle={() => props.onLine(i, { hidden: !line.hidden })}
             onAxis={(axis: Axis) => props.onLine(i, { axis })}
+            onTransform={(transform) => props.onLine(i, { transform })}
             onRemove={() => props.onRemove(i)}
           />
         ))}

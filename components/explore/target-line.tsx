@@ -4,6 +4,7 @@ import { type KeyboardEvent, useLayoutEffect, useMemo, useRef, useState } from '
 import type { Axis } from '@/lib/explore/explore-state';
 import { type GraphiteFunction, paramAt, summaryOf } from '@/lib/explore/graphite-functions';
 import { acceptFunction, callAtCursor, type ParsedTarget, suggestFunctions, wordAtCursor } from '@/lib/explore/target-parse';
+import { isQuantileTransformName, QUANTILE_TRANSFORMS, type QuantileTransformName } from '@/lib/system/quantile-transforms';
 import styles from './explore.module.css';
 
 export interface TargetLineProps {
@@ -19,6 +20,7 @@ export interface TargetLineProps {
   alias: string;
   hidden: boolean;
   axis: Axis;
+  transform: QuantileTransformName | undefined;
   color: string;
   onChange: (text: string) => void;
   /** Enter: draw what is typed. */
@@ -26,6 +28,7 @@ export interface TargetLineProps {
   onAlias: (alias: string) => void;
   onToggle: () => void;
   onAxis: (axis: Axis) => void;
+  onTransform: (transform: QuantileTransformName | undefined) => void;
   onRemove: () => void;
 }
 
@@ -202,6 +205,22 @@ export function TargetLine(props: TargetLineProps) {
           <option value="left">left axis</option>
           <option value="right">right axis</option>
         </select>
+        <select
+          aria-label={`Draw target ${n} as`}
+          data-testid={`target-transform-${n}`}
+          value={props.transform ?? ''}
+          onChange={(e) => {
+            const raw = e.currentTarget.value;
+            props.onTransform(isQuantileTransformName(raw) ? raw : undefined);
+          }}
+        >
+          <option value="">as Graphite returns it</option>
+          {QUANTILE_TRANSFORMS.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
         <button type="button" onClick={props.onRemove} aria-label={`Remove target ${n}`}>
           ✕
         </button>
@@ -209,6 +228,13 @@ export function TargetLine(props: TargetLineProps) {
       <div id={helpId} className={styles.help} data-testid={`target-help-${n}`}>
         {helpFn ? <Signature fn={helpFn} argIndex={activeFn ? null : (at?.argIndex ?? null)} /> : null}
       </div>
+      {props.transform ? (
+        <p className={styles.note} data-testid={`target-derived-${n}`}>
+          Drawn as {QUANTILE_TRANSFORMS.find((t) => t.value === props.transform)?.label}: computed in the browser from the
+          histogram series this target returns, with the code /system uses, every stored point (no per-pixel averaging).
+          The request tab and the export have those histogram series.
+        </p>
+      ) : null}
       <ul id={problemsId} className={styles.problems}>
         {parsed.problems.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat

@@ -1,11 +1,13 @@
 'use client';
 
 import { useMemo } from 'react';
+import { ChartActions } from '@/components/chart/chart-actions';
 import { LazyEChart } from '@/components/chart/lazy-echart';
 import type { ValueUnit } from '@/lib/charts/format';
 import { buildOverlayOption } from '@/lib/charts/overlay-option';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/charts/palette';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
+import type { ChartRequest } from '@/lib/explore/explore-link';
 import type { Datapoint } from '@/lib/shared/series';
 
 export interface OverlayChartProps {
@@ -18,6 +20,8 @@ export interface OverlayChartProps {
   windowSeconds: number;
   unit: ValueUnit;
   emptyMessage: string;
+  /** Both lines as one query (last week as a time shift): "Open in explore" and the exports. */
+  request?: ChartRequest;
 }
 
 /** Before/after aligned on the deployment, last week dashed. Pure: data comes from the caller's hook. */
@@ -46,6 +50,7 @@ export function OverlayChart(props: OverlayChartProps) {
           <p className="panel-message">{current ? props.emptyMessage : 'Loading…'}</p>
         )}
       </div>
+      {props.request ? <ChartActions request={props.request} title={props.title} /> : null}
     </section>
   );
 }

@@ -3,13 +3,13 @@
 import { useMemo } from 'react';
 import { TimeSeriesChart } from '@/components/chart/time-series-chart';
 import type { ValueUnit } from '@/lib/charts/format';
-import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { ChartKind } from '@/lib/charts/time-series-option';
 import { zoomRange } from '@/lib/client/time-actions';
 import { useDeploymentMarks } from '@/lib/client/use-deployments';
 import { useLiveSeries } from '@/lib/client/use-live-series';
 import { useSelectedHub } from '@/lib/client/use-selected-hub';
 import { useViewParams } from '@/lib/client/use-view-params';
+import { type QuantileTransformName, quantileTransform } from '@/lib/system/quantile-transforms';
 
 export interface RenderPanelProps {
   id: string;
@@ -23,7 +23,8 @@ export interface RenderPanelProps {
   emptyMessage: string;
   /** Ask Graphite for about one point per pixel; off when targets already aggregate (summarize). */
   fitToWidth?: boolean;
-  transform?: SeriesTransform;
+  /** Quantiles computed in the browser from the histogram series the targets return. */
+  transform?: QuantileTransformName;
   height?: number;
 }
 
@@ -39,7 +40,7 @@ export function RenderPanel(props: RenderPanelProps) {
   const deployments = useDeploymentMarks(hub, params.from, params.until, params.refresh);
 
   const derived = useMemo(
-    () => (data.series && transform ? transform(data.series) : null),
+    () => (data.series && transform ? quantileTransform(transform).transform(data.series) : null),
     [data.series, transform],
   );
 
@@ -68,7 +69,7 @@ export function RenderPanel(props: RenderPanelProps) {
         request={
           params.kiosk || !targets
             ? undefined
-            : { targets, names: props.names, from: params.from, until: params.until, kind: props.kind, unit: props.unit, hub }
+            : { targets, names: props.names, from: params.from, until: params.until, kind: props.kind, unit: props.unit, hub, transform }
         }
       />
     </div>

@@ -24,6 +24,11 @@ export interface ExploreQuery {
   from: string;
   until: string;
   maxDataPoints?: number;
+  /**
+   * Per target: ask for every stored point (no maxDataPoints). For lines drawn as quantiles of
+   * summarized bins, as /system asks for them: per-pixel averaging would change the numbers.
+   */
+  everyPoint?: readonly boolean[];
 }
 
 export type LineOutcome = { ok: true; series: Series[] } | { ok: false; error: ApiClientError };
@@ -68,7 +73,9 @@ async function fetchLines([, ...urls]: string[]): Promise<{ targets: string[]; o
  */
 export function useExploreSeries(query: ExploreQuery | null, refresh: RefreshOption): ExploreSeriesState {
   const requests = query
-    ? query.targets.map((target) => renderUrl({ targets: [target], from: query.from, until: query.until, maxDataPoints: query.maxDataPoints }))
+    ? query.targets.map((target, i) =>
+        renderUrl({ targets: [target], from: query.from, until: query.until, maxDataPoints: query.everyPoint?.[i] ? undefined : query.maxDataPoints }),
+      )
     : [];
   const key = requests.length > 0 ? ['hubwatch:explore', ...requests] : null;
   const { data, error, isLoading } = useSWR(key, fetchLines, {

@@ -1,5 +1,6 @@
 import type { ValueUnit } from '@/lib/charts/format';
 import type { ChartKind } from '@/lib/charts/time-series-option';
+import type { QuantileTransformName } from '@/lib/system/quantile-transforms';
 import { DEFAULT_DISPLAY, type ExploreState, MAX_LINES, writeExploreState } from './explore-state';
 
 /** What a chart drew: enough to reproduce it in /explore or to export its numbers. */
@@ -13,13 +14,21 @@ export interface ChartRequest {
   kind?: ChartKind;
   unit?: ValueUnit;
   hub?: string | null;
+  /** The chart draws quantiles it computed from the histogram series its targets return. */
+  transform?: QuantileTransformName;
 }
 
 /** `/explore?...` carrying the chart's exact targets, range and display (for a new tab). */
 export function exploreHref(chart: ChartRequest): string {
   const names = chart.names && chart.names.length === chart.targets.length ? chart.names : null;
   const state: ExploreState = {
-    lines: chart.targets.slice(0, MAX_LINES).map((target, i) => ({ target, alias: names?.[i] ?? '', hidden: false, axis: 'left' })),
+    lines: chart.targets.slice(0, MAX_LINES).map((target, i) => ({
+      target,
+      alias: names?.[i] ?? '',
+      hidden: false,
+      axis: 'left',
+      ...(chart.transform ? { transform: chart.transform } : {}),
+    })),
     display: { ...DEFAULT_DISPLAY, kind: chart.kind ?? DEFAULT_DISPLAY.kind, unit: chart.unit ?? DEFAULT_DISPLAY.unit },
   };
   const base = new URLSearchParams({ from: chart.from, until: chart.until });

@@ -1,5 +1,6 @@
 import type { ValueUnit } from '@/lib/charts/format';
 import type { ChartKind } from '@/lib/charts/time-series-option';
+import { isQuantileTransformName, type QuantileTransformName } from '@/lib/system/quantile-transforms';
 
 /**
  * /explore's state, all of it in the URL (so an exploration is a link): the target lines with
@@ -10,6 +11,8 @@ import type { ChartKind } from '@/lib/charts/time-series-option';
  * |-----------------|-----------------------------------------------------------------|
  * | `target`        | repeatable, one per line, in order                              |
  * | `alias`         | repeatable, the same order as `target` ('' = none)              |
+ * | `transform`     | repeatable, the same order as `target` ('' = none): draw the    |
+ * |                 | quantiles /system computes from the line's histogram series     |
  * | `hide`          | repeatable line number (1-based): line not drawn                |
  * | `right`         | repeatable line number (1-based): line on the right axis        |
  * | `kind`          | line, area, stacked-area, bar                                   |
@@ -65,6 +68,11 @@ export interface TargetLine {
   alias: string;
   hidden: boolean;
   axis: Axis;
+  /**
+   * Drawn as quantiles computed in the browser from the histogram series this target returns
+   * (the /system panels' code); absent: drawn as Graphite returns it.
+   */
+  transform?: QuantileTransformName;
 }
 
 export interface ExploreDisplay {
@@ -82,7 +90,7 @@ export interface ExploreState {
 
 export const DEFAULT_DISPLAY: ExploreDisplay = { kind: 'line', unit: 'none', rightUnit: 'none', nulls: 'gap', consolidateBy: null };
 
-export const EXPLORE_PARAMS = ['target', 'alias', 'hide', 'right', 'kind', 'unit', 'unit2', 'nulls', 'consolidateBy'] as const;
+export const EXPLORE_PARAMS = ['target', 'alias', 'transform', 'hide', 'right', 'kind', 'unit', 'unit2', 'nulls', 'consolidateBy'] as const;
 
 function oneOf<T extends string>(values: readonly { value: T }[], raw: string | null, fallback: T): T {
   return values.find((v) => v.value === raw)?.value ?? fallback;
@@ -96,17 +104,22 @@ function lineNumbers(params: URLSearchParams, name: string): Set<number> {
 export function parseExploreState(search: string | URLSearchParams): ExploreState {
   const params = typeof search === 'string' ? new URLSearchParams(search.replace(/^\?/, '')) : search;
   const aliases = params.getAll('alias');
+  const transforms = params.getAll('transform');
   const hidden = lineNumbers(params, 'hide');
   const right = lineNumbers(params, 'right');
   const lines = params
     .getAll('target')
     .slice(0, MAX_LINES)
-    .map((target, i) => ({
-      target: target.slice(0, MAX_TARGET_LENGTH),
-      alias: (aliases[i] ?? '').slice(0, MAX_ALIAS_LENGTH),
-      hidden: hidden.has(i + 1),
-      axis: right.has(i + 1) ? ('right' as const) : ('left' as const),
-    }));
+    .map((target, i): TargetLine => {
+      const transform = transforms[i];
+      return {
+        target: target.slice(0, MAX_TARGET_LENGTH),
+        alias: (aliases[i] ?? '').slice(0, MAX_ALIAS_LENGTH),
+        hidden: hidden.has(i + 1),
+        axis: right.has(i + 1) ? 'right' : 'left',
+        ...(isQuantileTransformName(transform) ? { transform } : {}),
+      };
+    });
   const cb = params.get('consolidateBy');
   return {
     lines,
@@ -130,6 +143,7 @@ export function writeExploreState(current: string | URLSearchParams, state: Expl
   const lines = state.lines.slice(0, MAX_LINES);
   for (const line of lines) next.append('target', line.target);
   if (lines.some((l) => l.alias !== '')) for (const line of lines) next.append('alias', line.alias);
+  if (lines.some((l) => l.transform)) for (const line of lines) next.append('transform', line.transform ?? '');
   lines.forEach((line, i) => {
     if (line.hidden) next.append('hide', String(i + 1));
   });
@@ -151,12 +165,26 @@ export function graphiteString(text: string): string {
   return `"${text.replace(/"/g, '')}"`;
 }
 
-/** What is sent to Graphite for a line: its target, consolidated as chosen, named by its alias. */
-export function renderTarget(line: Pick<TargetLine, 'target' | 'alias'>, consolidateBy: Consolidation | null): string {
+/**
+ * What is sent to Graphite for a line: its target, consolidated as chosen, named by its alias.
+ * A line drawn as quantiles keeps Graphite's names (the bin bounds are read from them): its alias
+ * names the computed series instead (`seriesLabel`).
+ */
+export function renderTarget(line: Pick<TargetLine, 'target' | 'alias' | 'transform'>, consolidateBy: Consolidation | null): string {
   const target = line.target.trim();
   const graphite = CONSOLIDATIONS.find((c) => c.value === consolidateBy)?.graphite;
   const consolidated = graphite ? `consolidateBy(${target}, '${graphite}')` : target;
-  return line.alias.trim() !== '' ? `alias(${consolidated}, ${graphiteString(line.alias.trim())})` : consolidated;
+  return line.alias.trim() !== '' && !line.transform ? `alias(${consolidated}, ${graphiteString(line.alias.trim())})` : consolidated;
+}
+
+/**
+ * The legend name of a drawn series: Graphite's name (without the consolidateBy the display
+ * added), or for a line drawn as quantiles the quantile's name, said to be computed from the bins.
+ */
+export function seriesLabel(name: string, line: Pick<TargetLine, 'alias' | 'transform'> | undefined, consolidateBy: Consolidation | null): string {
+  if (!line?.transform) return withoutConsolidateBy(name, consolidateBy);
+  const alias = line.alias.trim();
+  return `${alias === '' ? '' : `${alias} `}${name} (from histogram bins)`;
 }
 
 /**

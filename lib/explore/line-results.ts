@@ -1,3 +1,4 @@
+import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { Series } from './series';
 
 /** The part of a render outcome this reads (lib/client/use-explore-series.ts). */
@@ -32,7 +33,13 @@ export function rejectionReason(message: string): string {
  * 5xx on one line while others are answered is too (graphite-web answers 500 to, e.g., a bad
  * timeShift offset). When every line fails, the chart shows it as the backend's failure.
  */
-export function lineResults(lines: readonly number[], outcomes: ReadonlyArray<Outcome | undefined> | undefined, lineCount: number): LineResults {
+export function lineResults(
+  lines: readonly number[],
+  outcomes: ReadonlyArray<Outcome | undefined> | undefined,
+  lineCount: number,
+  /** Per drawn request, what to compute from its series before drawing (quantiles from bins). */
+  transforms: ReadonlyArray<SeriesTransform | undefined> = [],
+): LineResults {
   const out: LineResults = {
     series: [],
     lineOfSeries: [],
@@ -49,8 +56,10 @@ export function lineResults(lines: readonly number[], outcomes: ReadonlyArray<Ou
       else out.failed[line] = status === 0 ? 'no answer from the dashboard server' : `HTTP ${status}: ${message}`;
       return;
     }
-    out.firstSeries[line] = outcome.series.length > 0 ? out.series.length : undefined;
-    for (const s of outcome.series) {
+    const transform = transforms[k];
+    const series = transform ? transform(outcome.series).series : outcome.series;
+    out.firstSeries[line] = series.length > 0 ? out.series.length : undefined;
+    for (const s of series) {
       out.series.push(s);
       out.lineOfSeries.push(line);
     }

@@ -41,3 +41,38 @@ export const statsdQuantiles: SeriesTransform = (series) => ({
 export const promQuantiles: SeriesTransform = (series) => ({
   series: quantileSeries(series, { layout: 'prom-le', quantiles: QUANTILES, scale: 1000 }),
 });
+
+/**
+ * The quantile transforms by name, so a /system panel can say which one it draws and "Open in
+ * explore" can carry that name in the URL: explore then runs this same code on the same bins,
+ * and the number on the panel is the number in explore. `label` is what an operator reads.
+ */
+export const QUANTILE_TRANSFORMS = [
+  {
+    value: 'statsd-p50-p95',
+    label: 'p50 and p95 from StatsD histogram bins',
+    transform: statsdQuantiles,
+  },
+  {
+    value: 'prom-p50-p95',
+    label: "p50 and p95 (ms) from the hub's histogram buckets (le, seconds)",
+    transform: promQuantiles,
+  },
+  {
+    value: 'prom-p95-by-class',
+    label: "p95 (ms) per status class from the hub's request histogram buckets (le)",
+    transform: requestLatencyByClass,
+  },
+] as const satisfies readonly { value: string; label: string; transform: SeriesTransform }[];
+
+export type QuantileTransformName = (typeof QUANTILE_TRANSFORMS)[number]['value'];
+
+export function quantileTransform(name: QuantileTransformName): (typeof QUANTILE_TRANSFORMS)[number] {
+  const found = QUANTILE_TRANSFORMS.find((t) => t.value === name);
+  if (!found) throw new Error(`no quantile transform "${name}"`);
+  return found;
+}
+
+export function isQuantileTransformName(raw: string | null | undefined): raw is QuantileTransformName {
+  return QUANTILE_TRANSFORMS.some((t) => t.value === raw);
+}

@@ -1,10 +1,9 @@
 import { counterFamilyPattern, gaugePath, histogramPattern, promGaugePath } from '@/lib/catalog';
 import { bucketInterval } from '@/lib/charts/bucket-interval';
 import type { ValueUnit } from '@/lib/charts/format';
-import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { ChartKind } from '@/lib/charts/time-series-option';
 import { promBucketsPattern } from './prom-paths';
-import { promQuantiles, REQUEST_FAMILY, requestLatencyByClass, statsdQuantiles } from './quantile-transforms';
+import { type QuantileTransformName, REQUEST_FAMILY } from './quantile-transforms';
 import { SINCE_VERSION, SOURCE_HINTS } from './source-hints';
 
 export interface PanelSpec {
@@ -17,7 +16,8 @@ export interface PanelSpec {
   kind: ChartKind;
   emptyMessage: string;
   fitToWidth: boolean;
-  transform?: SeriesTransform;
+  /** Quantiles computed in the browser from the histogram series the targets return. */
+  transform?: QuantileTransformName;
 }
 
 const STATUS_CLASSES = ['2', '3', '4', '5'] as const;
@@ -88,7 +88,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       kind: 'line',
       emptyMessage: SOURCE_HINTS.log,
       fitToWidth: false,
-      transform: statsdQuantiles,
+      transform: 'statsd-p50-p95',
     },
     {
       id: 'request-rate',
@@ -122,7 +122,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       kind: 'line',
       emptyMessage: SOURCE_HINTS.requests,
       fitToWidth: false,
-      transform: statsdQuantiles,
+      transform: 'statsd-p50-p95',
     },
     {
       id: 'request-latency-by-class',
@@ -133,7 +133,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       kind: 'line',
       emptyMessage: `${SOURCE_HINTS.metrics} The collector sends this histogram only when it is not following the hub log.`,
       fitToWidth: false,
-      transform: requestLatencyByClass,
+      transform: 'prom-p95-by-class',
     },
     {
       id: 'proxy-poll',
@@ -144,7 +144,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       kind: 'line',
       emptyMessage: SOURCE_HINTS.metrics,
       fitToWidth: false,
-      transform: promQuantiles,
+      transform: 'prom-p50-p95',
     },
     {
       id: 'check-routes',
@@ -155,7 +155,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       kind: 'line',
       emptyMessage: SOURCE_HINTS.metrics,
       fitToWidth: false,
-      transform: promQuantiles,
+      transform: 'prom-p50-p95',
     },
     {
       id: 'active-users',
@@ -176,7 +176,7 @@ export function systemPanels(hub: string, rangeSeconds: number): PanelSpec[] {
       kind: 'line',
       emptyMessage: `${SOURCE_HINTS.metrics} ${SINCE_VERSION.eventLoop}`,
       fitToWidth: false,
-      transform: promQuantiles,
+      transform: 'prom-p50-p95',
     },
   ];
 }

@@ -7,6 +7,7 @@ import { formatClock } from '@/lib/charts/format';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { useImpact } from '@/lib/client/use-impact';
 import { useRender } from '@/lib/client/use-render';
+import { overlayRequest } from '@/lib/explore/overlay-request';
 import { overlayTargets } from '@/lib/impact/overlay-targets';
 import type { ImpactResponse } from '@/lib/impact/schema';
 
@@ -98,6 +99,7 @@ function Overlays({ impact }: { impact: ImpactResponse }) {
   const current = useRender({ targets: [targets.wait, targets.failures], ...range }, refresh);
   const lastWeek = useRender({ targets: [targets.wait, targets.failures], ...lastWeekRange }, 'off');
   const common = { when, lastWeekWhen: when - WEEK, windowSeconds: w, emptyMessage: 'No server starts in these windows.' };
+  const request = (target: string, unit: 'ms' | 'count') => overlayRequest({ target, when, windowSeconds: w, unit, hub });
   return (
     <div className="panel-grid">
       <OverlayChart
@@ -106,6 +108,7 @@ function Overlays({ impact }: { impact: ImpactResponse }) {
         current={current.series?.[0]?.datapoints}
         lastWeek={lastWeek.series?.[0]?.datapoints}
         unit="ms"
+        request={request(targets.wait, 'ms')}
         {...common}
       />
       <OverlayChart
@@ -114,6 +117,7 @@ function Overlays({ impact }: { impact: ImpactResponse }) {
         current={current.series?.[1]?.datapoints}
         lastWeek={lastWeek.series?.[1]?.datapoints}
         unit="count"
+        request={request(targets.failures, 'count')}
         {...common}
       />
     </div>
