@@ -6,6 +6,10 @@ RUN_DIR=$DATA_DIR/run
 LOG_DIR=$DATA_DIR/logs
 export REPO_DIR DATA_DIR ETC_DIR RUN_DIR LOG_DIR
 
+# PYTHONPATH of a graphite-web: its settings folder, then the module every settings file imports
+# (stack/graphite-web/hubwatch_py311_compat.py).
+graphite_pythonpath() { printf '%s:%s' "$1" "$REPO_DIR/stack/graphite-web"; }
+
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

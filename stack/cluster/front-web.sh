@@ -28,7 +28,8 @@ prepare() {
 }
 
 run() {
-  export PYTHONPATH=$SETTINGS_DIR GRAPHITE_SETTINGS_MODULE=$MODULE DJANGO_SETTINGS_MODULE=graphite.settings
+  PYTHONPATH=$(graphite_pythonpath "$SETTINGS_DIR")
+  export PYTHONPATH GRAPHITE_SETTINGS_MODULE=$MODULE DJANGO_SETTINGS_MODULE=graphite.settings
   exec gunicorn --bind "127.0.0.1:$FRONT_WEB_PORT" --workers "${WEB_WORKERS:-3}" --timeout 60 \
     --access-logfile "$LOG_DIR/$COMPONENT-access.log" graphite.wsgi:application
 }

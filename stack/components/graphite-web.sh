@@ -8,7 +8,8 @@ GRAPHITE_WEB_TIMEOUT=${GRAPHITE_WEB_TIMEOUT:-$(( (${GRAPHITE_TIMEOUT_MS:-10000} 
 
 # Debian's graphite.wsgi defaults to a settings module that does not exist; name ours explicitly.
 graphite_env() {
-  export PYTHONPATH="$ETC_DIR/graphite-web"
+  PYTHONPATH=$(graphite_pythonpath "$ETC_DIR/graphite-web")
+  export PYTHONPATH
   export GRAPHITE_SETTINGS_MODULE=hubwatch_graphite_settings
   export DJANGO_SETTINGS_MODULE=graphite.settings
 }
