@@ -26,7 +26,6 @@ describe('tagQueryRejection', () => {
       "seriesByTag('a!=~.*')",
       "seriesByTag('a!=')",
       'seriesByTag()',
-      "seriesByTag('no operator')",
       "seriesByTag('name=~(?P<x>.*)')",
       "seriesByTag('name=~.*', a.b)",
       'a.seriesByTag.b',
@@ -35,5 +34,12 @@ describe('tagQueryRejection', () => {
     ]) {
       assert.equal(tagQueryRejection(target), undefined, target);
     }
+  });
+
+  test('a tagspec Graphite cannot parse is refused as Graphite refuses it, the first one in order', () => {
+    assert.equal(tagQueryRejection("seriesByTag('x')"), 'ValueError: Invalid tagspec x');
+    assert.equal(tagQueryRejection("seriesByTag('name=a', 'no operator', 'y')"), 'ValueError: Invalid tagspec no operator');
+    assert.equal(tagQueryRejection("seriesByTag('a;b=c')"), 'ValueError: Invalid tagspec a;b=c');
+    assert.equal(tagQueryRejection(`seriesByTag('${'x'.repeat(300)}')`)?.length, 201);
   });
 });

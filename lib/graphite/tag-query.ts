@@ -7,6 +7,8 @@
  * REMOTE_RETRY_DELAY as if they were down. So the rule is applied here, before anything is sent:
  * the same 400 with Graphite's own words on both stacks, and no node marked failed by a bad query.
  *
+ * The same for a tagspec graphite-web cannot parse (`seriesByTag('x')`: "Invalid tagspec x").
+ *
  * Mirrors graphite/tags/localdatabase.py (graphite-web 1.1.8) `_find_series`. Only literal string
  * arguments are judged; anything else (or a regex JavaScript cannot compile) is left to Graphite.
  */
@@ -89,7 +91,16 @@ export function tagQueryRejection(target: string): string | undefined {
   for (const start of tagCallStarts(target)) {
     const args = literalArguments(target, start);
     if (args === undefined || args.length === 0) continue;
+    // graphite/tags/base.py `parse_tagspec`, on each tagspec in order, before the rule below.
+    const invalid = args.find((tagspec) => !TAGSPEC_RE.test(tagspec));
+    if (invalid !== undefined) return shorten(`ValueError: Invalid tagspec ${invalid}`);
     if (args.every((tagspec) => matchesEmpty(tagspec) === true)) return TAGSPEC_ALL_EMPTY;
   }
   return undefined;
+}
+
+/** As long as a reason read from a traceback may be (target-failure.ts). */
+const REASON_MAX = 200;
+function shorten(reason: string): string {
+  return reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX)}…` : reason;
 }
