@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { CHAOS_GRAPHITE } from './support/stack-mode';
 
 // Graphite saturated for real: expensive renders through the :3101 server (graphite-web-chaos,
-// one gunicorn worker) hold graphite-web. The status page must keep answering at once from its
+// one gunicorn worker; graphite-front-chaos on the cluster, which evaluates them itself) hold graphite-web. The status page must keep answering at once from its
 // last status, say it is stale, and recover once the expensive renders are gone (the dashboard
 // gives up on them after GRAPHITE_TIMEOUT_MS, gunicorn kills the worker a second later).
 
@@ -56,7 +57,7 @@ test('past the queue, a render is refused at once: 503 graphite_busy with Retry-
   test.setTimeout(120_000);
   // Frozen, graphite-web holds every render until the dashboard gives up: 2 run, 50 wait (the
   // defaults), and the rest of a burst of 60 distinct renders is refused without waiting.
-  const signal = (sig: 'STOP' | 'CONT') => execFileSync('bash', ['stack/stack.sh', 'signal', 'graphite-web-chaos', sig], { stdio: 'pipe' });
+  const signal = (sig: 'STOP' | 'CONT') => execFileSync('bash', ['stack/stack.sh', 'signal', CHAOS_GRAPHITE, sig], { stdio: 'pipe' });
   signal('STOP');
   try {
     const started = Date.now();

@@ -6,6 +6,15 @@ RUN_DIR=$DATA_DIR/run
 LOG_DIR=$DATA_DIR/logs
 export REPO_DIR DATA_DIR ETC_DIR RUN_DIR LOG_DIR
 
+# PYTHONPATH of a graphite-web: its settings folder, then the module every settings file imports
+# (stack/graphite-web/hubwatch_py311_compat.py).
+graphite_pythonpath() { printf '%s:%s' "$1" "$REPO_DIR/stack/graphite-web"; }
+
+# Seconds a graphite-web worker may stay busy on one request before gunicorn kills and replaces
+# it: one past the dashboard's render timeout (GRAPHITE_TIMEOUT_MS, default 10 s), after which
+# nobody waits for the answer. The same for every graphite-web (single node, cluster nodes, fronts).
+graphite_worker_timeout() { printf '%s' "${GRAPHITE_WEB_TIMEOUT:-$(( (${GRAPHITE_TIMEOUT_MS:-10000} + 999) / 1000 + 1 ))}"; }
+
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -14,3 +14,13 @@ export async function backendStatus(keys?: readonly string[]): Promise<BackendSt
   return summariseBackend(nodes, getDropTracker().recent(keys), getNodesConfig().retryDelayMs);
 }
 
+/**
+ * The storage nodes as last probed, without waiting for a probe (a frozen node takes the whole
+ * probe timeout): for an answer that must go out now, such as a last status standing in for a
+ * late one. undefined without configured nodes, or before their first probe.
+ */
+export function lastKnownBackend(): BackendStatus | undefined {
+  const nodes = getNodeMonitor().latest();
+  if (nodes.length === 0) return undefined;
+  return summariseBackend(nodes, null, getNodesConfig().retryDelayMs);
+}

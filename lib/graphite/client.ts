@@ -6,6 +6,7 @@ import { lastSegmentMatcher } from './find-filter';
 import { parseFunctionList } from './functions';
 import { httpCall, type RawResponse, ResponseTooLarge } from './http-call';
 import { eventDetailSchema, eventsResponseSchema, findResponseSchema, renderResponseSchema } from './schemas';
+import { tagQueryRejection } from './tag-query';
 import { targetFailureReason } from './target-failure';
 import type { CallOptions, EventsQuery, FindNode, GraphiteEvent, NewEvent, RenderQuery, Series } from './types';
 
@@ -158,6 +159,9 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
   }
 
   async function renderWithJson(query: RenderQuery, options?: CallOptions): Promise<RenderResult> {
+    // Judged here, not sent: a cluster front would hide the reason and skip its nodes (tag-query.ts).
+    const tagReason = query.targets.map(tagQueryRejection).find((reason) => reason !== undefined);
+    if (tagReason !== undefined) throw new GraphiteError('bad_request', 'Graphite would refuse the tag query', { reason: tagReason });
     const params = new URLSearchParams();
     for (const target of query.targets) params.append('target', target);
     params.set('from', normaliseTime(query.from));

@@ -57,4 +57,13 @@ describe('node monitor', () => {
     const monitor = createNodeMonitor({ nodes: [], retryDelayMs: 60_000, probeTimeoutMs: 500 });
     assert.deepEqual(await monitor.check(), []);
   });
+
+  test('latest: the last round as it was, without probing', async () => {
+    const monitor = createNodeMonitor({ nodes: [node.url, gone], retryDelayMs: 60_000, probeTimeoutMs: 500 });
+    assert.deepEqual(monitor.latest(), []);
+    const round = await monitor.check();
+    const seen = node.requests.length;
+    assert.deepEqual(monitor.latest(), round);
+    assert.equal(node.requests.length, seen);
+  });
 });

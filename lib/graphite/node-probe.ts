@@ -85,6 +85,10 @@ export function createNodeMonitor(config: NodesConfig, prober: NodeProber = prob
   }
 
   return {
+    /** The last probe round's reports, without probing (empty before the first round). */
+    latest(): NodeReport[] {
+      return lastRound?.reports ?? [];
+    },
     /** Every configured node's state; concurrent callers share one probe round. */
     async check(): Promise<NodeReport[]> {
       if (config.nodes.length === 0) return [];

@@ -1,5 +1,7 @@
 import { LRUCache } from 'lru-cache';
+import { lastKnownBackend } from '@/lib/graphite/backend-state';
 import { isRelativeTime, resolveTime } from '@/lib/time-range';
+import { withCurrentBackend } from './bridged-status';
 import { getStatus, resolveHub } from './get-status';
 import type { StatusResponse } from './schema';
 
@@ -53,8 +55,17 @@ export async function cachedHub(requested: string | undefined): Promise<string> 
   return (await hubs.fetch('default', { context: undefined })) ?? 'default';
 }
 
-/** The status for a request, when it was computed, and whether it is the last one standing in for a late one. */
+/**
+ * The status for a request, when it was computed, and whether it is the last one standing in for a
+ * late one; judged with the storage nodes as known now (bridged-status.ts), since a status from
+ * the cache may be from before a node went away.
+ */
 export async function cachedStatusWithAge(request: StatusRequest): Promise<ServedStatus> {
+  const served = await fromCache(request);
+  return { ...served, status: withCurrentBackend(served.status, lastKnownBackend()) };
+}
+
+async function fromCache(request: StatusRequest): Promise<ServedStatus> {
   const key = JSON.stringify([request.hub ?? null, request.from, request.until]);
   const ttl = isRelativeTime(request.until) ? LIVE_TTL_MS : FIXED_TTL_MS;
   const last = statuses.peek(key, { allowStale: true });

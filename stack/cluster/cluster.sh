@@ -53,7 +53,8 @@ cluster_secret() { # file
 # graphite-web's sqlite schema (events, tags), once per database folder.
 cluster_migrate() { # settings-dir module db-dir
   [ -f "$3/.migrated" ] && return 0
-  (export PYTHONPATH=$1 GRAPHITE_SETTINGS_MODULE=$2 DJANGO_SETTINGS_MODULE=graphite.settings
+  (PYTHONPATH=$(graphite_pythonpath "$1")
+   export PYTHONPATH GRAPHITE_SETTINGS_MODULE=$2 DJANGO_SETTINGS_MODULE=graphite.settings
    graphite-manage migrate --run-syncdb) >"$3/migrate.log" 2>&1 \
     || { echo "$COMPONENT: database migration failed, see $3/migrate.log" >&2; return 1; }
   touch "$3/.migrated"

@@ -18,8 +18,9 @@ prepare() {
 }
 
 run() {
-  export PYTHONPATH=$SETTINGS_DIR GRAPHITE_SETTINGS_MODULE=$MODULE DJANGO_SETTINGS_MODULE=graphite.settings
-  exec gunicorn --bind "127.0.0.1:$CL_WEB_PORT" --workers "${WEB_WORKERS:-2}" --timeout 60 \
+  PYTHONPATH=$(graphite_pythonpath "$SETTINGS_DIR")
+  export PYTHONPATH GRAPHITE_SETTINGS_MODULE=$MODULE DJANGO_SETTINGS_MODULE=graphite.settings
+  exec gunicorn --bind "127.0.0.1:$CL_WEB_PORT" --workers "${WEB_WORKERS:-2}" --timeout "$(graphite_worker_timeout)" \
     --access-logfile "$LOG_DIR/$COMPONENT-access.log" graphite.wsgi:application
 }
 

@@ -4,11 +4,12 @@ GRAPHITE_WEB_PORT=${GRAPHITE_WEB_PORT:-8080}
 GRAPHITE_WEB_WORKERS=${GRAPHITE_WEB_WORKERS:-3}
 # A worker still busy this long after the dashboard gave up on its render (GRAPHITE_TIMEOUT_MS,
 # default 10 s) is killed and replaced: one expensive render must not hold a worker for minutes.
-GRAPHITE_WEB_TIMEOUT=${GRAPHITE_WEB_TIMEOUT:-$(( (${GRAPHITE_TIMEOUT_MS:-10000} + 999) / 1000 + 1 ))}
+GRAPHITE_WEB_TIMEOUT=$(graphite_worker_timeout)
 
 # Debian's graphite.wsgi defaults to a settings module that does not exist; name ours explicitly.
 graphite_env() {
-  export PYTHONPATH="$ETC_DIR/graphite-web"
+  PYTHONPATH=$(graphite_pythonpath "$ETC_DIR/graphite-web")
+  export PYTHONPATH
   export GRAPHITE_SETTINGS_MODULE=hubwatch_graphite_settings
   export DJANGO_SETTINGS_MODULE=graphite.settings
 }
