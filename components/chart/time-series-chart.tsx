@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo } from 'react';
 import { type DeploymentMark, marksInRange } from '@/lib/charts/deployment-marks';
-import { formatClock, type ValueUnit } from '@/lib/charts/format';
+import type { ValueUnit } from '@/lib/charts/format';
 import { detectConsolidation, legendStats } from '@/lib/charts/legend-stats';
 import { DARK_PALETTE, LIGHT_PALETTE, seriesColor } from '@/lib/charts/palette';
 import { panelStatus, silentSince } from '@/lib/charts/panel-state';
@@ -15,6 +15,7 @@ import { ChartActions } from './chart-actions';
 import { ChartLegend } from './chart-legend';
 import { DeploymentStrip } from './deployment-strip';
 import { LazyEChart, preloadEChart } from './lazy-echart';
+import { PanelBadges } from './panel-badges';
 
 export interface TimeSeriesChartProps {
   /** Stable id for tests (`data-testid="panel-<id>"`). */
@@ -87,17 +88,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       <header className="panel-header">
         <h2>{title}</h2>
         {description ? <p className="panel-description">{description}</p> : null}
-        {isStale ? (
-          <p className="panel-badge panel-badge-stale" role="status">
-            Stale: {plainErrorMessage(error)}
-            {props.fetchedAt ? `; showing data fetched at ${formatClock(props.fetchedAt / 1000)}` : ''}
-          </p>
-        ) : null}
-        {silence !== null ? (
-          <p className="panel-badge panel-badge-silent" role="status">
-            No data from this hub since {formatClock(silence)}
-          </p>
-        ) : null}
+        <PanelBadges isStale={isStale} error={error} fetchedAt={props.fetchedAt} silence={silence} />
       </header>
       <div className="panel-body" style={{ minHeight: height }}>
         {status === 'ok' && option ? (

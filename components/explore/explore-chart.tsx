@@ -1,9 +1,10 @@
 'use client';
 
 import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import { ChartLegend } from '@/components/chart/chart-legend';
 import { LazyEChart, preloadEChart } from '@/components/chart/lazy-echart';
-import { formatClock } from '@/lib/charts/format';
-import { detectConsolidation, legendStats } from '@/lib/charts/legend-stats';
+import { PanelBadges } from '@/components/chart/panel-badges';
+import { detectConsolidation, legendStats, seriesTotal } from '@/lib/charts/legend-stats';
 import type { ChartPalette } from '@/lib/charts/palette';
 import { seriesColor } from '@/lib/charts/palette';
 import { panelStatus, silentSince } from '@/lib/charts/panel-state';
@@ -12,7 +13,6 @@ import { buildExploreOption } from '@/lib/explore/explore-option';
 import { type Axis, CONSOLIDATIONS, type ExploreDisplay } from '@/lib/explore/explore-state';
 import type { Series } from '@/lib/explore/series';
 import styles from './explore.module.css';
-import { ExploreLegend, seriesTotal } from './explore-legend';
 import { RequestView } from './request-view';
 
 export interface ExploreChartProps {
@@ -107,17 +107,7 @@ export function ExploreChart(props: ExploreChartProps) {
             </button>
           ))}
         </div>
-        {isStale ? (
-          <p className="panel-badge panel-badge-stale" role="status">
-            Stale: {plainErrorMessage(error)}
-            {props.fetchedAt ? `; showing data fetched at ${formatClock(props.fetchedAt / 1000)}` : ''}
-          </p>
-        ) : null}
-        {silence !== null ? (
-          <p className="panel-badge panel-badge-silent" role="status">
-            No data from this hub since {formatClock(silence)}
-          </p>
-        ) : null}
+        <PanelBadges isStale={isStale} error={error} fetchedAt={props.fetchedAt} silence={silence} />
       </header>
       <div id="explore-tabpanel-chart" role="tabpanel" aria-labelledby="explore-tab-chart" hidden={tab !== 'chart'}>
         <div className="panel-body" style={{ minHeight: props.height }}>
@@ -134,7 +124,13 @@ export function ExploreChart(props: ExploreChartProps) {
             </p>
           )}
         </div>
-        {status === 'ok' ? <ExploreLegend rows={rows} consolidation={consolidation} consolidatedBy={consolidatedBy} /> : null}
+        {status === 'ok' ? <ChartLegend
+            rows={rows}
+            unit={display.unit}
+            consolidation={consolidation}
+            consolidatedBy={consolidatedBy}
+            consolidationHint="Choose “Consolidate by” to change it, or export the stored points."
+          /> : null}
       </div>
       <div id="explore-tabpanel-request" role="tabpanel" aria-labelledby="explore-tab-request" hidden={tab !== 'request'}>
         <RequestView requests={props.requests} origin={props.origin} />

@@ -65,3 +65,15 @@ export function lastDataAt(series: readonly Series[]): number | null {
   }
   return latest;
 }
+
+/** Sum of the drawn values (what a counter's points add up to over the range); null without any. */
+export function seriesTotal(datapoints: Series['datapoints']): number | null {
+  let total = 0;
+  let any = false;
+  for (const [v] of datapoints) {
+    if (v === null || !Number.isFinite(v)) continue;
+    total += v;
+    any = true;
+  }
+  return any ? total : null;
+}

@@ -60,6 +60,15 @@ cluster_migrate() { # settings-dir module db-dir
   touch "$3/.migrated"
 }
 
+# A cluster graphite-web (node or front) in the foreground: its settings module from SETTINGS_DIR,
+# the worker timeout the single node has (killed a second after the dashboard gave up).
+cluster_web_exec() { # port workers module access-log
+  PYTHONPATH=$(graphite_pythonpath "$SETTINGS_DIR")
+  export PYTHONPATH GRAPHITE_SETTINGS_MODULE=$3 DJANGO_SETTINGS_MODULE=graphite.settings
+  exec gunicorn --bind "127.0.0.1:$1" --workers "$2" --timeout "$(graphite_worker_timeout)" \
+    --access-logfile "$4" graphite.wsgi:application
+}
+
 cluster_web_healthy() { curl -sf --max-time 2 "http://127.0.0.1:$1/version" >/dev/null; }
 
 cluster_web_describe() { # port what

@@ -17,12 +17,7 @@ prepare() {
   cluster_migrate "$SETTINGS_DIR" "$MODULE" "$CL_WEB_DIR"
 }
 
-run() {
-  PYTHONPATH=$(graphite_pythonpath "$SETTINGS_DIR")
-  export PYTHONPATH GRAPHITE_SETTINGS_MODULE=$MODULE DJANGO_SETTINGS_MODULE=graphite.settings
-  exec gunicorn --bind "127.0.0.1:$CL_WEB_PORT" --workers "${WEB_WORKERS:-2}" --timeout "$(graphite_worker_timeout)" \
-    --access-logfile "$LOG_DIR/$COMPONENT-access.log" graphite.wsgi:application
-}
+run() { cluster_web_exec "$CL_WEB_PORT" "${WEB_WORKERS:-2}" "$MODULE" "$LOG_DIR/$COMPONENT-access.log"; }
 
 healthy() { cluster_web_healthy "$CL_WEB_PORT"; }
 describe() { cluster_web_describe "$CL_WEB_PORT" "storage node $CL_NODE"; }
