@@ -13,6 +13,8 @@
  * arguments are judged; anything else (or a regex JavaScript cannot compile) is left to Graphite.
  */
 
+import { shortReason } from './target-failure';
+
 export const TAGSPEC_ALL_EMPTY = 'ValueError: At least one tagspec must not match the empty string';
 
 /** graphite/tags/base.py `parse_tagspec`. */
@@ -93,14 +95,8 @@ export function tagQueryRejection(target: string): string | undefined {
     if (args === undefined || args.length === 0) continue;
     // graphite/tags/base.py `parse_tagspec`, on each tagspec in order, before the rule below.
     const invalid = args.find((tagspec) => !TAGSPEC_RE.test(tagspec));
-    if (invalid !== undefined) return shorten(`ValueError: Invalid tagspec ${invalid}`);
+    if (invalid !== undefined) return shortReason(`ValueError: Invalid tagspec ${invalid}`);
     if (args.every((tagspec) => matchesEmpty(tagspec) === true)) return TAGSPEC_ALL_EMPTY;
   }
   return undefined;
-}
-
-/** As long as a reason read from a traceback may be (target-failure.ts). */
-const REASON_MAX = 200;
-function shorten(reason: string): string {
-  return reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX)}…` : reason;
 }

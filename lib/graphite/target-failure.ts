@@ -54,6 +54,10 @@ export function targetFailureReason(body: string): string | undefined {
   if (last === undefined) return undefined;
   const type = shortType(last[1] ?? '');
   if (!TARGET_ERRORS.has(type)) return undefined;
-  const reason = `${type}: ${tidy(type, last[2] ?? '')}`;
+  return shortReason(`${type}: ${tidy(type, last[2] ?? '')}`);
+}
+
+/** A reason shown for a refused target, as long as one read from a traceback may be. */
+export function shortReason(reason: string): string {
   return reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX)}…` : reason;
 }
