@@ -19,6 +19,12 @@ test('defaults: the local demo hub, lectures forever, class-sized', () => {
   assert.deepEqual(options.breakSeconds, [10, 40]);
 });
 
+test('--crash-chance: 0.4 unless given, 0 turns crashes off', () => {
+  assert.equal(parseArgs([], {}, NOW).crashChance, 0.4);
+  assert.equal(parseArgs(['--crash-chance', '0'], {}, NOW).crashChance, 0);
+  assert.equal(parseArgs(['--crash-chance=0.25'], {}, NOW).crashChance, 0.25);
+});
+
 test('--lecture-seconds and --break-seconds: a range or one value', () => {
   const options = parseArgs(['--lecture-seconds', '2-5', '--break-seconds=3'], {}, NOW);
   assert.deepEqual(options.lectureSeconds, [2, 5]);
@@ -53,6 +59,8 @@ const bad: [string[], RegExp][] = [
   [['--frobnicate', '1'], /^unknown option "--frobnicate"/],
   [['--request-timeout', '0'], /^--request-timeout: must be between 1 and 600/],
   [['--lecture-seconds', '5-2'], /^--lecture-seconds: must be A-B with 0 <= A <= B <= 3600, got 5-2$/],
+  [['--crash-chance', '1.5'], /^--crash-chance: must be a number from 0 to 1, got 1\.5$/],
+  [['--crash-chance', '-0'], /^--crash-chance: must be a number from 0 to 1, got -0$/],
   [['--break-seconds', 'soon'], /^--break-seconds: expected seconds as A-B or A, got "soon"$/],
 ];
 for (const [argv, message] of bad) {

@@ -23,6 +23,8 @@ export type SimulatorOptions = {
   /** loop mode: seconds a lecture lasts after everybody has tried, and between lectures */
   lectureSeconds: [number, number];
   breakSeconds: [number, number];
+  /** loop mode: the chance that one running server crashes during a lecture */
+  crashChance: number;
 };
 
 export const USAGE = `usage: npx tsx simulator/cli.ts [options]
@@ -40,7 +42,8 @@ export const USAGE = `usage: npx tsx simulator/cli.ts [options]
   --settle S             how long to wait for the hub to finish a spawn/stop/crash (default 60)
   --max-latecomers N     --once: latecomers tried to fill the hub (default 4)
   --lecture-seconds A-B  loop: a lecture lasts A to B seconds once everybody has tried (default 20-60)
-  --break-seconds A-B    loop: A to B seconds between lectures (default 10-40)`;
+  --break-seconds A-B    loop: A to B seconds between lectures (default 10-40)
+  --crash-chance P       loop: chance (0 to 1) that a running server crashes during a lecture (default 0.4)`;
 
 type Env = Record<string, string | undefined>;
 
@@ -48,6 +51,13 @@ function integer(option: string, raw: string | undefined, min: number, max: numb
   if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${option}: expected an integer, got ${JSON.stringify(raw ?? '')}`);
   const value = Number(raw);
   if (value < min || value > max) throw new UsageError(`${option}: must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** A probability: a decimal from 0 to 1. */
+function chance(name: string, raw: string): number {
+  const value = /^(0(\.\d+)?|1(\.0+)?)$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isNaN(value)) throw new UsageError(`${name}: must be a number from 0 to 1, got ${raw}`);
   return value;
 }
 
@@ -110,6 +120,7 @@ export function parseArgs(argv: readonly string[], env: Env, nowMs: number): Sim
     maxLatecomers: integer('--max-latecomers', values.get('--max-latecomers') ?? '4', 0, 100),
     lectureSeconds: secondsRange('--lecture-seconds', values.get('--lecture-seconds') ?? '20-60', 3600),
     breakSeconds: secondsRange('--break-seconds', values.get('--break-seconds') ?? '10-40', 3600),
+    crashChance: chance('--crash-chance', values.get('--crash-chance') ?? '0.4'),
   };
 }
 
@@ -126,5 +137,6 @@ const KNOWN = new Set([
   '--settle',
   '--max-latecomers',
   '--lecture-seconds',
+  '--crash-chance',
   '--break-seconds',
 ]);

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
       await runOnce(sim, { hubUrl: options.hubUrl, tag: options.tag, students: options.students, requestTimeoutMs: options.requestTimeoutMs, maxLatecomers: options.maxLatecomers });
     } else {
       const loop = { hubUrl: options.hubUrl, tag: options.tag, students: options.students, waves: options.waves, requestTimeoutMs: options.requestTimeoutMs };
-      await runLoop(sim, { ...loop, lectureSeconds: options.lectureSeconds, breakSeconds: options.breakSeconds }, createRandom(options.seed));
+      await runLoop(sim, { ...loop, lectureSeconds: options.lectureSeconds, breakSeconds: options.breakSeconds, crashChance: options.crashChance }, createRandom(options.seed));
     }
   } finally {
     ledger.record({ kind: 'run', phase: 'end', mode, tag: options.tag, seed: options.seed });

@@ -13,6 +13,8 @@ export type LoopOptions = {
   requestTimeoutMs: number;
   /** seconds a lecture lasts between the first click and "everybody stops" */
   lectureSeconds: [number, number];
+  /** the chance that one running server crashes during a lecture */
+  crashChance: number;
   /** seconds between lectures */
   breakSeconds: [number, number];
 };
@@ -81,7 +83,7 @@ async function lecture(sim: Sim, options: LoopOptions, random: Random, roster: s
   await Promise.all([...present.map(attend), fault()]);
 
   const lectureMs = random.int(...options.lectureSeconds) * 1000;
-  const crashAt = random.chance(0.4) ? random.int(0, lectureMs) : -1;
+  const crashAt = random.chance(options.crashChance) ? random.int(0, lectureMs) : -1;
   if (crashAt >= 0) {
     await sleep(crashAt, sim.signal);
     const victim = [...running][random.int(0, Math.max(0, running.size - 1))];
