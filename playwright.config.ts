@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { APP_PORT, APP_URL, CHAOS_APP_PORT } from './e2e/support/app-ports';
 import { E2E_DEPLOY_TOKEN } from './e2e/support/deploy-token';
 
 /**
@@ -7,8 +8,6 @@ import { E2E_DEPLOY_TOKEN } from './e2e/support/deploy-token';
  * tests may stop or SIGSTOP without disturbing anyone. Debian's chromium only: never downloads.
  * Only :3100 has a deploy token, so :3101 shows POST /api/deployments disabled (403).
  */
-
-const APP_URL = 'http://127.0.0.1:3100';
 
 // HUBWATCH_STACK=cluster: the same specs against the Graphite cluster (stack.sh start --cluster).
 // The servers then know the storage nodes: :3100 the front's (8091, 8092), :3101 the chaos front's
@@ -76,8 +75,8 @@ export default defineConfig({
     },
   ],
   webServer: [
-    server(3100, 'http://127.0.0.1:8080', 'http://127.0.0.1:8091 http://127.0.0.1:8092', { HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN }),
-    server(3101, 'http://127.0.0.1:8090', 'http://127.0.0.1:8091 http://127.0.0.1:8093'),
+    server(APP_PORT, 'http://127.0.0.1:8080', 'http://127.0.0.1:8091 http://127.0.0.1:8092', { HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN }),
+    server(CHAOS_APP_PORT, 'http://127.0.0.1:8090', 'http://127.0.0.1:8091 http://127.0.0.1:8093'),
   ],
 });
 

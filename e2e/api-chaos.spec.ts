@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { CHAOS_APP_URL } from './support/app-ports';
 import { CHAOS_GRAPHITE } from './support/stack-mode';
 
 // Graphite down and Graphite hanging, for real: the server on :3101 talks to graphite-web-chaos
 // (:8090; on the cluster graphite-front-chaos), which these tests stop and SIGSTOP; afterAll always brings it back.
 test.describe.configure({ mode: 'serial' });
 
-const CHAOS_APP = process.env.HUBWATCH_CHAOS_APP_URL ?? 'http://127.0.0.1:3101';
+const CHAOS_APP = CHAOS_APP_URL;
 const run = promisify(execFile);
 const stack = (...args: string[]) => run('bash', ['stack/stack.sh', ...args], { timeout: 120_000 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { statusResponseSchema } from '../lib/status/schema';
+import { CHAOS_APP_URL } from './support/app-ports';
 import { sendStatsd } from './support/browser';
 import { writeToCarbon } from './support/carbon';
 import { forgetHub } from './support/forget-hub';
@@ -18,7 +19,7 @@ import { CLUSTER } from './support/stack-mode';
 test.describe.configure({ mode: 'serial' });
 test.skip(!CLUSTER, 'cluster only: HUBWATCH_STACK=cluster');
 
-const CHAOS_APP = process.env.HUBWATCH_CHAOS_APP_URL ?? 'http://127.0.0.1:3101';
+const CHAOS_APP = CHAOS_APP_URL;
 const NODE_B_CHAOS = 'http://127.0.0.1:8093/';
 const run = promisify(execFile);
 const stack = (...args: string[]) => run('bash', ['stack/stack.sh', ...args], { timeout: 120_000 });

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { APP_URL, CHAOS_APP_URL } from './support/app-ports';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 
 // POST/GET/DELETE /api/deployments through the production server and the real graphite-web:
@@ -6,7 +7,7 @@ import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 // :3100 has HUBWATCH_DEPLOY_TOKEN (playwright.config.ts), :3101 has none.
 test.describe.configure({ mode: 'serial' });
 
-const NO_TOKEN_APP = process.env.HUBWATCH_CHAOS_APP_URL ?? 'http://127.0.0.1:3101';
+const NO_TOKEN_APP = CHAOS_APP_URL;
 // A hub name of this run only, so the list below is this spec's alone.
 const hub = `e2edep${Date.now().toString(36)}`;
 const auth = { authorization: `Bearer ${E2E_DEPLOY_TOKEN}` };
@@ -131,11 +132,11 @@ test('the CLI records through the endpoint and prints the stored deployment; a b
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
   const run = promisify(execFile);
-  const env = { ...process.env, HUBWATCH_URL: 'http://127.0.0.1:3100', HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN };
+  const env = { ...process.env, HUBWATCH_URL: APP_URL, HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN };
   const { stdout } = await run('bin/hubwatch-deploy', ['--hub', hub, '--what', 'from the CLI', '--version', 'v9'], { env, timeout: 60_000 });
   const printed = JSON.parse(stdout);
   expect(printed).toMatchObject({ hub, what: 'from the CLI', version: 'v9', source: 'cli', kind: 'deploy' });
-  const removed = await fetch(`http://127.0.0.1:3100/api/deployments/${printed.id}`, { method: 'DELETE', headers: auth });
+  const removed = await fetch(`${APP_URL}/api/deployments/${printed.id}`, { method: 'DELETE', headers: auth });
   expect(removed.status).toBe(204);
 
   const failed = await run('bin/hubwatch-deploy', ['--hub', hub, '--what', 'x'], {

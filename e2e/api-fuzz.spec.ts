@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { API_ROUTES } from '../lib/http/api-routes';
+import { APP_URL } from './support/app-ports';
 import { type FuzzCase, fuzzCase } from './support/fuzz-cases';
 import { answerProblem } from './support/fuzz-check';
 import { pool, rawClient } from './support/raw-http';
@@ -20,7 +21,7 @@ test('generated requests: no undocumented 5xx, the error shape on every error', 
   test.setTimeout(300_000);
   const random = createRandom(SEED);
   const cases = Array.from({ length: CASES }, () => fuzzCase(random, REACH_SHARE));
-  const client = rawClient(new URL(baseURL ?? 'http://127.0.0.1:3100'), CONCURRENCY);
+  const client = rawClient(new URL(baseURL ?? APP_URL), CONCURRENCY);
   const started = Date.now();
   const problems: string[] = [];
   const statuses = new Map<number, number>();

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { APP_PORT } from './support/app-ports';
 
 // Every answer of /api/* is the documented JSON error shape, whatever the method or path, and
 // every answer carries the security headers. Against `npm start` (the server hooks answer these
@@ -30,7 +31,7 @@ for (const [method, path, status, code, message, allow] of JSON_ERRORS) {
 /** A raw request line, for what no HTTP client sends (`OPTIONS *`). */
 function rawRequest(line: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(3100, '127.0.0.1', () => socket.write(`${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    const socket = connect(APP_PORT, '127.0.0.1', () => socket.write(`${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
     let text = '';
     socket.setTimeout(10_000, () => socket.destroy(new Error('no answer')));
     socket.on('data', (chunk) => {

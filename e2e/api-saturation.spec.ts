@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { CHAOS_APP_URL } from './support/app-ports';
 import { CHAOS_GRAPHITE } from './support/stack-mode';
 
 // Graphite saturated for real: expensive renders through the :3101 server (graphite-web-chaos,
@@ -7,7 +8,7 @@ import { CHAOS_GRAPHITE } from './support/stack-mode';
 // last status, say it is stale, and recover once the expensive renders are gone (the dashboard
 // gives up on them after GRAPHITE_TIMEOUT_MS, gunicorn kills the worker a second later).
 
-const CHAOS_APP = process.env.HUBWATCH_CHAOS_APP_URL ?? 'http://127.0.0.1:3101';
+const CHAOS_APP = CHAOS_APP_URL;
 // A regex that backtracks exponentially over a 30-letter name: minutes of one worker's time
 // (gunicorn kills the worker after its timeout; 24 letters already take about 9 s here).
 const EXPENSIVE = `aliasSub(alias(stats.statsd.numStats,"${'a'.repeat(30)}"),"(a*)*b","x")`;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { formatWait } from '../lib/status/plain-language';
 import { statusResponseSchema } from '../lib/status/schema';
+import { CHAOS_APP_URL } from './support/app-ports';
 import { simulatedClass } from './support/simulated-class';
 
 // The status page `/` against the real stack, demo hub, collector and classroom simulator.
@@ -59,7 +60,7 @@ test('with JavaScript the page hydrates without errors and keeps the same number
 });
 
 // The "chaos" server (:3101) reads graphite-web-chaos, which this test may freeze.
-const CHAOS_URL = process.env.HUBWATCH_CHAOS_URL ?? 'http://127.0.0.1:3101';
+const CHAOS_URL = CHAOS_APP_URL;
 const signalChaos = (sig: 'STOP' | 'CONT') =>
   execFileSync('bash', ['stack/stack.sh', 'signal', 'graphite-web-chaos', sig], { stdio: 'pipe' });
 

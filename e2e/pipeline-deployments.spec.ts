@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { APP_URL } from './support/app-ports';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 import { forgetHub } from './support/forget-hub';
 import { expectedHubVersion } from './support/hub-version';
@@ -64,7 +65,7 @@ test('a changed spawner version is recorded automatically as a deployment naming
         [
           'collector/cli.ts',
           ...['--hub-log', hubLog, '--hub-url', 'http://127.0.0.1:8000', '--hub-name', hubName, '--interval', '2'],
-          ...['--dashboard-url', 'http://127.0.0.1:3100', '--checkpoint', join(workDir, 'checkpoint.json')],
+          ...['--dashboard-url', APP_URL, '--checkpoint', join(workDir, 'checkpoint.json')],
         ],
         { HUBWATCH_HUB_TOKEN: readFileSync(collectorTokenFile, 'utf8').trim(), HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN },
       );

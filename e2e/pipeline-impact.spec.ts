@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type APIRequestContext, expect, type TestInfo, test } from '@playwright/test';
 import { type ImpactResponse, impactResponseSchema } from '../lib/impact/schema';
 import { parseLedger, summarise } from '../simulator/ledger';
+import { APP_URL } from './support/app-ports';
 import { restartHub } from './support/demo-hub-config';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 import { forgetHub } from './support/forget-hub';
@@ -189,7 +190,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns',
         [
           'collector/cli.ts',
           ...['--hub-log', hubLog, '--hub-url', 'http://127.0.0.1:8000', '--hub-name', hubName, '--interval', '2'],
-          ...['--dashboard-url', 'http://127.0.0.1:3100', '--checkpoint', join(workDir, 'checkpoint.json')],
+          ...['--dashboard-url', APP_URL, '--checkpoint', join(workDir, 'checkpoint.json')],
         ],
         { HUBWATCH_HUB_TOKEN: readFileSync(collectorTokenFile, 'utf8').trim(), HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN },
       );

@@ -10,8 +10,7 @@ import { whisperRoots } from './stack-mode';
  * and take it away again, so test runs do not leave fake hubs in everyone's hub selector.
  */
 
-export const APP_URL = process.env.HUBWATCH_APP_URL ?? 'http://127.0.0.1:3100';
-export const CHAOS_APP_URL = process.env.HUBWATCH_CHAOS_APP_URL ?? 'http://127.0.0.1:3101';
+export { APP_URL, CHAOS_APP_URL } from './app-ports';
 
 export const uniqueId = (prefix: string) =>
   `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
