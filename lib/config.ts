@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseStoreTarget, type StoreTarget, StoreTargetError } from './records/store-target';
 
 /**
  * Server configuration, read from the environment and validated once. A wrong value throws a
@@ -48,6 +49,13 @@ const envSchema = z.object({
   HUBWATCH_CACHE_MAX_ENTRIES: intInRange(1, 100_000, 500),
   HUBWATCH_RENDER_CONCURRENCY: intInRange(1, 64, 2),
   HUBWATCH_RENDER_QUEUE: intInRange(0, 10_000, 50),
+  // The records store (lib/records/store-target.ts); the data dir only places its default file.
+  HUBWATCH_DATA_DIR: z.string().optional(),
+  HUBWATCH_DATABASE_URL: z.string().optional(),
+  HUBWATCH_EVENTS_MIRROR: z.preprocess(
+    unsetIfEmpty,
+    z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
+  ),
 });
 
 export type Config = {
@@ -71,6 +79,12 @@ export type Config = {
    * expensive queries always leaves the status page a worker; `queue` more may wait.
    */
   renders: { concurrency: number; queue: number };
+  records: {
+    /** SQLite file or PostgreSQL URL holding deployments, incidents and deliveries. */
+    target: StoreTarget;
+    /** Copy new deployments to graphite-web's events API (for Grafana's annotations) when it has one. */
+    eventsMirror: boolean;
+  };
 };
 
 export function parseEnv<S extends z.ZodType>(schema: S, env: Readonly<Record<string, string | undefined>>): z.output<S> {
@@ -96,7 +110,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       maxEntries: value.HUBWATCH_CACHE_MAX_ENTRIES,
     },
     renders: { concurrency: value.HUBWATCH_RENDER_CONCURRENCY, queue: value.HUBWATCH_RENDER_QUEUE },
+    records: { target: storeTarget(value.HUBWATCH_DATABASE_URL, value.HUBWATCH_DATA_DIR), eventsMirror: value.HUBWATCH_EVENTS_MIRROR === 'on' },
   };
+}
+
+function storeTarget(url: string | undefined, dataDir: string | undefined): StoreTarget {
+  try {
+    return parseStoreTarget(url, dataDir);
+  } catch (error) {
+    if (!(error instanceof StoreTargetError)) throw error;
+    throw new ConfigError(`invalid configuration: HUBWATCH_DATABASE_URL: ${error.message}`);
+  }
 }
 
 let current: Config | undefined;

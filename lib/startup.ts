@@ -3,23 +3,28 @@ import { getDeployConfig } from './deployments/deploy-config';
 import { getNodesConfig } from './graphite/nodes';
 import { getEmbedConfig } from './http/security-headers';
 import { publishServerHooks } from './http/server-hooks';
+import { StoreError } from './records/records';
+import { startRecords } from './records/start-records';
 import { getThresholds } from './status/load-thresholds';
 import { ThresholdsError } from './status/thresholds';
 
 /**
  * Runs once when Next's server starts (instrumentation.ts): loads every validated configuration
  * (environment, listen address, the thresholds file) and on a bad value prints why and stops the
- * process, so the server never serves with a broken config; then hands server.ts its hooks.
+ * process, so the server never serves with a broken config; opens and migrates the records
+ * store (one that cannot be opened or migrated stops the start the same way); then hands
+ * server.ts its hooks.
  */
-export function startServerSide(): void {
+export async function startServerSide(): Promise<void> {
   try {
     getConfig();
     getNodesConfig();
     getDeployConfig();
     getThresholds();
+    await startRecords();
     publishServerHooks(loadListenConfig(process.env), getEmbedConfig());
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ThresholdsError) {
+    if (error instanceof ConfigError || error instanceof ThresholdsError || error instanceof StoreError) {
       console.error(`hubwatch: ${error.message}`);
       process.exit(1);
     }

@@ -1,14 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { type GraphiteClient, GraphiteError, getGraphiteClient } from '@/lib/graphite/client';
-import type { GraphiteEvent } from '@/lib/graphite/types';
-import { DELETED_TAG, deletedId, fromEvent, refOf, tombstoneFor, toNewEvent } from './event-mapping';
+import { getRecords, type Records } from '@/lib/records/records';
+import { resolveTime } from '@/lib/time-range';
+import { mirrorCreated, mirrorDeleted } from './events-mirror';
 import type { DeploymentInput } from './input';
-import { DEPLOYMENT_KINDS, type Deployment, hubTag } from './types';
+import { DEPLOYMENT_COLUMNS, fromRow } from './rows';
+import type { Deployment } from './types';
 
 /**
- * Deployments kept as graphite-web events, through the one Graphite client. Every reader (the
- * list, the markers, the impact judge) goes through here, so deleted ones (tombstones, see
- * event-mapping.ts) stay hidden everywhere.
+ * Deployments in hubwatch's records database (lib/records/). Every reader (the list, the markers,
+ * the impact judge) goes through here, so a deleted one stays hidden everywhere. graphite-web's
+ * events only get a copy, for Grafana (events-mirror.ts): nothing here ever reads them.
  */
 
 export type ListQuery = {
@@ -18,73 +18,81 @@ export type ListQuery = {
   until: string;
 };
 
-function visible(events: readonly GraphiteEvent[], hub: string | undefined): Deployment[] {
-  const deleted = new Set<number>();
-  for (const event of events) {
-    const id = deletedId(event);
-    if (id !== undefined) deleted.add(id);
-  }
-  const out: Deployment[] = [];
-  for (const event of events) {
-    const deployment = fromEvent(event);
-    if (deployment === undefined || deleted.has(deployment.id)) continue;
-    if (hub !== undefined && deployment.hub !== hub) continue;
-    out.push(deployment);
-  }
-  return out;
-}
-
-const newestFirst = (a: Deployment, b: Deployment) => b.when - a.when || b.id - a.id;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Deployments and restarts in the range, newest first. */
-export async function listDeployments(query: ListQuery, client: GraphiteClient = getGraphiteClient()): Promise<Deployment[]> {
-  const range = { from: query.from, until: query.until };
-  // One hub: everything tagged with it (deployments, restarts and their tombstones). All hubs:
-  // any event tagged with a kind or as a tombstone.
-  const events =
-    query.hub !== undefined
-      ? await client.events({ tags: [hubTag(query.hub)], ...range })
-      : await client.events({ tags: [...DEPLOYMENT_KINDS, DELETED_TAG], match: 'any', ...range });
-  return visible(events, query.hub).sort(newestFirst);
+export async function listDeployments(query: ListQuery, records?: Records): Promise<Deployment[]> {
+  const now = Date.now() / 1000;
+  return listBetween(query.hub, resolveTime(query.from, now), resolveTime(query.until, now), records);
 }
 
-/** Events of `hub` at exactly `when` (a deployment and its tombstones share it). */
-function eventsAt(client: GraphiteClient, hub: string, when: number): Promise<GraphiteEvent[]> {
-  return client.events({ tags: [hubTag(hub)], from: String(when), until: String(when) });
+/** The same for a range already in epoch seconds (the status page's cache). */
+export async function listBetween(hub: string | undefined, from: number, until: number, records?: Records): Promise<Deployment[]> {
+  const { db } = records ?? (await getRecords());
+  let query = db
+    .selectFrom('deployments')
+    .select(DEPLOYMENT_COLUMNS)
+    .where('deleted_at', 'is', null)
+    .where('at', '>=', Math.floor(from))
+    .where('at', '<=', Math.ceil(until));
+  if (hub !== undefined) query = query.where('hub', '=', hub);
+  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').execute();
+  return rows.map(fromRow);
 }
 
-/** The deployment with this graphite-web event id; undefined when there is none or it was deleted. */
-export async function getDeployment(id: number, client: GraphiteClient = getGraphiteClient()): Promise<Deployment | undefined> {
-  const event = await client.event(id);
-  const deployment = event === undefined ? undefined : fromEvent(event);
-  if (deployment === undefined) return undefined;
-  const nearby = await eventsAt(client, deployment.hub, deployment.when);
-  return nearby.some((e) => deletedId(e) === id) ? undefined : deployment;
+/** The deployment with this id; undefined when there is none or it was deleted. */
+export async function getDeployment(id: number, records?: Records): Promise<Deployment | undefined> {
+  const { db } = records ?? (await getRecords());
+  const row = await db
+    .selectFrom('deployments')
+    .select(DEPLOYMENT_COLUMNS)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row === undefined ? undefined : fromRow(row);
 }
 
-/** Stores one deployment and answers it as stored, with graphite-web's id. */
-export async function createDeployment(
-  input: DeploymentInput,
-  client: GraphiteClient = getGraphiteClient(),
-  nowSeconds: number = Date.now() / 1000,
-): Promise<Deployment> {
-  // Always an explicit whole second: graphite-web would otherwise store the current time with
-  // microseconds, which get_data and the detail view round differently.
-  const when = input.when ?? Math.floor(nowSeconds);
-  const ref = randomUUID();
-  await client.createEvent(toNewEvent(input, when, ref));
-  const created = (await eventsAt(client, input.hub, when)).find((event) => refOf(event) === ref);
-  const deployment = created === undefined ? undefined : fromEvent(created);
-  if (deployment === undefined) {
-    throw new GraphiteError('upstream', 'Graphite accepted the event but does not list it');
-  }
+/**
+ * Stores one deployment and answers it as stored. It is committed (on disk, or in PostgreSQL)
+ * before this resolves, so the 201 that follows is a promise kept; the mirror comes after.
+ */
+export async function createDeployment(input: DeploymentInput, records?: Records, now: number = nowSeconds()): Promise<Deployment> {
+  const store = records ?? (await getRecords());
+  const row = await store.db
+    .insertInto('deployments')
+    .values({
+      hub: input.hub,
+      kind: input.kind,
+      at: input.when ?? now,
+      what: input.what,
+      version: input.version ?? null,
+      commit_id: input.commit ?? null,
+      author: input.author ?? null,
+      link: input.link ?? null,
+      source: input.source,
+      origin: 'api',
+      created_at: now,
+      deleted_at: null,
+      event_id: null,
+    })
+    .returning(DEPLOYMENT_COLUMNS)
+    .executeTakeFirstOrThrow();
+  const deployment = fromRow(row);
+  mirrorCreated(store, deployment);
   return deployment;
 }
 
-/** Hides a deployment (graphite-web cannot delete events); false when there is none with this id. */
-export async function deleteDeployment(id: number, client: GraphiteClient = getGraphiteClient()): Promise<boolean> {
-  const deployment = await getDeployment(id, client);
-  if (deployment === undefined) return false;
-  await client.createEvent(tombstoneFor(deployment));
+/** Hides a deployment for good (its id is never reused); false when there is none with this id. */
+export async function deleteDeployment(id: number, records?: Records, now: number = nowSeconds()): Promise<boolean> {
+  const store = records ?? (await getRecords());
+  const row = await store.db
+    .updateTable('deployments')
+    .set({ deleted_at: now })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .returning([...DEPLOYMENT_COLUMNS, 'event_id'])
+    .executeTakeFirst();
+  if (row === undefined) return false;
+  mirrorDeleted(fromRow(row), row.event_id);
   return true;
 }

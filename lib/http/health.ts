@@ -1,7 +1,9 @@
 import { getConfig } from '@/lib/config';
+import { type BackendOffers, backendOffers } from '@/lib/graphite/backend-offers';
 import { backendStatus } from '@/lib/graphite/backend-state';
 import { getRenderCache, type RenderCacheStats } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
+import { checkRecords, type RecordsHealth } from '@/lib/records/records-health';
 import type { BackendStatus } from '@/lib/shared/backend';
 import { toApiError } from './route';
 
@@ -15,6 +17,10 @@ export type Health = {
   graphite: GraphiteHealth;
   /** Each configured storage node's state, and whether answers are (or may be) partial. */
   backend: BackendStatus;
+  /** Which of render, find, functions and events the Graphite backend answers (events only feed the mirror). */
+  offers: BackendOffers;
+  /** hubwatch's own records (deployments, incidents, deliveries). */
+  records: RecordsHealth;
   renders: RenderCacheStats;
 };
 
@@ -45,12 +51,14 @@ async function probeOnce(): Promise<GraphiteHealth> {
 
 /** The dashboard answers (or this would not run); Graphite, or part of it, may or may not. */
 export async function checkHealth(): Promise<Health> {
-  const [graphite, backend] = await Promise.all([probeGraphite(), backendStatus()]);
+  const [graphite, backend, offers, records] = await Promise.all([probeGraphite(), backendStatus(), backendOffers(), checkRecords()]);
   return {
-    status: graphite.reachable && !backend.partial ? 'ok' : 'degraded',
+    status: graphite.reachable && !backend.partial && records.reachable ? 'ok' : 'degraded',
     dashboard: { up: true, uptimeSeconds: Math.round(process.uptime()) },
     graphite,
     backend,
+    offers,
+    records,
     renders: getRenderCache().stats(),
   };
 }
