@@ -44,13 +44,22 @@ type Held = { offers: BackendOffers; expires: number } | undefined;
 const KEY = Symbol.for('hubwatch.backendOffers');
 type Holder = { [KEY]?: { held: Held; inFlight?: Promise<BackendOffers> } };
 
-/** The backend's offers, probed at most once per period per process (shared by concurrent callers). */
-export function backendOffers(client: GraphiteClient = getGraphiteClient()): Promise<BackendOffers> {
+/**
+ * The backend's offers, probed at most once per period per process (shared by concurrent callers).
+ * `stale: true` answers the last probe at once when there is one (refreshing it behind), so
+ * /api/health never waits for a backend that hangs longer than its own probe does.
+ */
+export function backendOffers(client: GraphiteClient = getGraphiteClient(), options: { stale?: boolean } = {}): Promise<BackendOffers> {
   const holder = globalThis as Holder;
   holder[KEY] ??= { held: undefined };
   const state = holder[KEY];
   const now = Date.now();
   if (state.held !== undefined && state.held.expires > now) return Promise.resolve(state.held.offers);
+  const refreshing = refresh(state, client, now);
+  return options.stale === true && state.held !== undefined ? Promise.resolve(state.held.offers) : refreshing;
+}
+
+function refresh(state: NonNullable<Holder[typeof KEY]>, client: GraphiteClient, now: number): Promise<BackendOffers> {
   state.inFlight ??= probeOffers(client, now)
     .then((offers) => {
       const unknown = BACKEND_APIS.some((api) => offers[api] === 'unknown');
