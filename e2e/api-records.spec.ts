@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { createPgDatabase, sqliteTarget, sqliteUrl } from './support/records-db';
 import { type Dashboard, killHard, RECORDS_PORT_BASE, runDashboard, startDashboard, stopDashboard } from './support/dashboard-process';
+import { createPgDatabase, sqliteTarget, sqliteUrl } from './support/records-db';
 
 // hubwatch's records with real processes: dashboards of this build started here on their own
 // stores (a fresh SQLite file, a fresh database on the stack's PostgreSQL), killed with -9 and
