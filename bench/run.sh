@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source stack/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
-name=${1:?usage: bench/run.sh proxy|collector|page|load|scale}
+name=${1:?usage: bench/run.sh proxy|collector|page|load|scale|records}
 shift
 
 case $name in
@@ -15,6 +15,8 @@ case $name in
   load) services=(carbon graphite-web statsd) ;;
   # Its own single node and cluster beside the shared stack (bench/scale.ts starts and removes them).
   scale) services=() ; bash stack/install.sh --cluster ;;
+  # Its events go into the shared graphite-web for a while: under the e2e lock, exclusively (below).
+  records) services=(carbon graphite-web postgres) ;;
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
 
@@ -24,6 +26,10 @@ trap '[ ${#started[@]} -eq 0 ] || bash stack/stack.sh stop "${started[@]}"' EXIT
 for s in "${services[@]}"; do owned_pid "$s" >/dev/null || started+=("$s"); done
 [ ${#started[@]} -eq 0 ] || bash stack/stack.sh start "${started[@]}"
 
+if [ "$name" = records ]; then
+  flock -x /tmp/hubwatch-e2e.lock npx tsx "bench/$name.ts" "$@"
+  exit 0
+fi
 if [ "$name" != collector ]; then
   if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
     npx next build
