@@ -17,6 +17,13 @@ const cluster = process.env.HUBWATCH_STACK === 'cluster';
 const nodesEnv = (nodes: string): Record<string, string> =>
   cluster ? { HUBWATCH_GRAPHITE_NODES: nodes, HUBWATCH_GRAPHITE_RETRY_DELAY_S: '10' } : {};
 
+// HUBWATCH_TEST_DB=postgres: the records in the stack's PostgreSQL (stack.sh start postgres) instead
+// of the default SQLite file under HUBWATCH_DATA_DIR. Both dashboards then share that database, and
+// so do the dashboards specs start themselves (they inherit the variable), as several instances would.
+if (process.env.HUBWATCH_TEST_DB === 'postgres') {
+  process.env.HUBWATCH_DATABASE_URL ??= 'postgres://hubwatch:hubwatch@127.0.0.1:5433/hubwatch';
+}
+
 const server = (port: number, graphiteUrl: string, nodes: string, env: Record<string, string> = {}) => ({
   command: 'npm start',
   url: `http://127.0.0.1:${port}/api/health`,
