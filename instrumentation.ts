@@ -5,5 +5,5 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServerSide } = await import('./lib/startup');
-  await startServerSide();
+  startServerSide();
 }

@@ -14,6 +14,8 @@ import next from 'next';
 type Hooks = {
   listen: { host: string; port: number };
   serve(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Start-up's asynchronous part (the records store opened and migrated); listen only after it. */
+  ready?: Promise<void>;
 };
 
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -31,7 +33,8 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: __dirname });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
-  const { listen, serve } = publishedHooks();
+  const { listen, serve, ready } = publishedHooks();
+  await ready;
 
   const server = createServer((request, response) => {
     if (serve(request, response)) return;

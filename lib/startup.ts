@@ -15,19 +15,23 @@ import { ThresholdsError } from './status/thresholds';
  * store (one that cannot be opened or migrated stops the start the same way); then hands
  * server.ts its hooks.
  */
-export async function startServerSide(): Promise<void> {
+export function startServerSide(): void {
   try {
     getConfig();
     getNodesConfig();
     getDeployConfig();
     getThresholds();
-    await startRecords();
-    publishServerHooks(loadListenConfig(process.env), getEmbedConfig());
+    // Next does not wait for an asynchronous register(): server.ts waits for `ready` before it listens.
+    publishServerHooks(loadListenConfig(process.env), getEmbedConfig(), startRecords().catch(stopOn));
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ThresholdsError || error instanceof StoreError) {
-      console.error(`hubwatch: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+    stopOn(error);
   }
+}
+
+function stopOn(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof ThresholdsError || error instanceof StoreError) {
+    console.error(`hubwatch: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 }

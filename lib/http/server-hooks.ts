@@ -23,6 +23,8 @@ import { API_HEADERS, type EmbedConfig, newNonce, pageHeaders } from './security
 export type ServerHooks = {
   listen: ListenConfig;
   serve(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Resolves when start-up's asynchronous part (the records store) is done: server.ts listens after it. */
+  ready: Promise<void>;
 };
 
 export const SERVER_HOOKS = Symbol.for('hubwatch.serverHooks');
@@ -37,10 +39,11 @@ function setHeaders(response: ServerResponse, headers: Record<string, string>): 
 // Two seconds: the status under the page is shared per two seconds anyway (lib/status/cached-status.ts).
 const PAGE_CACHE = { ttlMs: 2_000, maxEntries: 200, maxBytes: 32 * 1024 * 1024 };
 
-export function serverHooks(listen: ListenConfig, embed: EmbedConfig): ServerHooks {
+export function serverHooks(listen: ListenConfig, embed: EmbedConfig, ready: Promise<void> = Promise.resolve()): ServerHooks {
   const pages = createPageCache(PAGE_CACHE);
   return {
     listen,
+    ready,
     serve(request, response) {
       const method = request.method ?? 'GET';
       if (request.url === '*') {
@@ -90,6 +93,6 @@ export function serverHooks(listen: ListenConfig, embed: EmbedConfig): ServerHoo
   };
 }
 
-export function publishServerHooks(listen: ListenConfig, embed: EmbedConfig): void {
-  (globalThis as typeof globalThis & { [SERVER_HOOKS]?: ServerHooks })[SERVER_HOOKS] = serverHooks(listen, embed);
+export function publishServerHooks(listen: ListenConfig, embed: EmbedConfig, ready?: Promise<void>): void {
+  (globalThis as typeof globalThis & { [SERVER_HOOKS]?: ServerHooks })[SERVER_HOOKS] = serverHooks(listen, embed, ready);
 }
