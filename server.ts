@@ -21,19 +21,31 @@ type Hooks = {
 const SHUTDOWN_GRACE_MS = 5_000;
 const HOOKS = Symbol.for('hubwatch.serverHooks');
 
-function publishedHooks(): Hooks {
+function hooksIfPublished(): Hooks | undefined {
   const hooks = (globalThis as Record<symbol, unknown>)[HOOKS];
-  if (typeof hooks !== 'object' || hooks === null || !('serve' in hooks) || !('listen' in hooks)) {
-    throw new Error('the build published no server hooks: run `npm run build` (instrumentation.ts)');
-  }
+  if (typeof hooks !== 'object' || hooks === null || !('serve' in hooks) || !('listen' in hooks)) return undefined;
   return hooks as Hooks;
+}
+
+// Next's prepare() can resolve before instrumentation.ts' register() has finished loading the app's
+// start-up module (an async module since the records store's drivers): wait for it, boundedly.
+const HOOKS_WAIT_MS = 60_000;
+
+async function publishedHooks(): Promise<Hooks> {
+  const deadline = Date.now() + HOOKS_WAIT_MS;
+  for (;;) {
+    const hooks = hooksIfPublished();
+    if (hooks !== undefined) return hooks;
+    if (Date.now() > deadline) throw new Error('the build published no server hooks: run `npm run build` (instrumentation.ts)');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 async function main(): Promise<void> {
   const app = next({ dev: false, dir: __dirname });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
-  const { listen, serve, ready } = publishedHooks();
+  const { listen, serve, ready } = await publishedHooks();
   await ready;
 
   const server = createServer((request, response) => {
