@@ -39,11 +39,11 @@ const server = (port: number, graphiteUrl: string, nodes: string, env: Record<st
 export default defineConfig({
   testDir: 'e2e',
   // The specs that stop or freeze a shared component, restart the hub or load the stack run
-  // alone (HUBWATCH_E2E_GROUP=exclusive, one worker); the rest side by side
-  // (HUBWATCH_E2E_GROUP=parallel, HUBWATCH_E2E_WORKERS). e2e/support/spec-groups.ts says which.
+  // alone (HUBWATCH_E2E_MODE=exclusive, one worker); the rest side by side
+  // (HUBWATCH_E2E_MODE=parallel, HUBWATCH_E2E_WORKERS). e2e/support/spec-groups.ts says which.
   workers: Number(process.env.HUBWATCH_E2E_WORKERS ?? 1),
   fullyParallel: false,
-  testIgnore: ignoredSpecs(process.env.HUBWATCH_E2E_GROUP),
+  testIgnore: ignoredSpecs(process.env.HUBWATCH_E2E_GROUP, process.env.HUBWATCH_E2E_MODE),
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 30_000 },

@@ -139,15 +139,24 @@ wait_for "$static_pid" "type check, lint, import rules" "$TEST_LOGS/static.log"
 wait_for "$unit_pid" "unit tests" "$TEST_LOGS/unit-run.log"
 tail -n 8 "$TEST_LOGS/unit-run.log"
 
-step "Playwright pass 1: every spec, JupyterHub $HUB_VERSION, single node; side by side ($WORKERS workers)"
 pw_failed=0
-# A failed Playwright phase does not stop the later ones (each pass tests something the others
-# do not); npm test fails at the end.
-phase "Playwright pass 1: side by side, $WORKERS workers" summarised "pass 1, side by side" "$PW_SUMMARY" \
-  env JH_VERSION="$HUB_VERSION" HUBWATCH_E2E_GROUP=parallel HUBWATCH_E2E_WORKERS="$WORKERS" npx playwright test || pw_failed=1
-step "Playwright pass 1: the exclusive specs, one at a time"
-phase "Playwright pass 1: exclusive specs" summarised "pass 1, exclusive" "$PW_SUMMARY" \
-  env JH_VERSION="$HUB_VERSION" HUBWATCH_E2E_GROUP=exclusive HUBWATCH_E2E_WORKERS=1 npx playwright test || pw_failed=1
+# One Playwright pass: the specs of GROUP (all when empty) that do not disturb each other side by
+# side, then the exclusive ones alone. A failed run does not stop the later ones (each pass tests
+# something the others do not); npm test fails at the end.
+playwright_pass() { # label group env...
+  local label=$1 group=$2
+  shift 2
+  step "Playwright $label: side by side ($WORKERS workers)"
+  phase "Playwright $label: side by side, $WORKERS workers" summarised "$label, side by side" "$PW_SUMMARY" \
+    env "$@" HUBWATCH_E2E_GROUP="$group" HUBWATCH_E2E_MODE=parallel HUBWATCH_E2E_WORKERS="$WORKERS" npx playwright test ||
+    pw_failed=1
+  step "Playwright $label: the exclusive specs, one at a time"
+  phase "Playwright $label: exclusive specs" summarised "$label, exclusive" "$PW_SUMMARY" \
+    env "$@" HUBWATCH_E2E_GROUP="$group" HUBWATCH_E2E_MODE=exclusive HUBWATCH_E2E_WORKERS=1 npx playwright test ||
+    pw_failed=1
+}
+
+playwright_pass "pass 1 (JupyterHub $HUB_VERSION, single node)" "" JH_VERSION="$HUB_VERSION"
 
 # Pass 2: the oldest supported JupyterHub on the Graphite cluster (relay, two carbon-caches, a
 # graphite-web per node, a federating front) on the same ports: the single node's carbon and
@@ -163,22 +172,18 @@ to_cluster() {
   bash stack/stack.sh stop "${SINGLE[@]}" && bash stack/stack.sh start --cluster &&
     bash stack/stack.sh start graphite-web-b-chaos graphite-front-chaos
 }
-pass2_env=(JH_VERSION="$OLDEST_HUB_VERSION" HUBWATCH_E2E_WORKERS=1)
 if [ "${HUBWATCH_TEST_CLUSTER:-1}" = 0 ]; then
   log "cluster left out (HUBWATCH_TEST_CLUSTER=0): pass 2 on the single node"
   phase "demo hub on JupyterHub $OLDEST_HUB_VERSION" hub_on "$OLDEST_HUB_VERSION"
-  step "Playwright pass 2: hub-dependent specs on JupyterHub $OLDEST_HUB_VERSION"
-  phase "Playwright pass 2: JupyterHub $OLDEST_HUB_VERSION" summarised "pass 2" "$PW_SUMMARY" \
-    env "${pass2_env[@]}" HUBWATCH_E2E_GROUP=hub npx playwright test || pw_failed=1
+  playwright_pass "pass 2 (JupyterHub $OLDEST_HUB_VERSION)" hub JH_VERSION="$OLDEST_HUB_VERSION"
 else
   for s in "${SINGLE[@]}"; do if owned_pid "$s" >/dev/null; then was_running+=("$s"); fi; done
   trap 'restore_single; cleanup' EXIT
   step "pass 2: the Graphite cluster and JupyterHub $OLDEST_HUB_VERSION"
   phase "the cluster instead of the single node" to_cluster
   phase "demo hub on JupyterHub $OLDEST_HUB_VERSION" hub_on "$OLDEST_HUB_VERSION"
-  step "Playwright pass 2: hub- and storage-dependent specs (JupyterHub $OLDEST_HUB_VERSION, HUBWATCH_STACK=cluster)"
-  phase "Playwright pass 2: JupyterHub $OLDEST_HUB_VERSION on the cluster" summarised "pass 2" "$PW_SUMMARY" \
-    env "${pass2_env[@]}" HUBWATCH_STACK=cluster HUBWATCH_E2E_GROUP=hub+storage npx playwright test || pw_failed=1
+  playwright_pass "pass 2 (JupyterHub $OLDEST_HUB_VERSION, cluster)" hub+storage \
+    JH_VERSION="$OLDEST_HUB_VERSION" HUBWATCH_STACK=cluster
   step "restoring the single node"
   phase "single node restored" restore_single
   trap cleanup EXIT

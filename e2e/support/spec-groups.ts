@@ -43,21 +43,32 @@ export const SPEC_GROUPS = {
 
 export type SpecGroup = keyof typeof SPEC_GROUPS;
 
+const alternatives = (files: Iterable<string>) => [...files].map((f) => f.replace(/\./g, '\\.')).join('|');
+/** Matches every spec file whose name is not one of `files`. */
+const allBut = (files: Iterable<string>) => new RegExp(`^(?!.*/(${alternatives(files)})$)`);
+/** Matches every spec file whose name is one of `files`. */
+const oneOf = (files: Iterable<string>) => new RegExp(`/(${alternatives(files)})$`);
+
 /**
- * What a run leaves out: HUBWATCH_E2E_GROUP selects the specs of one run: `parallel` (every spec not exclusive),
- * `exclusive`, `hub`, `storage`, `hub+storage` (both, the second pass of npm test), or unset (all).
+ * What a run leaves out (Playwright's testIgnore: a file matching any pattern is left out).
+ * HUBWATCH_E2E_GROUP: `hub`, `storage` or both joined by `+` keep only those groups' specs; unset
+ * keeps all. HUBWATCH_E2E_MODE: `parallel` leaves the exclusive specs out, `exclusive` keeps only
+ * them; unset keeps both.
  */
-export function ignoredSpecs(group: string | undefined): RegExp[] {
-  const alternatives = (files: Iterable<string>) => [...files].map((f) => f.replace(/\./g, '\\.')).join('|');
-  if (!group) return [];
-  if (group === 'parallel') return [new RegExp(`/(${alternatives(SPEC_GROUPS.exclusive)})$`)];
-  const files = new Set<string>();
-  for (const name of group.split('+')) {
-    if (!Object.hasOwn(SPEC_GROUPS, name)) {
-      throw new Error(`HUBWATCH_E2E_GROUP: unknown group "${name}" (parallel, exclusive, hub, storage, or two joined by +)`);
+export function ignoredSpecs(group: string | undefined, mode: string | undefined): RegExp[] {
+  const ignored: RegExp[] = [];
+  if (group) {
+    const files = new Set<string>();
+    for (const name of group.split('+')) {
+      if (name === 'exclusive' || !Object.hasOwn(SPEC_GROUPS, name)) {
+        throw new Error(`HUBWATCH_E2E_GROUP: unknown group "${name}" (hub, storage, or both joined by +)`);
+      }
+      for (const f of SPEC_GROUPS[name as SpecGroup]) files.add(f);
     }
-    for (const f of SPEC_GROUPS[name as SpecGroup]) files.add(f);
+    ignored.push(allBut(files));
   }
-  // every spec file whose name is not one of the group's
-  return [new RegExp(`^(?!.*/(${alternatives(files)})$)`)];
+  if (mode === 'parallel') ignored.push(oneOf(SPEC_GROUPS.exclusive));
+  else if (mode === 'exclusive') ignored.push(allBut(SPEC_GROUPS.exclusive));
+  else if (mode) throw new Error(`HUBWATCH_E2E_MODE: "${mode}" is neither parallel nor exclusive`);
+  return ignored;
 }
