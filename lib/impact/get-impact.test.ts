@@ -40,14 +40,19 @@ interface Traffic {
   spawn5xx?: number;
   latency?: Record<number, number>;
   crashes?: number;
+  /** Servers running, at every point of the window that reported. */
   running?: number;
+  /** Share of the window's 10 s points at which the running gauge reported (default all). */
+  runningCoverage?: number;
   logins?: number;
   failedLogins?: number;
 }
 
 const binName = (bound: number) => (bound === Infinity ? 'bin_inf' : `bin_${bound}`);
 
-function seriesValues(t: Traffic): Record<string, number> {
+/** `slots`: the window's 10 s points, as isNonNull(transformNull(gauge, 0)) counts them. */
+function seriesValues(t: Traffic, slots: number): Record<string, number> {
+  const reported = Math.round(slots * (t.runningCoverage ?? 1));
   const values: Record<string, number> = {
     spawnSuccess: (t.starts ?? 0) - (t.failed ?? 0),
     spawnFailed: t.failed ?? 0,
@@ -56,7 +61,9 @@ function seriesValues(t: Traffic): Record<string, number> {
     status5xx: t.status5xx ?? 0,
     spawn5xx: t.spawn5xx ?? 0,
     crashes: t.crashes ?? 0,
-    running: t.running ?? 0,
+    runningSum: (t.running ?? 0) * reported,
+    runningPoints: reported,
+    runningSlots: slots,
     loginSuccess: (t.logins ?? 0) - (t.failedLogins ?? 0),
     loginFailure: t.failedLogins ?? 0,
   };
@@ -82,8 +89,8 @@ function graphite(scenario: Scenario) {
     const first = lastWeek ? scenario.baselineBefore : scenario.before;
     const second = lastWeek ? scenario.baselineAfter : scenario.after;
     if (first === undefined && second === undefined) return []; // a new hub: Graphite has nothing
-    const a = seriesValues(first ?? {});
-    const b = seriesValues(second ?? {});
+    const a = seriesValues(first ?? {}, W / 10);
+    const b = seriesValues(second ?? {}, (Number(query.until) - (start + W)) / 10);
     const names = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     return names.map((target) => ({
       target,
