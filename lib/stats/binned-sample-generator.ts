@@ -24,7 +24,13 @@ export function normalValue(random: () => number): number {
 }
 
 /** z of the standard normal's quantiles the generator uses. */
-export const NORMAL_QUANTILE: Readonly<Record<number, number>> = { 0.5: 0, 0.6: 0.253347, 0.8: 0.841621, 0.95: 1.644854 };
+export const NORMAL_QUANTILE: Readonly<Record<number, number>> = {
+  0.3: -0.524401,
+  0.5: 0,
+  0.6: 0.253347,
+  0.8: 0.841621,
+  0.95: 1.644854,
+};
 
 /** Values into StatsD's bins: bin i counts [bounds[i-1], bounds[i]). */
 export function binValues(values: readonly number[], bounds: readonly number[]): HistogramBin[] {
