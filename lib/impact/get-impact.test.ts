@@ -227,3 +227,28 @@ test('Hub 5xx leaves out the 5xx answers to failed starts, as /errors does', asy
   assert.equal(result.measures.hub5xxRate.after, 5 / 5000);
   assert.equal(result.measures.hub5xxRate.verdict, 'no_change');
 });
+
+test('crash rate: server-hours from the points present; a half-covered window says so', async () => {
+  // The collector started halfway through the window before: 40 servers for the hour it reported.
+  const half: Traffic = { ...typical, crashes: 2, runningCoverage: 0.5 };
+  const { result } = await judge({ before: half, after: { ...typical, crashes: 2 } });
+  const m = result.measures.crashRate;
+  assert.equal(m.samples.before, 40, '40 servers × 1 h reported, not the mean stretched over 2 h');
+  assert.equal(m.samples.after, 80);
+  assert.equal(m.before, 2 / 40);
+  assert.equal(m.after, 2 / 80);
+  assert.ok(m.coverage !== null);
+  assert.equal(m.coverage.before, 0.5);
+  assert.equal(m.coverage.after, 1);
+  assert.equal(m.coverage.partial, true);
+  assert.equal(
+    m.coverage.note,
+    'Running servers were reported for only 50 % of the window before: server-hours are counted over the time reported, not the whole window.',
+  );
+  assert.ok(m.reason.endsWith(m.coverage.note ?? '-'), m.reason);
+  // Fully covered windows: no note; the other measures carry no coverage.
+  const { result: full } = await judge({ before: typical, after: typical });
+  assert.deepEqual(full.measures.crashRate.coverage, { before: 1, after: 1, baselineBefore: null, baselineAfter: null, partial: false, note: null });
+  assert.equal(full.measures.crashRate.samples.before, 80);
+  assert.equal(full.measures.spawnFailureRate.coverage, null);
+});
