@@ -37,7 +37,7 @@ test('rank test on histogram bins (heavy ties), hand-computed', () => {
   assert.equal(result.u, 23);
   assert.equal(result.direction, 1);
   assert.ok(Math.abs(result.pValue - 0.0268885) < 1e-6, `p = ${result.pValue}`);
-  // Kayenta (spinnaker#6278) passed 7 of 10 points at 100 against all 1s; here it is p = 0.0016.
+  // Kayenta's Mann-Whitney judge once passed 7 of 10 points at 100 against all 1s; here it is p = 0.0016.
   const kayenta = rankTestBinned([10, 0], [3, 7]);
   assert.equal(kayenta.direction, 1);
   assert.ok(Math.abs(kayenta.pValue - 0.0016168) < 1e-6, `p = ${kayenta.pValue}`);
