@@ -79,7 +79,7 @@ static_checks() {
 }
 ( phase "type check, lint, import rules (beside the start)" static_checks >"$TEST_LOGS/static.log" 2>&1 ) &
 static_pid=$!
-( phase "unit tests (beside the start)" summarised "unit tests" '^ℹ (tests|pass|fail|skipped) ' bash scripts/unit.sh \
+( phase "unit tests (beside the start)" summarised "unit tests" '^(ℹ|#) (tests|pass|fail|skipped) ' bash scripts/unit.sh \
   >"$TEST_LOGS/unit-run.log" 2>&1 ) &
 unit_pid=$!
 
