@@ -17,6 +17,7 @@ export const SPEC_GROUPS = {
   exclusive: [
     'api-chaos.spec.ts',
     'api-cluster.spec.ts',
+    'api-records-chaos.spec.ts',
     'api-saturation.spec.ts',
     'browser-partial.spec.ts',
     'browser-stale.spec.ts',
