@@ -76,9 +76,9 @@ test('two dashboard instances on one PostgreSQL: written through one, read (and 
     const written = await post(a, { hub, what: 'through A', version: '1' });
     expect(await listOf(b, hub)).toEqual([written]);
     expect((await get(b, `/api/deployments/${written.id}`)).body).toEqual(written);
-    const second = await post(b, { hub, what: 'through B', when: written.when + 1 });
+    const second = await post(b, { hub, what: 'through B', when: written.when - 1 });
     expect(second.id).toBeGreaterThan(written.id);
-    expect((await listOf(a, hub)).map((d) => d.what)).toEqual(['through B', 'through A']);
+    expect((await listOf(a, hub)).map((d) => d.what)).toEqual(['through A', 'through B']);
     // The status page's read (no cache in front of it) sees the other instance's write too.
     const deleted = await fetch(`${b.url}/api/deployments/${written.id}`, { method: 'DELETE', headers: auth });
     expect(deleted.status).toBe(204);
