@@ -11,7 +11,8 @@
 #   bash stack/stack.sh status|stop --cluster   the same, for the cluster's components
 #
 # Components (files in stack/components/): carbon, graphite-web, statsd (the default set),
-# graphite-web-chaos (tests), hub (the demo JupyterHub). The cluster (--cluster): relay, carbon-a,
+# graphite-web-chaos (tests), hub (the demo JupyterHub), postgres (the records store's PostgreSQL,
+# for the tests that need it). The cluster (--cluster): relay, carbon-a,
 # carbon-b, graphite-web-a, graphite-web-b, graphite-front and statsd; graphite-web-b-chaos and
 # graphite-front-chaos for tests. HUBWATCH_PORT_OFFSET moves every port of the cluster and StatsD.
 set -euo pipefail
@@ -146,5 +147,5 @@ case "${1:-}" in
   stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
   signal) shift; cmd_signal "$@" ;;
-  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
 esac
