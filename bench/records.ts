@@ -13,13 +13,13 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DELETED_TAG, deletedId, fromEvent, toNewEvent } from '../lib/deployments/event-mapping';
+import { createPgDatabase, sqliteTarget } from '../e2e/support/records-db';
+import { deletedId, fromEvent, toNewEvent } from '../lib/deployments/event-mapping';
 import { deploymentInputSchema } from '../lib/deployments/input';
 import { getDeployment, listBetween } from '../lib/deployments/store';
 import { createGraphiteClient } from '../lib/graphite/client';
 import type { GraphiteEvent } from '../lib/graphite/types';
 import { openRecords, type Records } from '../lib/records/records';
-import { createPgDatabase, sqliteTarget } from '../e2e/support/records-db';
 
 const COUNT = Number(process.env.BENCH_RECORDS_COUNT ?? 10_000);
 const RUNS = Number(process.env.BENCH_RECORDS_RUNS ?? 15);

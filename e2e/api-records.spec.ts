@@ -95,6 +95,27 @@ test('two dashboard instances on one PostgreSQL: written through one, read (and 
   }
 });
 
+test('a PostgreSQL database that goes away under a running dashboard: 503 records_unavailable, health degraded', async () => {
+  test.setTimeout(180_000);
+  const { url, drop } = await createPgDatabase();
+  const dashboard = await runDashboard(PORT_A, { HUBWATCH_DATABASE_URL: url, HUBWATCH_DEPLOY_TOKEN: TOKEN, HUBWATCH_EVENTS_MIRROR: 'off' });
+  try {
+    expect((await get(dashboard, '/api/deployments?hub=gone')).status).toBe(200);
+    // A real failure of the store, not a mock: its database is dropped (connections forced out).
+    await drop();
+    const unavailable = { error: { code: 'records_unavailable', message: "hubwatch's records database is not answering; see /api/health" } };
+    expect(await get(dashboard, '/api/deployments?hub=gone')).toEqual({ status: 503, body: unavailable });
+    expect(await get(dashboard, '/api/deployments/1')).toEqual({ status: 503, body: unavailable });
+    const health = (await get(dashboard, '/api/health')).body as { status: string; records: { reachable: boolean } };
+    expect(health.status).toBe('degraded');
+    expect(health.records.reachable).toBe(false);
+    // The dashboard itself is still up: the status page answers (its deployments are only context).
+    expect(dashboard.child.process.exitCode).toBeNull();
+  } finally {
+    await stopDashboard(dashboard);
+  }
+});
+
 const failures: [string, Record<string, string>, RegExp][] = [
   ['a SQLite path that cannot be a file', { HUBWATCH_DATABASE_URL: 'sqlite:/proc/self/records.sqlite' }, /^hubwatch: records: cannot open SQLite file \/proc\/self\/records\.sqlite: .+/m],
   [

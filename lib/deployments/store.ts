@@ -1,4 +1,5 @@
 import { getRecords, type Records } from '@/lib/records/records';
+import { guarded } from '@/lib/records/records-unavailable';
 import { resolveTime } from '@/lib/time-range';
 import { mirrorCreated, mirrorDeleted } from './events-mirror';
 import type { DeploymentInput } from './input';
@@ -26,30 +27,34 @@ export async function listDeployments(query: ListQuery, records?: Records): Prom
   return listBetween(query.hub, resolveTime(query.from, now), resolveTime(query.until, now), records);
 }
 
-/** The same for a range already in epoch seconds (the status page's cache). */
-export async function listBetween(hub: string | undefined, from: number, until: number, records?: Records): Promise<Deployment[]> {
-  const { db } = records ?? (await getRecords());
-  let query = db
-    .selectFrom('deployments')
-    .select(DEPLOYMENT_COLUMNS)
-    .where('deleted_at', 'is', null)
-    .where('at', '>=', Math.floor(from))
-    .where('at', '<=', Math.ceil(until));
-  if (hub !== undefined) query = query.where('hub', '=', hub);
-  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').execute();
-  return rows.map(fromRow);
+/** The same for a range already in epoch seconds (the status page's read). */
+export function listBetween(hub: string | undefined, from: number, until: number, records?: Records): Promise<Deployment[]> {
+  return guarded(async () => {
+    const { db } = records ?? (await getRecords());
+    let query = db
+      .selectFrom('deployments')
+      .select(DEPLOYMENT_COLUMNS)
+      .where('deleted_at', 'is', null)
+      .where('at', '>=', Math.floor(from))
+      .where('at', '<=', Math.ceil(until));
+    if (hub !== undefined) query = query.where('hub', '=', hub);
+    const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').execute();
+    return rows.map(fromRow);
+  });
 }
 
 /** The deployment with this id; undefined when there is none or it was deleted. */
-export async function getDeployment(id: number, records?: Records): Promise<Deployment | undefined> {
-  const { db } = records ?? (await getRecords());
-  const row = await db
-    .selectFrom('deployments')
-    .select(DEPLOYMENT_COLUMNS)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return row === undefined ? undefined : fromRow(row);
+export function getDeployment(id: number, records?: Records): Promise<Deployment | undefined> {
+  return guarded(async () => {
+    const { db } = records ?? (await getRecords());
+    const row = await db
+      .selectFrom('deployments')
+      .select(DEPLOYMENT_COLUMNS)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  });
 }
 
 /**
@@ -58,25 +63,27 @@ export async function getDeployment(id: number, records?: Records): Promise<Depl
  */
 export async function createDeployment(input: DeploymentInput, records?: Records, now: number = nowSeconds()): Promise<Deployment> {
   const store = records ?? (await getRecords());
-  const row = await store.db
-    .insertInto('deployments')
-    .values({
-      hub: input.hub,
-      kind: input.kind,
-      at: input.when ?? now,
-      what: input.what,
-      version: input.version ?? null,
-      commit_id: input.commit ?? null,
-      author: input.author ?? null,
-      link: input.link ?? null,
-      source: input.source,
-      origin: 'api',
-      created_at: now,
-      deleted_at: null,
-      event_id: null,
-    })
-    .returning(DEPLOYMENT_COLUMNS)
-    .executeTakeFirstOrThrow();
+  const row = await guarded(() =>
+    store.db
+      .insertInto('deployments')
+      .values({
+        hub: input.hub,
+        kind: input.kind,
+        at: input.when ?? now,
+        what: input.what,
+        version: input.version ?? null,
+        commit_id: input.commit ?? null,
+        author: input.author ?? null,
+        link: input.link ?? null,
+        source: input.source,
+        origin: 'api',
+        created_at: now,
+        deleted_at: null,
+        event_id: null,
+      })
+      .returning(DEPLOYMENT_COLUMNS)
+      .executeTakeFirstOrThrow(),
+  );
   const deployment = fromRow(row);
   mirrorCreated(store, deployment);
   return deployment;
@@ -85,13 +92,15 @@ export async function createDeployment(input: DeploymentInput, records?: Records
 /** Hides a deployment for good (its id is never reused); false when there is none with this id. */
 export async function deleteDeployment(id: number, records?: Records, now: number = nowSeconds()): Promise<boolean> {
   const store = records ?? (await getRecords());
-  const row = await store.db
-    .updateTable('deployments')
-    .set({ deleted_at: now })
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .returning([...DEPLOYMENT_COLUMNS, 'event_id'])
-    .executeTakeFirst();
+  const row = await guarded(() =>
+    store.db
+      .updateTable('deployments')
+      .set({ deleted_at: now })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .returning([...DEPLOYMENT_COLUMNS, 'event_id'])
+      .executeTakeFirst(),
+  );
   if (row === undefined) return false;
   mirrorDeleted(fromRow(row), row.event_id);
   return true;

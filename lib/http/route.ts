@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ConfigError } from '@/lib/config';
 import { GraphiteError } from '@/lib/graphite/errors';
+import { RecordsUnavailableError } from '@/lib/records/records-unavailable';
 
 /**
  * The one wrapper every API route handler goes through: parse the query string with a zod schema,
@@ -90,6 +91,9 @@ export function toApiError(error: unknown, options: HandleOptions = {}): ApiErro
       case 'upstream':
         return new ApiError(502, 'graphite_error', 'Graphite failed to answer');
     }
+  }
+  if (error instanceof RecordsUnavailableError) {
+    return new ApiError(503, 'records_unavailable', "hubwatch's records database is not answering; see /api/health");
   }
   if (error instanceof ConfigError) {
     return new ApiError(500, 'config_error', 'the server configuration is invalid; see the server log');
