@@ -52,7 +52,7 @@ test('the collector may import the catalog and node, nothing else of the dashboa
 });
 
 test('server.ts runs the build only: a source import of lib/ is refused', () => {
-  assert.deepEqual(targets('server.ts', "import { getConfig } from '@/lib/config';"), ['lib/config.ts']);
+  assert.deepEqual(targets('server.ts', "import { getConfig } from '@/lib/config';"), ['lib/config/index.ts']);
   assert.deepEqual(targets('server.ts', "import next from 'next';"), []);
 });
 

@@ -18,12 +18,11 @@ export interface ImportRule {
 export const SERVER_ONLY = [
   'lib/graphite/',
   'lib/http/',
-  'lib/config.ts',
+  'lib/config/',
   'lib/startup.ts',
   'lib/cross-copy-brand.ts',
   'lib/status/get-status.ts',
   'lib/status/load-page-status.ts',
-  'lib/status/load-thresholds.ts',
   'server.ts',
   'instrumentation.ts',
   'node:',

@@ -1,10 +1,10 @@
 import { HUB_NAME_PATTERN } from '@/lib/catalog';
+import type { Thresholds } from '@/lib/config/status';
 import type { BackendStatus } from '@/lib/shared/backend';
 import type { Datapoint, SeriesLike } from '@/lib/stats/series';
 import { recentValue } from '@/lib/stats/series';
 import { guardVerdict } from '@/lib/status/partial-verdict';
 import { lastWindow } from '@/lib/status/plain-language';
-import type { Thresholds } from '@/lib/status/thresholds';
 import { evaluateTimeline } from '@/lib/status/timeline';
 import { VERDICT_RANK, type Verdict } from '@/lib/status/verdict';
 

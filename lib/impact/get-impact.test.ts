@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DEFAULT_IMPACT_CONFIG } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import type { RenderQuery } from '@/lib/graphite/types';
-import { DEFAULT_IMPACT_CONFIG } from '@/lib/impact/config';
 import { getImpact } from '@/lib/impact/get-impact';
 import { impactResponseSchema } from '@/lib/impact/schema';
 import type { SeriesLike } from '@/lib/stats/series';

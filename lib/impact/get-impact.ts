@@ -1,7 +1,8 @@
+import { getConfig } from '@/lib/config';
+import type { ImpactConfig } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import { cachedRender } from '@/lib/graphite/cached-render';
 import type { RenderQuery } from '@/lib/graphite/types';
-import type { ImpactConfig } from '@/lib/impact/config';
 import { deploymentVerdict } from '@/lib/impact/deployment-verdict';
 import { assessMeasure, decideMeasure } from '@/lib/impact/judge';
 import { MEASURE_IDS, MEASURES, type MeasureId } from '@/lib/impact/measures';
@@ -11,7 +12,6 @@ import { impactTargets, type WindowCounts, windowCounts } from '@/lib/impact/win
 import { impactWindows, type TimeWindow } from '@/lib/impact/windows';
 import { holmAdjust } from '@/lib/stats/holm';
 import type { SeriesLike } from '@/lib/stats/series';
-import { getConfigFile } from '@/lib/status/load-thresholds';
 import { renderStart } from '@/lib/status/render-times';
 
 /** How the judge reads Graphite: the process' cached render, or series a test feeds it. */
@@ -50,7 +50,7 @@ const relative = (before: number | null, after: number | null): number | null =>
 export async function getImpact(deployment: Deployment, options: ImpactOptions): Promise<ImpactResponse> {
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const render = options.render ?? cachedRender;
-  const config = options.config ?? getConfigFile().impact;
+  const config = options.config ?? getConfig().impact;
   const w = options.windowSeconds;
   const windows = impactWindows(deployment.when, w, now);
   const [current, lastWeek] = await Promise.all([

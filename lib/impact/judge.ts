@@ -1,4 +1,4 @@
-import type { MeasureThresholds } from '@/lib/impact/config';
+import type { MeasureThresholds } from '@/lib/config/impact';
 import { formatCount, formatP, formatValue } from '@/lib/impact/format';
 import { MEASURES, type MeasureId } from '@/lib/impact/measures';
 import { type Comparison, compareSamples, type MeasureSample, sampleSize, sampleValue } from '@/lib/impact/samples';

@@ -1,5 +1,5 @@
+import type { Thresholds } from '@/lib/config/status';
 import { formatDuration, lastWindow, plural } from '@/lib/status/plain-language';
-import type { Thresholds } from '@/lib/status/thresholds';
 
 export const VERDICTS = ['Operational', 'Degraded', 'Down'] as const;
 export type VerdictName = (typeof VERDICTS)[number];
