@@ -1,5 +1,5 @@
 import { getConfig } from '@/lib/config';
-import type { GraphiteFunction } from '@/lib/explore/graphite-functions';
+import type { GraphiteFunction } from '@/lib/shared/graphite-functions';
 import { normaliseTime } from '@/lib/time-range';
 import { GraphiteError } from './errors';
 import { lastSegmentMatcher } from './find-filter';

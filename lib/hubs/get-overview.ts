@@ -2,7 +2,7 @@ import { getConfig } from '@/lib/config';
 import { backendStatus } from '@/lib/graphite/backend-state';
 import { cachedRender, renderCacheKey } from '@/lib/graphite/cached-render';
 import { getNodeMonitor } from '@/lib/graphite/node-probe';
-import { renderWindow } from '@/lib/status/render-times';
+import { renderWindow } from '@/lib/graphite/render-times';
 import { type HubsOverview, hubsOverview, OVERVIEW_POINTS, OVERVIEW_SECONDS, overviewTargets } from './overview';
 
 /** One render for every hub (cached and coalesced like all renders), judged like /api/status. */

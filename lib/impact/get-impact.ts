@@ -12,7 +12,7 @@ import { impactTargets, type WindowCounts, windowCounts } from '@/lib/impact/win
 import { impactWindows, type TimeWindow } from '@/lib/impact/windows';
 import { holmAdjust } from '@/lib/stats/holm';
 import type { SeriesLike } from '@/lib/stats/series';
-import { renderStart } from '@/lib/status/render-times';
+import { renderStart } from '@/lib/graphite/render-times';
 
 /** How the judge reads Graphite: the process' cached render, or series a test feeds it. */
 export type RenderFn = (query: RenderQuery) => Promise<readonly SeriesLike[]>;

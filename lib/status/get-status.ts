@@ -11,7 +11,7 @@ import { parseImpactWindow } from '@/lib/impact/windows';
 import { chooseHub, hubsFromFind } from '@/lib/shared/hubs';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { deploymentBefore, lastDeployment, SUSPECT_MINUTES } from '@/lib/status/deployment-context';
-import { finestStart, renderWindow } from '@/lib/status/render-times';
+import { finestStart, renderWindow } from '@/lib/graphite/render-times';
 import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
 
