@@ -2,6 +2,7 @@ import { getConfig } from '@/lib/config';
 import type { ImpactConfig } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import { cachedRender } from '@/lib/graphite/cached-render';
+import { renderStart } from '@/lib/graphite/render-times';
 import type { RenderQuery } from '@/lib/graphite/types';
 import { deploymentVerdict } from '@/lib/impact/deployment-verdict';
 import { assessMeasure, decideMeasure } from '@/lib/impact/judge';
@@ -12,7 +13,6 @@ import { impactTargets, type WindowCounts, windowCounts } from '@/lib/impact/win
 import { impactWindows, type TimeWindow } from '@/lib/impact/windows';
 import { holmAdjust } from '@/lib/stats/holm';
 import type { SeriesLike } from '@/lib/stats/series';
-import { renderStart } from '@/lib/graphite/render-times';
 
 /** How the judge reads Graphite: the process' cached render, or series a test feeds it. */
 export type RenderFn = (query: RenderQuery) => Promise<readonly SeriesLike[]>;

@@ -6,12 +6,12 @@ import { backendStatus } from '@/lib/graphite/backend-state';
 import { cachedRender, renderCacheKey } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
 import { getNodeMonitor } from '@/lib/graphite/node-probe';
+import { finestStart, renderWindow } from '@/lib/graphite/render-times';
 import { getImpact } from '@/lib/impact/get-impact';
 import { parseImpactWindow } from '@/lib/impact/windows';
 import { chooseHub, hubsFromFind } from '@/lib/shared/hubs';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { deploymentBefore, lastDeployment, SUSPECT_MINUTES } from '@/lib/status/deployment-context';
-import { finestStart, renderWindow } from '@/lib/graphite/render-times';
 import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
 
