@@ -1,24 +1,29 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { binName, counterPath, familyKey, gaugePath, histogramPattern, spawnFailureKey, type TimerKey } from '@/lib/catalog';
 import { DEFAULT_IMPACT_CONFIG } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
+import { type MetricStore, record, renderFrom } from '@/lib/graphite/testing/render-subset';
 import type { RenderQuery } from '@/lib/graphite/types';
 import { getImpact } from '@/lib/impact/get-impact';
 import { impactResponseSchema } from '@/lib/impact/schema';
 import type { SeriesLike } from '@/lib/stats/series';
 
-// Real judge, real statistics; only Graphite is replaced by the series it would answer to the
-// impact targets (summarize(..., alignToFrom) gives one point per window, named by the alias).
+// Real judge, real statistics; only Graphite is stood in for (lib/graphite/testing/render-subset.ts):
+// the test writes each window's traffic to the paths the collector's keys land on (lib/catalog),
+// and the stand-in evaluates whatever targets the judge asks. A wrong path, glob or function in
+// the judge's targets reads nothing, or the wrong numbers, and these tests fail.
 
 const HOUR = 3600;
 const WEEK = 7 * 86_400;
 const WHEN = 1_795_600_800; // a Tuesday 10:00 UTC, on a minute boundary
 const W = 2 * HOUR;
+const HUB = 'physics';
 
 const deployment = (kind: Deployment['kind'] = 'deploy'): Deployment => ({
   id: 7,
   when: WHEN,
-  hub: 'physics',
+  hub: HUB,
   what: 'New user image 2026.11',
   version: '2026.11',
   commit: null,
@@ -45,24 +50,33 @@ interface Traffic {
   failedLogins?: number;
 }
 
-const binName = (bound: number) => (bound === Infinity ? 'bin_inf' : `bin_${bound}`);
+const binPath = (timer: TimerKey, bound: number) => histogramPattern(HUB, timer).replace(/bin_\*$/, binName(bound));
 
-function seriesValues(t: Traffic): Record<string, number> {
-  const values: Record<string, number> = {
-    spawnSuccess: (t.starts ?? 0) - (t.failed ?? 0),
-    spawnFailed: t.failed ?? 0,
-    turnedAway: t.turnedAway ?? 0,
-    requests: t.requests ?? 0,
-    status5xx: t.status5xx ?? 0,
-    spawn5xx: t.spawn5xx ?? 0,
-    crashes: t.crashes ?? 0,
-    running: t.running ?? 0,
-    loginSuccess: (t.logins ?? 0) - (t.failedLogins ?? 0),
-    loginFailure: t.failedLogins ?? 0,
-  };
-  for (const [bound, n] of Object.entries(t.waits ?? {})) values[`spawns.duration.${binName(Number(bound))}`] = n;
-  for (const [bound, n] of Object.entries(t.latency ?? {})) values[`requests.duration.${binName(Number(bound))}`] = n;
-  return values;
+/** Writes a window's traffic as StatsD would have flushed it: counters once, the gauge every minute. */
+function write(store: MetricStore, window: { from: number; until: number }, t: Traffic): void {
+  const at = window.from + 600; // one flush inside the window carries the counts
+  const count = (path: string, n: number) => n > 0 && record(store, path, at, n);
+  const failed = t.failed ?? 0;
+  count(counterPath(HUB, 'spawns.success'), (t.starts ?? 0) - failed);
+  // Failures of two reasons: the judge must sum every reason.
+  count(counterPath(HUB, spawnFailureKey('error')), Math.ceil(failed / 2));
+  count(counterPath(HUB, spawnFailureKey('timeout')), Math.floor(failed / 2));
+  count(counterPath(HUB, 'spawns.throttled'), t.turnedAway ?? 0);
+  const status5xx = t.status5xx ?? 0;
+  // 404s are requests but not Hub 5xx: the judge's 5xx glob must leave them out.
+  const notFound = Math.min(10, (t.requests ?? 0) - status5xx);
+  count(counterPath(HUB, familyKey('requests.status', 200)), (t.requests ?? 0) - status5xx - notFound);
+  count(counterPath(HUB, familyKey('requests.status', 404)), notFound);
+  count(counterPath(HUB, familyKey('requests.status', 503)), status5xx);
+  count(counterPath(HUB, 'requests.spawn_5xx'), t.spawn5xx ?? 0);
+  count(counterPath(HUB, 'servers.crashed'), t.crashes ?? 0);
+  count(counterPath(HUB, 'logins.success'), (t.logins ?? 0) - (t.failedLogins ?? 0));
+  count(counterPath(HUB, 'logins.failure'), t.failedLogins ?? 0);
+  for (const [bound, n] of Object.entries(t.waits ?? {})) count(binPath('spawns.duration', Number(bound)), n);
+  for (const [bound, n] of Object.entries(t.latency ?? {})) count(binPath('requests.duration', Number(bound)), n);
+  if (t.running !== undefined) {
+    for (let m = window.from; m < window.until; m += 60) record(store, gaugePath(HUB, 'servers.running'), m, t.running);
+  }
 }
 
 interface Scenario {
@@ -72,26 +86,18 @@ interface Scenario {
   baselineAfter?: Traffic;
 }
 
-/** A render that answers like graphite-web would: one summarized point per window, per alias. */
+/** graphite-web's render over the metrics the scenario wrote; every query is kept. */
 function graphite(scenario: Scenario) {
+  const store: MetricStore = new Map();
+  write(store, { from: WHEN - W, until: WHEN }, scenario.before);
+  write(store, { from: WHEN, until: WHEN + W }, scenario.after);
+  if (scenario.baselineBefore) write(store, { from: WHEN - WEEK - W, until: WHEN - WEEK }, scenario.baselineBefore);
+  if (scenario.baselineAfter) write(store, { from: WHEN - WEEK, until: WHEN - WEEK + W }, scenario.baselineAfter);
   const queries: RenderQuery[] = [];
+  const answer = renderFrom(store);
   const render = async (query: RenderQuery): Promise<SeriesLike[]> => {
     queries.push(query);
-    const start = Number(query.from) + 1;
-    const lastWeek = start < WHEN - WEEK + W;
-    const first = lastWeek ? scenario.baselineBefore : scenario.before;
-    const second = lastWeek ? scenario.baselineAfter : scenario.after;
-    if (first === undefined && second === undefined) return []; // a new hub: Graphite has nothing
-    const a = seriesValues(first ?? {});
-    const b = seriesValues(second ?? {});
-    const names = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return names.map((target) => ({
-      target,
-      datapoints: [
-        [a[target] ?? null, start],
-        [b[target] ?? null, start + W],
-      ],
-    }));
+    return answer(query);
   };
   return { render, queries };
 }
