@@ -1,4 +1,5 @@
 import type { RenderQuery } from '@/lib/graphite/types';
+import type { Series } from '@/lib/shared/series';
 import type { SeriesLike } from '@/lib/stats/series';
 
 /**
@@ -8,11 +9,13 @@ import type { SeriesLike } from '@/lib/stats/series';
  * wrong path or function would really return (nothing, or the wrong numbers) instead of answers
  * keyed by the code's own names. What it reads, as graphite-web 1.1 does:
  * - a path with globs (`*`, `[0-9]`) in any node: every stored path it matches;
- * - `sumSeries(a, b, ...)`, `alias(s, 'name')`, `aliasByNode(s, n, ...)`,
- *   `summarize(s, '7200s', 'sum' | 'avg', true)` (buckets from the first point fetched).
+ * - `sumSeries(a, b, ...)`, `alias(s, 'name')`, `aliasByNode(s, n, ...)`, `scaleToSeconds(s, n)`,
+ *   `summarize(s, '10min', 'sum' | 'avg', alignToFrom)` (buckets from the first point fetched
+ *   with alignToFrom, else on multiples of the interval).
  * Anything else throws, so a test never passes on a function the stand-in does not know.
- * Points are fetched as graphite-web fetches them: one per step, from the first step after
- * `from` (epoch seconds) to the step that holds `until`.
+ * Points are fetched as graphite-web fetches them: one per step (10 s, StatsD's flush, unless
+ * told), from the first step after `from` (epoch seconds) to the step that holds `until`; each
+ * series carries `tags.name`, its path, as graphite-web 1.1 answers.
  */
 
 export type MetricStore = Map<string, Map<number, number>>;
@@ -69,11 +72,11 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${nodes.join('\\.')}$`);
 }
 
-const STEP = 60;
+type Fetch = { from: number; until: number; step: number };
 
-function fetchSeries(store: MetricStore, pattern: string, from: number, until: number): Evaluated[] {
-  const start = from - (from % STEP) + STEP;
-  const end = until - (until % STEP) + STEP;
+function fetchSeries(store: MetricStore, pattern: string, { from, until, step }: Fetch): Evaluated[] {
+  const start = from - (from % step) + step;
+  const end = until - (until % step) + step;
   const matcher = globToRegExp(pattern);
   return [...store.keys()]
     .filter((path) => matcher.test(path))
@@ -81,7 +84,7 @@ function fetchSeries(store: MetricStore, pattern: string, from: number, until: n
     .map((path) => {
       const points = store.get(path) ?? new Map<number, number>();
       const datapoints: [number | null, number][] = [];
-      for (let t = start; t < end; t += STEP) datapoints.push([points.get(t) ?? null, t]);
+      for (let t = start; t < end; t += step) datapoints.push([points.get(t) ?? null, t]);
       return { target: path, path, datapoints };
     });
 }
@@ -98,8 +101,9 @@ function seconds(interval: string): number {
   return Number(match[1]) * unit;
 }
 
-function summarize(series: Evaluated, interval: number, how: string): Evaluated {
-  const origin = series.datapoints[0]?.[1] ?? 0;
+function summarize(series: Evaluated, interval: number, how: string, alignToFrom: boolean): Evaluated {
+  const first = series.datapoints[0]?.[1] ?? 0;
+  const origin = alignToFrom ? first : first - (first % interval);
   const buckets = new Map<number, number[]>();
   for (const [value, at] of series.datapoints) {
     const bucket = origin + Math.floor((at - origin) / interval) * interval;
@@ -127,14 +131,18 @@ function sumSeries(list: Evaluated[]): Evaluated[] {
   return [{ target: `sumSeries(${list.map((s) => s.target).join(',')})`, path: first.path, datapoints }];
 }
 
-function evaluate(store: MetricStore, arg: Arg, from: number, until: number): Evaluated[] {
-  if (arg.kind === 'path') return fetchSeries(store, arg.path, from, until);
+function evaluate(store: MetricStore, arg: Arg, fetch: Fetch): Evaluated[] {
+  if (arg.kind === 'path') return fetchSeries(store, arg.path, fetch);
   if (arg.kind === 'literal') throw new Error(`render-subset: a literal where series belong: ${arg.value}`);
   const [first, ...rest] = arg.args;
-  const inner = () => (first === undefined ? [] : evaluate(store, first, from, until));
+  const inner = () => (first === undefined ? [] : evaluate(store, first, fetch));
   switch (arg.name) {
     case 'sumSeries':
-      return sumSeries(arg.args.flatMap((a) => evaluate(store, a, from, until)));
+      return sumSeries(arg.args.flatMap((a) => evaluate(store, a, fetch)));
+    case 'scaleToSeconds': {
+      const factor = Number(literal(rest[0])) / fetch.step;
+      return inner().map((s) => ({ ...s, datapoints: s.datapoints.map(([v, at]): [number | null, number] => [v === null ? null : v * factor, at]) }));
+    }
     case 'alias':
       return inner().map((s) => ({ ...s, target: literal(rest[0]) }));
     case 'aliasByNode':
@@ -142,21 +150,21 @@ function evaluate(store: MetricStore, arg: Arg, from: number, until: number): Ev
         const nodes = s.path.split('.');
         return { ...s, target: rest.map((n) => nodes[Number(literal(n))] ?? '').join('.') };
       });
-    case 'summarize': {
-      if (literal(rest[2]) !== 'true') throw new Error('render-subset: summarize without alignToFrom');
-      return inner().map((s) => summarize(s, seconds(literal(rest[0])), literal(rest[1])));
-    }
+    case 'summarize':
+      return inner().map((s) => summarize(s, seconds(literal(rest[0])), literal(rest[1]), literal(rest[2]) === 'true'));
     default:
       throw new Error(`render-subset: ${arg.name} is not in the subset`);
   }
 }
 
 /** A render function over `store`: every target of the query evaluated, in order. */
-export function renderFrom(store: MetricStore) {
-  return async (query: RenderQuery): Promise<SeriesLike[]> => {
+export function renderFrom(store: MetricStore, step = 10) {
+  return async (query: RenderQuery): Promise<Series[]> => {
     const from = Number(query.from);
     const until = Number(query.until);
     if (!Number.isFinite(from) || !Number.isFinite(until)) throw new Error('render-subset: epoch seconds only');
-    return query.targets.flatMap((target) => evaluate(store, parseTarget(target), from, until)).map(({ target, datapoints }) => ({ target, datapoints }));
+    return query.targets
+      .flatMap((target) => evaluate(store, parseTarget(target), { from, until, step }))
+      .map(({ target, path, datapoints }) => ({ target, tags: { name: path }, datapoints: datapoints.map(([v, at]): [number | null, number] => [v, at]) }));
   };
 }
