@@ -42,7 +42,6 @@ export const ROLES = [
   'lib/catalog/',
   'lib/shared/',
   'lib/config/',
-  'lib/format/',
   'lib/stats/',
   'lib/charts/',
   'lib/graphite/',
