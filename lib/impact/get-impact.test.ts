@@ -45,14 +45,20 @@ interface Traffic {
   spawn5xx?: number;
   latency?: Record<number, number>;
   crashes?: number;
+  /** Servers running, at every point of the window that reported. */
   running?: number;
+  /** Share of the window's 10 s points at which the running gauge reported (default all). */
+  runningCoverage?: number;
   logins?: number;
   failedLogins?: number;
 }
 
 const binPath = (timer: TimerKey, bound: number) => histogramPattern(HUB, timer).replace(/bin_\*$/, binName(bound));
 
-/** Writes a window's traffic as StatsD would have flushed it: counters once, the gauge every minute. */
+/**
+ * Writes a window's traffic as StatsD would have flushed it: counters once, the gauge every 10 s
+ * flush of the part of the window the collector reported (`runningCoverage`, the last part).
+ */
 function write(store: MetricStore, window: { from: number; until: number }, t: Traffic): void {
   const at = window.from + 600; // one flush inside the window carries the counts
   const count = (path: string, n: number) => n > 0 && record(store, path, at, n);
@@ -75,7 +81,8 @@ function write(store: MetricStore, window: { from: number; until: number }, t: T
   for (const [bound, n] of Object.entries(t.waits ?? {})) count(binPath('spawns.duration', Number(bound)), n);
   for (const [bound, n] of Object.entries(t.latency ?? {})) count(binPath('requests.duration', Number(bound)), n);
   if (t.running !== undefined) {
-    for (let m = window.from; m < window.until; m += 60) record(store, gaugePath(HUB, 'servers.running'), m, t.running);
+    const reportedFrom = window.until - Math.round(((window.until - window.from) * (t.runningCoverage ?? 1)) / 10) * 10;
+    for (let m = reportedFrom; m < window.until; m += 10) record(store, gaugePath(HUB, 'servers.running'), m, t.running);
   }
 }
 
@@ -225,4 +232,31 @@ test('Hub 5xx leaves out the 5xx answers to failed starts, as /errors does', asy
   const { result } = await judge({ before: typical, after: { ...typical, status5xx: 40, spawn5xx: 35 } });
   assert.equal(result.measures.hub5xxRate.after, 5 / 5000);
   assert.equal(result.measures.hub5xxRate.verdict, 'no_change');
+});
+
+test('crash rate: server-hours from the points present; a half-covered window says so', async () => {
+  // The collector started halfway through the window before: 40 servers for the hour it reported.
+  const half: Traffic = { ...typical, crashes: 2, runningCoverage: 0.5 };
+  const { result } = await judge({ before: half, after: { ...typical, crashes: 2 } });
+  const m = result.measures.crashRate;
+  assert.equal(m.samples.before, 40, '40 servers × 1 h reported, not the mean stretched over 2 h');
+  assert.equal(m.samples.after, 80);
+  assert.equal(m.before, 2 / 40);
+  assert.equal(m.after, 2 / 80);
+  assert.ok(m.coverage !== null);
+  assert.equal(m.coverage.before, 0.5);
+  assert.equal(m.coverage.after, 1);
+  assert.equal(m.coverage.partial, true);
+  assert.equal(
+    m.coverage.note,
+    'Running servers were reported for only 50 % of the window before: server-hours are counted over the time reported, not the whole window.',
+  );
+  assert.ok(m.reason.endsWith(m.coverage.note ?? '-'), m.reason);
+  // Fully covered windows: no note; the other measures carry no coverage.
+  const { result: full } = await judge({ before: typical, after: typical });
+  // Last week the hub's gauge exists but holds no points (graphite-web answers its nulls), so
+  // those windows are covered 0, not null; they are not compared, so no note.
+  assert.deepEqual(full.measures.crashRate.coverage, { before: 1, after: 1, baselineBefore: 0, baselineAfter: 0, partial: false, note: null });
+  assert.equal(full.measures.crashRate.samples.before, 80);
+  assert.equal(full.measures.spawnFailureRate.coverage, null);
 });

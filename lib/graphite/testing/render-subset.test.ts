@@ -32,11 +32,16 @@ test('summarize: buckets from the first point with alignToFrom, on interval mult
   ]);
 });
 
-test('sumSeries, alias, aliasByNode, scaleToSeconds; an unknown function throws', async () => {
+test('sumSeries, alias, aliasByNode, scaleToSeconds, isNonNull, transformNull; an unknown function throws', async () => {
   const [sum] = await ask("alias(sumSeries(a.*.count), 'both')");
   assert.equal(sum?.target, 'both');
   assert.deepEqual(sum?.datapoints[0], [3, 1010]);
   assert.deepEqual((await ask('aliasByNode(a.*.count, 1)')).map((s) => s.target), ['x', 'y']);
   assert.deepEqual((await ask('scaleToSeconds(b.x.count, 1)'))[0]?.datapoints[0], [10, 1010]);
+  assert.deepEqual((await ask('isNonNull(a.x.count)'))[0]?.datapoints.slice(0, 2), [
+    [1, 1010],
+    [0, 1020],
+  ]);
+  assert.deepEqual((await ask('transformNull(a.x.count, 0)'))[0]?.datapoints[1], [0, 1020]);
   await assert.rejects(ask('movingAverage(a.x.count, 5)'), /not in the subset/);
 });

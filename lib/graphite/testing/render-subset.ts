@@ -10,6 +10,7 @@ import type { SeriesLike } from '@/lib/stats/series';
  * keyed by the code's own names. What it reads, as graphite-web 1.1 does:
  * - a path with globs (`*`, `[0-9]`) in any node: every stored path it matches;
  * - `sumSeries(a, b, ...)`, `alias(s, 'name')`, `aliasByNode(s, n, ...)`, `scaleToSeconds(s, n)`,
+ *   `transformNull(s, v)` (null points become v), `isNonNull(s)` (1 where a point has a value, else 0),
  *   `summarize(s, '10min', 'sum' | 'avg', alignToFrom)` (buckets from the first point fetched
  *   with alignToFrom, else on multiples of the interval).
  * Anything else throws, so a test never passes on a function the stand-in does not know.
@@ -139,6 +140,12 @@ function evaluate(store: MetricStore, arg: Arg, fetch: Fetch): Evaluated[] {
   switch (arg.name) {
     case 'sumSeries':
       return sumSeries(arg.args.flatMap((a) => evaluate(store, a, fetch)));
+    case 'transformNull': {
+      const fill = Number(literal(rest[0]));
+      return inner().map((s) => ({ ...s, datapoints: s.datapoints.map(([v, at]): [number | null, number] => [v ?? fill, at]) }));
+    }
+    case 'isNonNull':
+      return inner().map((s) => ({ ...s, datapoints: s.datapoints.map(([v, at]): [number | null, number] => [v === null ? 0 : 1, at]) }));
     case 'scaleToSeconds': {
       const factor = Number(literal(rest[0])) / fetch.step;
       return inner().map((s) => ({ ...s, datapoints: s.datapoints.map(([v, at]): [number | null, number] => [v === null ? null : v * factor, at]) }));
