@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { LATEST_VERSION, migrate, schemaVersion } from '@/lib/records/migrate';
 import { openDatabase } from '@/lib/records/open-database';
 import { openRecords, StoreError } from '@/lib/records/records';
-import type { StoreTarget } from '@/lib/records/store-target';
+import type { StoreTarget } from '@/lib/config/store-target';
 import { createPgDatabase, pgTarget, sql, sqliteTarget } from './support/records-db';
 
 // The records store's migrations on both real stores: a fresh SQLite file, and a fresh database on

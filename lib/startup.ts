@@ -1,35 +1,28 @@
-import { ConfigError, getConfig, loadListenConfig } from './config';
-import { getDeployConfig } from './deployments/deploy-config';
-import { getNodesConfig } from './graphite/nodes';
-import { getEmbedConfig } from './http/security-headers';
+import { ConfigError, getConfig } from './config';
 import { publishServerHooks } from './http/server-hooks';
 import { StoreError } from './records/records';
-import { startRecords } from './records/start-records';
-import { getThresholds } from './status/load-thresholds';
-import { ThresholdsError } from './status/thresholds';
+import { startRecords } from './start-records';
 
 /**
- * Runs once when Next's server starts (instrumentation.ts): loads every validated configuration
- * (environment, listen address, the thresholds file) and on a bad value prints why and stops the
- * process, so the server never serves with a broken config; opens and migrates the records
- * store (one that cannot be opened or migrated stops the start the same way); then hands
+ * Runs once when Next's server starts (instrumentation.ts): validates the whole configuration
+ * (environment and hubwatch.config.json, lib/config/) and on a bad value prints every problem and
+ * stops the process, so the server never serves with a broken config; opens and migrates the
+ * records store (one that cannot be opened or migrated stops the start the same way); then hands
  * server.ts its hooks.
  */
 export function startServerSide(): void {
+  let config: ReturnType<typeof getConfig>;
   try {
-    getConfig();
-    getNodesConfig();
-    getDeployConfig();
-    getThresholds();
-    // Next does not wait for an asynchronous register(): server.ts waits for `ready` before it listens.
-    publishServerHooks(loadListenConfig(process.env), getEmbedConfig(), startRecords().catch(stopOn));
+    config = getConfig();
   } catch (error) {
     stopOn(error);
   }
+  // Next does not wait for an asynchronous register(): server.ts waits for `ready` before it listens.
+  publishServerHooks(config.listen, config.embed, startRecords().catch(stopOn));
 }
 
 function stopOn(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof ThresholdsError || error instanceof StoreError) {
+  if (error instanceof ConfigError || error instanceof StoreError) {
     console.error(`hubwatch: ${error.message}`);
     process.exit(1);
   }

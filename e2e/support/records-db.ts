@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { StoreTarget } from '@/lib/records/store-target';
+import type { StoreTarget } from '@/lib/config/store-target';
 
 /**
  * Throw-away databases for the records specs: a SQLite file in a new temp folder, or a new

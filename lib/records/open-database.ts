@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { StoreTarget } from './store-target';
+import type { StoreTarget } from '@/lib/config/store-target';
 import type { RecordsDatabase } from './tables';
 
 /** The connection settings every store gets; the timeouts bound every call to PostgreSQL. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { getConfig } from '@/lib/config';
 import { LATEST_VERSION, migrate } from './migrate';
 import { openDatabase } from './open-database';
-import { describeTarget, type StoreTarget } from './store-target';
+import { describeTarget, type StoreTarget } from '@/lib/config/store-target';
 import type { RecordsDatabase } from './tables';
 
 /**

@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import type { Dialect } from '../store-target';
+import type { Dialect } from '@/lib/config/store-target';
 
 /** Version 1: deployments. Forward-only: no `down`; a release never rewrites a migration it shipped. */
 export const deploymentsMigration = (dialect: Dialect): Migration => ({

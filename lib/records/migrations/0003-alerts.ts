@@ -1,5 +1,5 @@
 import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
-import type { Dialect } from '../store-target';
+import type { Dialect } from '@/lib/config/store-target';
 
 /** Version 3: what alerting keeps (incidents, deliveries) and what the history import records. */
 export const alertsMigration = (dialect: Dialect): Migration => ({

@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely';
-import type { Dialect } from '../store-target';
+import type { Dialect } from '@/lib/config/store-target';
 import { deploymentsMigration } from './0001-deployments';
 import { eventImportsMigration } from './0002-event-imports';
 import { alertsMigration } from './0003-alerts';

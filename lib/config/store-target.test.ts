@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ConfigError, loadConfig } from '@/lib/config';
+import { ConfigError } from '@/lib/config';
+import { loadRecordsConfig } from '@/lib/config/records';
 import { parseStoreTarget, StoreTargetError } from './store-target';
 
 describe('HUBWATCH_DATABASE_URL', () => {
@@ -34,17 +35,17 @@ describe('HUBWATCH_DATABASE_URL', () => {
     test(`${JSON.stringify(value)} is refused: ${problem}`, () => {
       assert.throws(() => parseStoreTarget(value, undefined), (error: unknown) => error instanceof StoreTargetError && error.message === problem);
       assert.throws(
-        () => loadConfig({ HUBWATCH_DATABASE_URL: value }),
+        () => loadRecordsConfig({ HUBWATCH_DATABASE_URL: value }, '/srv'),
         (error: unknown) => error instanceof ConfigError && error.message === `invalid configuration: HUBWATCH_DATABASE_URL: ${problem}`,
       );
     });
   }
 
   test('HUBWATCH_EVENTS_MIRROR: on by default, off turns it off, anything else stops start-up', () => {
-    assert.equal(loadConfig({}).records.eventsMirror, true);
-    assert.equal(loadConfig({ HUBWATCH_EVENTS_MIRROR: 'off' }).records.eventsMirror, false);
+    assert.equal(loadRecordsConfig({}, '/srv').eventsMirror, true);
+    assert.equal(loadRecordsConfig({ HUBWATCH_EVENTS_MIRROR: 'off' }, '/srv').eventsMirror, false);
     assert.throws(
-      () => loadConfig({ HUBWATCH_EVENTS_MIRROR: 'false' }),
+      () => loadRecordsConfig({ HUBWATCH_EVENTS_MIRROR: 'false' }, '/srv'),
       (error: unknown) => error instanceof ConfigError && error.message === 'invalid configuration: HUBWATCH_EVENTS_MIRROR: must be "on" or "off"',
     );
   });

@@ -1,8 +1,8 @@
 import { getConfig } from '@/lib/config';
 import { importFailure, importGraphiteEvents } from '@/lib/deployments/event-import';
 import { backendOffers, describeOffers } from '@/lib/graphite/backend-offers';
-import { getRecords, type Records } from './records';
-import { describeTarget } from './store-target';
+import { getRecords, type Records } from '@/lib/records/records';
+import { describeTarget } from '@/lib/config/store-target';
 
 /**
  * Start-up's part for the records: open and migrate the store (a failure throws a StoreError and
@@ -48,5 +48,5 @@ export async function startRecords(): Promise<void> {
   const records = await getRecords();
   const [imported, offers] = await Promise.all([importOnce(records), backendOffers()]);
   if (!imported) retryImport(records);
-  console.log(`hubwatch: ${storeLine(records)}; Graphite ${getConfig().graphiteUrl} ${describeOffers(offers)}`);
+  console.log(`hubwatch: ${storeLine(records)}; Graphite ${getConfig().graphite.url} ${describeOffers(offers)}`);
 }
