@@ -12,7 +12,7 @@ import { DEMO_DAYS, demoPlan } from './history/demo-plan';
 const USAGE = `usage: node --import tsx simulator/history-cli.ts [--out FILE] [--days N] [--students N] [--seed N] [--version V]
   --out FILE      write the log there (default stdout)
   --days N        how far back (default ${DEMO_DAYS}, the demo's fortnight with its three deployments)
-  --students N    the class (default 60)
+  --students N    the class (default 120)
   --seed N        the seed (default 18)
   --version V     the JupyterHub version whose lines are written (default 6.1.1; captured: ${capturedVersions().join(', ')})
   --until MS      the end of the history in epoch ms (default now)`;
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     const version = values.version ?? '6.1.1';
     if (!capturedVersions().includes(version)) throw new RangeError(`--version: no capture of JupyterHub ${version} (captured: ${capturedVersions().join(', ')})`);
     const now = number('until', Date.now());
-    const base = demoPlan(now, { seed: number('seed', 18), version, students: number('students', 60) });
+    const base = demoPlan(now, { seed: number('seed', 18), version, students: number('students', 120) });
     plan = values.days === undefined ? base : { ...base, fromMs: now - number('days', DEMO_DAYS) * 86_400_000 };
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);

@@ -18,7 +18,7 @@ export function demoPlan(nowMs: number, options: { seed?: number; version?: stri
     version,
     fromMs: nowMs - DEMO_DAYS * DAY,
     untilMs: nowMs,
-    students: options.students ?? 60,
+    students: options.students ?? 120,
     tag: options.tag ?? 'hist',
     deployments: [
       { atMs: at(6), spawner: 'fault_spawner.FaultSpawner-1.1' },
