@@ -70,6 +70,43 @@ export const HUB_RULES: readonly HubRule[] = [
     examples: ['User carol server stopped, with exit code: -9', 'User dave server stopped with exit code: 1'],
   },
   {
+    id: 'server-gone-while-down',
+    needle: 'appears to have stopped while the Hub was down',
+    // The hub's start found a server dead that ran when the hub stopped (cleanup_servers=False):
+    // its only word on that death, a warning, on 3.0 and 6.1.1 alike. Named servers as `user:name`.
+    pattern: /^(?<user>\S+) appears to have stopped while the Hub was down/,
+    effect: { kind: 'server-ended', key: 'servers.crashed' },
+    examples: ['student001-mj2x3k appears to have stopped while the Hub was down', 'student004-mj2x3k:lab appears to have stopped while the Hub was down'],
+  },
+  {
+    id: 'server-unresponsive-at-start',
+    needle: ' does not appear to be running at ',
+    // The process answered the hub's poll but not HTTP: always followed by `appears to have stopped
+    // while the Hub was down` for the same server, which counts it.
+    pattern: /^\S+ does not appear to be running at \S+, shutting it down/,
+    effect: { kind: 'known' },
+    // from JupyterHub 3.0's and 6.1.1's app.py (both word it so)
+    examples: ['student001-mj2x3k does not appear to be running at http://127.0.0.1:41234/user/student001-mj2x3k/, shutting it down.'],
+  },
+  {
+    id: 'server-poll-failed-at-start',
+    startsWith: 'Failed to poll spawner',
+    needle: 'Failed to poll spawner',
+    // The same: followed by `appears to have stopped while the Hub was down`.
+    pattern: /^Failed to poll spawner for \S+, assuming the spawner is not running/,
+    effect: { kind: 'known' },
+    examples: ['Failed to poll spawner for student001-mj2x3k, assuming the spawner is not running.'],
+  },
+  {
+    id: 'server-cleanup-after-down-failed',
+    startsWith: 'Failed to cleanup',
+    needle: 'which appeared to stop while the Hub was down',
+    // 6.x stops a server it found dead at start-up; a failure of that stop is about a death counted already.
+    pattern: /^Failed to cleanup \S+ which appeared to stop while the Hub was down/,
+    effect: { kind: 'known' },
+    examples: ['Failed to cleanup student001-mj2x3k which appeared to stop while the Hub was down.'],
+  },
+  {
     id: 'spawn-error',
     needle: 'rror starting ',
     // `Unhandled error starting X's server: <exc>`; 5.x and later log an HTTPError as `Error starting X's server`.
@@ -186,6 +223,16 @@ export const HUB_RULES: readonly HubRule[] = [
     examples: [
       'Error starting server student005-demo: HTTP 429: Too Many Requests (Too many users trying to log in right now. Try again in 60 seconds.)',
     ],
+  },
+  {
+    id: 'spawn-page-unhandled',
+    startsWith: 'Unhandled error starting server ',
+    // The /hub/spawn page's report of a start() that raised, after `Unhandled error starting X's server` counted it.
+    needle: 'Unhandled error starting server ',
+    pattern: /^Unhandled error starting server \S+/,
+    effect: { kind: 'known' },
+    // from JupyterHub 6.1.1's handlers/pages.py
+    examples: ['Unhandled error starting server broken1-mj2x3k'],
   },
   {
     id: 'previous-spawn-failed',

@@ -1,0 +1,120 @@
+import { cleanUp, crashServer, killProcess, noticedCrash, type Sim, spawnViaApi, stopServer } from './actions';
+import type { HubControl } from './hub-control';
+import { sleep } from './hub-api';
+import { faultyName, studentName } from './names';
+
+export type CrashesOptions = { tag: string };
+
+/** The hub settings of this scenario: servers outlive the hub's stop, users may name servers. */
+export const CRASH_SETTINGS: Readonly<Record<string, string>> = { JH_CLEANUP_SERVERS: '0', JH_NAMED_SERVERS: '1' };
+
+type Server = { user: string; server: string };
+const label = (s: Server): string => (s.server === '' ? 'a default server' : 'a named server');
+
+/** True once `pid` is gone for good (reaped): a zombie still answers signal 0, to the hub as well. */
+function reaped(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+async function waitReaped(pid: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!reaped(pid) && Date.now() < deadline && !signal.aborted) await sleep(200, signal);
+}
+
+/**
+ * Every way a server dies across a hub restart (`--crashes`, for tests; it stops and starts the hub
+ * itself, so it needs the simulator on the hub's host, see hub-control.ts):
+ *
+ *  1. the hub is restarted with cleanup_servers=False and allow_named_servers (CRASH_SETTINGS)
+ *  2. three students start their default server, one student two named servers     spawns.success
+ *     (`lab`, `lab2`), and a `broken` user's named server fails                     spawns.failure.error
+ *  3. the student stops the named server `lab2`                                     servers.stopped
+ *  4. the hub is stopped (the servers go on running); a default and a named server
+ *     are killed while it is down
+ *  5. the hub starts again (same settings): it finds those two dead                 servers.crashed x2
+ *     and resumes the others
+ *  6. one resumed server is killed; the hub's poll notices                          servers.crashed
+ *  7. one resumed server is stopped on purpose (never a crash)                      servers.stopped
+ *  8. cleanup: the rest stopped, the users deleted, the hub restarted with the settings it was
+ *     given (the simulator's environment)                                           servers.stopped
+ */
+export async function runCrashes(sim: Sim, hub: HubControl, options: CrashesOptions): Promise<void> {
+  const { tag } = options;
+  const students = [1, 2, 3, 4].map((i) => studentName(i, tag));
+  const [first = '', second = '', third = '', fourth = ''] = students;
+  const broken = faultyName('broken', 1, tag);
+  const servers: Server[] = [
+    { user: first, server: '' },
+    { user: second, server: '' },
+    { user: third, server: '' },
+    { user: fourth, server: 'lab' },
+    { user: fourth, server: 'lab2' },
+  ];
+  let restarted = false;
+  let hubDown = false;
+  try {
+    sim.log('1. the hub restarts with cleanup_servers=False and named servers');
+    restarted = true;
+    await hub.stop();
+    await hub.start(CRASH_SETTINGS);
+    await sim.api.createUsers([...students, broken]);
+
+    sim.log('2. default and named servers start; a named server fails');
+    const quiet = async (): Promise<void> => {
+      if (!(await sim.api.waitForQuiet(sim.settleMs))) sim.log('the hub still has pending spawns; going on anyway');
+    };
+    await quiet();
+    await Promise.all(servers.slice(0, 3).map((s) => spawnViaApi(s.user, sim, s.server)));
+    await quiet();
+    await spawnViaApi(broken, sim, 'x');
+    await quiet();
+    await Promise.all(servers.slice(3).map((s) => spawnViaApi(s.user, sim, s.server)));
+
+    sim.log('3. a named server is stopped');
+    await stopServer(fourth, 'student', sim, 'lab2');
+
+    sim.log('4. the hub stops; two servers die while it is down');
+    const doomed: Server[] = [
+      { user: first, server: '' },
+      { user: fourth, server: 'lab' },
+    ];
+    const pids = new Map<Server, number>();
+    for (const s of doomed) {
+      const view = await sim.api.server(s.user, s.server);
+      if (view?.ready === true && view.pid !== null) pids.set(s, view.pid);
+    }
+    hubDown = true;
+    await hub.stop();
+    for (const [s, pid] of pids) {
+      if (!killProcess(pid, sim)) pids.delete(s);
+      else sim.log(`killed ${label(s)} while the hub is down`);
+    }
+    for (const pid of pids.values()) await waitReaped(pid, 10_000, sim.signal);
+
+    sim.log('5. the hub starts again and finds them dead');
+    await hub.start(CRASH_SETTINGS);
+    hubDown = false;
+    for (const [s, pid] of pids) await noticedCrash(sim, s.user, s.server, pid, 'hub-start');
+
+    sim.log('6. a resumed server dies; the poll notices');
+    await crashServer(second, sim);
+
+    sim.log('7. a resumed server is stopped on purpose');
+    await stopServer(third, 'student', sim);
+  } finally {
+    sim.log('8. cleanup');
+    if (hubDown) await hub.start(CRASH_SETTINGS).catch((error: unknown) => sim.log(`hub start: ${String(error)}`));
+    await Promise.all(servers.map((s) => cleanUp(s.user, sim, s.server)));
+    await cleanUp(broken, sim, 'x');
+    await Promise.all([...students, broken].map((name) => sim.api.deleteUser(name).catch(() => 0)));
+    if (restarted) {
+      await hub.stop();
+      await hub.start({});
+    }
+  }
+}
