@@ -1,6 +1,6 @@
 import { cleanUp, crashServer, killProcess, noticedCrash, type Sim, spawnViaApi, stopServer } from './actions';
-import type { HubControl } from './hub-control';
 import { sleep } from './hub-api';
+import type { HubControl } from './hub-control';
 import { faultyName, studentName } from './names';
 
 export type CrashesOptions = { tag: string };
