@@ -145,15 +145,15 @@ function recordUnknownSpawn(sim: Sim, user: string, via: 'browser' | 'api', star
 export async function crashServer(name: string, sim: Sim, server = ''): Promise<boolean> {
   const view = await sim.api.server(name, server);
   if (view === null || !view.ready || view.pid === null) return false;
-  if (!killProcess(view.pid, sim)) return false;
+  if (!signalProcess(view.pid, 'SIGKILL', sim)) return false;
   await noticedCrash(sim, name, server, view.pid, 'poll');
   return true;
 }
 
-/** SIGKILL, as the kernel's OOM killer or a segfault would end a server. */
-export function killProcess(pid: number, sim: Sim): boolean {
+/** SIGKILL ends a server as the kernel's OOM killer would; SIGSTOP freezes it (there, but silent). */
+export function signalProcess(pid: number, signal: 'SIGKILL' | 'SIGSTOP', sim: Sim): boolean {
   try {
-    process.kill(pid, 'SIGKILL');
+    process.kill(pid, signal);
     return true;
   } catch (error) {
     sim.log(`could not kill a server process: ${describeError(error)}`);

@@ -6,6 +6,11 @@ export type RuleEffect =
   | { readonly kind: 'spawn-success' }
   | { readonly kind: 'spawn-failure'; readonly reason: SpawnFailureReason }
   | { readonly kind: 'server-ended'; readonly key: CounterKey }
+  /** The hub's start-up check declared a server it found in its database dead (startup-checks.ts). */
+  | { readonly kind: 'found-dead' }
+  /** `Running JupyterHub version` / `Initialized N spawners`: the start-up check begins / ends. */
+  | { readonly kind: 'hub-starting' }
+  | { readonly kind: 'spawners-initialized' }
   /** A start request's uncaught exception: its traceback says whether the process had exited (5.x, 6.x). */
   | { readonly kind: 'start-exception' }
   | { readonly kind: 'known' };
@@ -75,18 +80,33 @@ export const HUB_RULES: readonly HubRule[] = [
     // The hub's start found a server dead that ran when the hub stopped (cleanup_servers=False):
     // its only word on that death, a warning, on 3.0 and 6.1.1 alike. Named servers as `user:name`.
     pattern: /^(?<user>\S+) appears to have stopped while the Hub was down/,
-    effect: { kind: 'server-ended', key: 'servers.crashed' },
+    effect: { kind: 'found-dead' },
     examples: ['student001-mj2x3k appears to have stopped while the Hub was down', 'student004-mj2x3k:lab appears to have stopped while the Hub was down'],
   },
   {
     id: 'server-unresponsive-at-start',
     needle: ' does not appear to be running at ',
-    // The process answered the hub's poll but not HTTP: always followed by `appears to have stopped
-    // while the Hub was down` for the same server, which counts it.
-    pattern: /^\S+ does not appear to be running at \S+, shutting it down/,
-    effect: { kind: 'known' },
-    // from JupyterHub 3.0's and 6.1.1's app.py (both word it so)
+    // The process is there (it answers the poll's signal 0) but not HTTP, e.g. frozen: after its own
+    // `never showed up` the check stops it and says so; `appears to have stopped` may follow (one death).
+    pattern: /^(?<user>\S+) does not appear to be running at \S+, shutting it down/,
+    effect: { kind: 'found-dead' },
     examples: ['student001-mj2x3k does not appear to be running at http://127.0.0.1:41234/user/student001-mj2x3k/, shutting it down.'],
+  },
+  {
+    id: 'hub-starting',
+    startsWith: 'Running JupyterHub version',
+    needle: 'Running JupyterHub version',
+    pattern: /^Running JupyterHub version /,
+    effect: { kind: 'hub-starting' },
+    examples: ['Running JupyterHub version 3.0.0', 'Running JupyterHub version 6.1.1'],
+  },
+  {
+    id: 'spawners-initialized',
+    startsWith: 'Initialized ',
+    needle: ' spawners in ',
+    pattern: /^Initialized \d+ spawners in /,
+    effect: { kind: 'spawners-initialized' },
+    examples: ['Initialized 5 spawners in 39.042 seconds'],
   },
   {
     id: 'server-poll-failed-at-start',
