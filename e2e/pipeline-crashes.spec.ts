@@ -14,9 +14,9 @@ import { type Child, startTsx, stopChild } from './support/tsx-child';
 // cleanup_servers=False and named servers, then back to its defaults). Run it under the exclusive
 // lock: flock -x /tmp/hubwatch-e2e.lock npx playwright test e2e/pipeline-crashes.spec.ts
 //
-// End to end on the real hub, every way a server dies across a restart: killed or frozen while the hub
-// is down (found when it starts again), resumed by the hub and later found dead by its poll, default and
-// named servers, a stop on purpose. The collector tails the hub's log through all of it; Graphite's
+// End to end on the real hub, every way a server dies across a restart: killed while the hub is down
+// (found when it starts again), resumed by the hub and later found dead by its poll, default and named
+// servers, stops on purpose. The collector tails the hub's log through all of it; Graphite's
 // counts must equal the simulator's ledger exactly, each death one servers.crashed.
 
 const repo = process.cwd();
@@ -144,10 +144,10 @@ async function driveAndCompare(
   expect(restored(entries), 'the simulator put the hub back on its settings').toBe(true);
   // both kinds of death happened, and named servers started, failed, stopped and died
   const found = entries.flatMap((e) => (e.kind === 'crash' && e.outcome === 'crashed' ? [e.found ?? 'poll'] : []));
-  expect(found.sort()).toEqual(['hub-start', 'hub-start', 'hub-start', 'poll']);
+  expect(found.sort()).toEqual(['hub-start', 'hub-start', 'poll']);
   const named = new Set(entries.flatMap((e) => ((e.kind === 'spawn' || e.kind === 'stop' || e.kind === 'crash') && e.server !== undefined ? [`${e.kind}:${e.outcome}`] : [])));
   expect([...named].sort()).toEqual(['crash:crashed', 'spawn:error', 'spawn:success', 'stop:stopped']);
-  expect(summary.counts['servers.stopped'], 'stops on purpose').toBeGreaterThanOrEqual(1);
+  expect(summary.counts['servers.stopped'], 'stops on purpose').toBeGreaterThanOrEqual(2);
 
   const prefix = `stats.counters.jupyterhub.${hubName}`;
   const durationTarget = `stats.timers.jupyterhub.${hubName}.spawns.duration.count`;

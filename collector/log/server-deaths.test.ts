@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crashCaptureVersions, readCrashCapture } from '../fixtures/captures';
+import { crashCaptureVersions, readCrashCapture, readFrozenAtStart } from '../fixtures/captures';
 import { MemoryEmitter } from '../metric-emitter';
 import { LineSplitter } from './line-splitter';
 import { LogParser } from './parser';
@@ -30,23 +30,23 @@ for (const version of crashCaptureVersions()) {
       return found[0] ?? '';
     };
 
-    it('two default servers and a named one that died while the hub was down: one crash each', () => {
+    it('a default and a named server that died while the hub was down: one crash each', () => {
       const gone = grep(/ appears to have stopped while the Hub was down$/);
-      assert.equal(gone.length, 3);
+      assert.equal(gone.length, 2);
       assert.ok(gone.some((line) => /:lab appears/.test(line)), 'one of them is the named server');
       for (const line of gone) assert.deepEqual(counted(parseLines([line])), { 'servers.crashed': 1 });
     });
 
-    it('the hub start around them: exactly those three crashes, the resumed servers nothing', () => {
+    it('the hub start around them: exactly those two crashes, the resumed servers nothing', () => {
       const start = lines.findIndex((line) => / appears to have stopped while the Hub was down$/.test(line));
       const begin = lines.slice(0, start).findLastIndex((line) => /Leaving single-user servers running$/.test(line));
       const last = lines.findLastIndex((line) => / appears to have stopped while the Hub was down$/.test(line));
       const end = lines.findIndex((line, i) => i > last && /JupyterHub is now running at /.test(line));
       assert.ok(begin >= 0 && end > last);
       const segment = lines.slice(begin, end + 1);
-      assert.equal(segment.filter((line) => / still running$/.test(line)).length, 2);
+      assert.equal(segment.filter((line) => / still running$/.test(line)).length, 3);
       const out = parseLines(segment);
-      assert.deepEqual(counted(out), { 'servers.crashed': 3 });
+      assert.deepEqual(counted(out), { 'servers.crashed': 2 });
     });
 
     it('a resumed server found dead by the poll: one crash', () => {
@@ -54,23 +54,11 @@ for (const version of crashCaptureVersions()) {
       assert.deepEqual(counted(parseLines([line])), { 'servers.crashed': 1 });
     });
 
-    it('a resumed named server stopped on purpose: stopped, never crashed', () => {
+    it('resumed servers (a named one) stopped on purpose: stopped, never crashed', () => {
       const stops = grep(/ server took [\d.]+ seconds to stop$/);
-      assert.equal(stops.length, 1);
-      assert.deepEqual(counted(parseLines(stops)), { 'servers.stopped': 1 });
+      assert.equal(stops.length, 2);
+      assert.deepEqual(counted(parseLines(stops)), { 'servers.stopped': 2 });
       assert.deepEqual(counted(parseLines(grep(/Leaving single-user servers running$/))), {});
-    });
-
-    it('a frozen server (alive, silent) at the hub start: the error and the warning after it are one crash', () => {
-      const error = one(/ does not appear to be running at \S+, shutting it down\.$/);
-      const name = / JupyterHub app:\d+\] (\S+) does not appear/.exec(error)?.[1] ?? 'missing';
-      const at = lines.indexOf(error);
-      const warning = lines.findIndex((line, i) => i > at && line.endsWith(`] ${name} appears to have stopped while the Hub was down`));
-      assert.ok(warning > at, 'the warning follows the error');
-      // everything the hub logged in between (its traceback-free error, other servers' lines) adds no count
-      const between = lines.slice(at, warning + 1).filter((line) => !/appears to have stopped/.test(line) || line.includes(` ${name} `));
-      assert.deepEqual(counted(parseLines(between)), { 'servers.crashed': 1 });
-      assert.equal(parseLines([error]).counter('errors.unclassified'), 0);
     });
 
     it('named servers start like any server: success and its duration, no name in a key', () => {
@@ -88,6 +76,40 @@ for (const version of crashCaptureVersions()) {
       assert.ok(first >= 0 && last > first);
       const out = parseLines(lines.slice(first, last + 1));
       assert.deepEqual(counted(out), { 'spawns.failure.error': 1, 'requests.spawn_5xx': 1 });
+    });
+  });
+}
+
+// A server frozen (SIGSTOP) while the hub was down, the hub's start-up check over it: real excerpts
+// (`Running JupyterHub version` to `Initialized N spawners`) of runs of an earlier form of the scenario.
+for (const version of crashCaptureVersions()) {
+  describe(`JupyterHub ${version}: a server frozen while the hub was down, from a real start-up check`, () => {
+    const lines = readFrozenAtStart(version).split('\n').filter((line) => line !== '');
+    const frozen = lines.find((line) => / does not appear to be running at \S+, shutting it down\.$/.test(line)) ?? '';
+    const name = / JupyterHub app:\d+\] (\S+) does not appear/.exec(frozen)?.[1] ?? 'missing';
+
+    it("logs the words of a start's http_timeout for it, though nothing was started", () => {
+      assert.equal(lines.filter((line) => line.includes(`] ${name}'s server never showed up at `)).length, 1);
+      assert.ok(/Running JupyterHub version /.test(lines[0] ?? ''));
+    });
+
+    it('is one crash, beside the two killed ones; no failed start, nothing unclassified', () => {
+      const out = parseLines(lines);
+      const has = (re: RegExp): number => lines.filter((line) => re.test(line)).length;
+      assert.equal(has(/ appears to have stopped while the Hub was down$/), 2, 'the two killed ones');
+      // every death the excerpt holds, each once: the frozen one's error, the killed ones' warnings,
+      // and whatever the poll found meanwhile; stops on purpose stay stops
+      const deaths = has(/ does not appear to be running at /) + has(/ appears to have stopped while/) + has(/ server stopped,? with exit code: /);
+      const stops = has(/ server took [\d.]+ seconds to stop$/);
+      assert.deepEqual(counted(out), { 'servers.crashed': deaths, ...(stops > 0 ? { 'servers.stopped': stops } : {}) });
+      assert.equal(deaths - has(/ server stopped,? with exit code: /), 3);
+      assert.equal(out.counter('spawns.failure.http_timeout'), 0);
+      assert.equal(out.counter('errors.unclassified'), 0);
+    });
+
+    it('outside a start-up check the same timeout line is a failed start again', () => {
+      const timeout = lines.find((line) => line.includes(`] ${name}'s server never showed up at `)) ?? '';
+      assert.deepEqual(counted(parseLines([timeout])), { 'spawns.failure.http_timeout': 1 });
     });
   });
 }
