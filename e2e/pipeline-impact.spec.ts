@@ -115,7 +115,7 @@ async function phase(label: string, sections: number, minStarts: number, maxSeco
     expect(unknown, `${label}: outcomes the simulator could not establish`).toBe(0);
     starts += counts['spawns.success'];
     attempts += Object.entries(counts).reduce((sum, [key, n]) => sum + (key.startsWith('spawns.') ? n : 0), 0);
-    for (const e of entries) if (e.kind !== 'run') users.add(e.user);
+    for (const e of entries) if (e.kind !== 'run' && e.kind !== 'hub') users.add(e.user);
   }
   const result = { starts, attempts, seconds: (Date.now() - started) / 1000, users: [...users] };
   process.stdout.write(`phase ${label}: ${sections} section(s), ${starts} starts, ${attempts} attempts in ${result.seconds.toFixed(0)} s\n`);
