@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source stack/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
-name=${1:?usage: bench/run.sh proxy|collector|page|load|scale|records}
+name=${1:?usage: bench/run.sh proxy|collector|page|load|scale|backfill|records}
 shift
 
 case $name in
   collector) services=() ;;
+  backfill) services=(carbon graphite-web) ;;
   proxy) services=(carbon graphite-web statsd) ;;
   page) services=(carbon graphite-web statsd) ;;
   load) services=(carbon graphite-web statsd) ;;
@@ -30,7 +31,7 @@ if [ "$name" = records ]; then
   flock -x /tmp/hubwatch-e2e.lock npx tsx "bench/$name.ts" "$@"
   exit 0
 fi
-if [ "$name" != collector ]; then
+if [ "$name" != collector ] && [ "$name" != backfill ]; then
   if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
     npx next build
   fi

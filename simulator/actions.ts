@@ -59,8 +59,8 @@ export async function login(student: BrowserStudent, password: string, sim: Sim)
  * still waits for the dead process until http_timeout. A spawn still pending after the answer is
  * that exited process; one that is over was a start() that raised (the `broken` case).
  */
-async function exitedOrError(sim: Sim, user: string): Promise<SpawnOutcome> {
-  const view = await sim.api.server(user).catch(() => null);
+async function exitedOrError(sim: Sim, user: string, server: string): Promise<SpawnOutcome> {
+  const view = await sim.api.server(user, server).catch(() => null);
   return view?.pending === 'spawn' ? 'exited' : 'error';
 }
 
@@ -71,6 +71,7 @@ async function finishSpawn(
   via: 'browser' | 'api',
   started: number,
   answer: HubAnswer,
+  server = '',
 ): Promise<SpawnOutcome> {
   const first: SpawnAnswer = classifySpawnAnswer(answer.status, answer.body, answer.location);
   let outcome: SpawnOutcome;
@@ -78,7 +79,7 @@ async function finishSpawn(
   if (first === 'pending') {
     let end = null;
     try {
-      end = await sim.api.progressEnd(user);
+      end = await sim.api.progressEnd(user, server);
     } catch (error) {
       sim.log(`progress of a spawn: ${describeError(error)}`);
     }
@@ -87,21 +88,21 @@ async function finishSpawn(
       message = end.message?.slice(0, 200) ?? message;
     } else {
       // the stream was refused (spawn already over): only a ready server is certain
-      const view = await sim.api.server(user).catch(() => null);
+      const view = await sim.api.server(user, server).catch(() => null);
       outcome = view?.ready === true ? 'success' : 'unknown';
     }
   } else {
     outcome = first;
-    if (first === 'error' && answer.status === 500) outcome = await exitedOrError(sim, user);
+    if (first === 'error' && answer.status === 500) outcome = await exitedOrError(sim, user, server);
   }
   if (outcome !== 'success' && outcome !== 'throttled' && outcome !== 'limited' && outcome !== 'rejected') {
     // an exited process stays pending until http_timeout: wait, so the hub's last word on it is logged
-    await sim.api.waitFor(user, settled, sim.settleMs).catch((error: unknown) => {
+    await sim.api.waitFor(user, settled, sim.settleMs, 500, server).catch((error: unknown) => {
       sim.log(`failed spawn did not settle: ${describeError(error)}`);
     });
   }
   const seconds = Math.round((Date.now() - started) / 10) / 100;
-  sim.ledger.record({ kind: 'spawn', user, via, outcome, status: answer.status, message, seconds });
+  sim.ledger.record({ kind: 'spawn', user, ...named(server), via, outcome, status: answer.status, message, seconds });
   return outcome;
 }
 
@@ -114,19 +115,25 @@ export async function spawnInBrowser(student: BrowserStudent, sim: Sim): Promise
   }
 }
 
-export async function spawnViaApi(name: string, sim: Sim): Promise<SpawnOutcome> {
+/** `server`: a named server (`allow_named_servers`), `''` the default one. */
+export async function spawnViaApi(name: string, sim: Sim, server = ''): Promise<SpawnOutcome> {
   const started = Date.now();
   try {
-    return await finishSpawn(sim, name, 'api', started, await sim.api.spawn(name));
+    return await finishSpawn(sim, name, 'api', started, await sim.api.spawn(name, server), server);
   } catch (error) {
-    return recordUnknownSpawn(sim, name, 'api', started, error);
+    return recordUnknownSpawn(sim, name, 'api', started, error, server);
   }
 }
 
-function recordUnknownSpawn(sim: Sim, user: string, via: 'browser' | 'api', started: number, error: unknown): SpawnOutcome {
+/** The ledger names a named server; the default server's entries stay as they always were. */
+function named(server: string): { server?: string } {
+  return server === '' ? {} : { server };
+}
+
+function recordUnknownSpawn(sim: Sim, user: string, via: 'browser' | 'api', started: number, error: unknown, server = ''): SpawnOutcome {
   sim.log(`spawn request failed on our side: ${describeError(error)}`);
   const seconds = Math.round((Date.now() - started) / 10) / 100;
-  sim.ledger.record({ kind: 'spawn', user, via, outcome: 'unknown', status: 0, message: describeError(error), seconds });
+  sim.ledger.record({ kind: 'spawn', user, ...named(server), via, outcome: 'unknown', status: 0, message: describeError(error), seconds });
   return 'unknown';
 }
 
@@ -135,53 +142,64 @@ function recordUnknownSpawn(sim: Sim, user: string, via: 'browser' | 'api', star
  * read) and waits until the hub's poll has noticed. Needs the simulator on the hub's host.
  * Returns false, recording nothing, when there is no running server to crash.
  */
-export async function crashServer(name: string, sim: Sim): Promise<boolean> {
-  const view = await sim.api.server(name);
+export async function crashServer(name: string, sim: Sim, server = ''): Promise<boolean> {
+  const view = await sim.api.server(name, server);
   if (view === null || !view.ready || view.pid === null) return false;
+  if (!signalProcess(view.pid, 'SIGKILL', sim)) return false;
+  await noticedCrash(sim, name, server, view.pid, 'poll');
+  return true;
+}
+
+/** SIGKILL ends a server as the kernel's OOM killer would; SIGSTOP freezes it (there, but silent). */
+export function signalProcess(pid: number, signal: 'SIGKILL' | 'SIGSTOP', sim: Sim): boolean {
   try {
-    process.kill(view.pid, 'SIGKILL');
+    process.kill(pid, signal);
+    return true;
   } catch (error) {
     sim.log(`could not kill a server process: ${describeError(error)}`);
     return false;
   }
+}
+
+/** Waits until the hub no longer lists the killed server, then records the crash. */
+export async function noticedCrash(sim: Sim, name: string, server: string, pid: number, found: 'poll' | 'hub-start'): Promise<void> {
   let outcome: 'crashed' | 'unknown' = 'crashed';
   try {
-    await sim.api.waitFor(name, gone, sim.settleMs);
+    await sim.api.waitFor(name, gone, sim.settleMs, 500, server);
   } catch (error) {
     outcome = 'unknown';
     sim.log(`the hub did not notice a crash: ${describeError(error)}`);
   }
-  sim.ledger.record({ kind: 'crash', user: name, outcome, pid: view.pid });
-  return true;
+  sim.ledger.record({ kind: 'crash', user: name, ...named(server), outcome, pid, ...(found === 'poll' ? {} : { found }) });
 }
 
 /**
  * Stops a running server through the REST API. Only a ready server is stopped: a DELETE on a
  * server that is not running also answers 204 but stops (and logs) nothing.
  */
-export async function stopServer(name: string, reason: string, sim: Sim): Promise<boolean> {
-  const view = await sim.api.server(name);
+export async function stopServer(name: string, reason: string, sim: Sim, server = ''): Promise<boolean> {
+  const view = await sim.api.server(name, server);
   if (view === null || !view.ready) return false;
   let status = 0;
   let outcome: 'stopped' | 'unknown' = 'unknown';
   try {
-    status = await sim.api.stop(name);
+    status = await sim.api.stop(name, server);
     if (status === 204 || status === 202) {
-      await sim.api.waitFor(name, gone, sim.settleMs);
+      await sim.api.waitFor(name, gone, sim.settleMs, 500, server);
       outcome = 'stopped';
     }
   } catch (error) {
     sim.log(`stop failed: ${describeError(error)}`);
   }
-  sim.ledger.record({ kind: 'stop', user: name, outcome, status, reason });
+  sim.ledger.record({ kind: 'stop', user: name, ...named(server), outcome, status, reason });
   return true;
 }
 
 /** Waits out any pending start/stop, then stops the server if it runs. For the end of a run. */
-export async function cleanUp(name: string, sim: Sim): Promise<void> {
+export async function cleanUp(name: string, sim: Sim, server = ''): Promise<void> {
   try {
-    await sim.api.waitFor(name, settled, sim.settleMs);
-    await stopServer(name, 'cleanup', sim);
+    await sim.api.waitFor(name, settled, sim.settleMs, 500, server);
+    await stopServer(name, 'cleanup', sim, server);
   } catch (error) {
     sim.log(`cleanup of a server: ${describeError(error)}`);
   }

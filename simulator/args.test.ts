@@ -68,3 +68,13 @@ for (const [argv, message] of bad) {
     assert.throws(() => parseArgs(argv, {}, NOW), (error: unknown) => error instanceof UsageError && message.test(error.message));
   });
 }
+
+test('--crashes: its own scenario, a tag from the clock, never together with --once', () => {
+  const options = parseArgs(['--crashes'], {}, NOW);
+  assert.equal(options.crashes, true);
+  assert.equal(options.once, false);
+  assert.match(options.tag, /^[a-z0-9]{1,12}$/);
+  assert.notEqual(options.tag, 'class');
+  assert.equal(parseArgs([], {}, NOW).crashes, false);
+  assert.throws(() => parseArgs(['--once', '--crashes'], {}, NOW), (e: unknown) => e instanceof UsageError && /choose one/.test(e.message));
+});

@@ -8,6 +8,8 @@ export class UsageError extends Error {
 export type SimulatorOptions = {
   hubUrl: string;
   once: boolean;
+  /** the crash cases across a hub restart (scenario-crashes.ts); stops and starts the hub */
+  crashes: boolean;
   students: number;
   waves: number;
   seed: number;
@@ -30,6 +32,8 @@ export type SimulatorOptions = {
 export const USAGE = `usage: npx tsx simulator/cli.ts [options]
   --hub-url URL          the hub's public URL (default http://127.0.0.1:8000)
   --once                 one deterministic lecture, then exit (for tests); default: lectures until SIGINT/SIGTERM
+  --crashes              one deterministic run of every way a server dies across a hub restart, then exit (for
+                         tests): stops and starts the hub with this checkout's stack/stack.sh (on the hub's host)
   --students N           class size, 1..200 (default 6 with --once, 10 otherwise)
   --waves N              lectures before exiting, 0 = until stopped (default 0; ignored with --once)
   --seed N               seed for the demo's random choices (default: from the clock)
@@ -85,10 +89,15 @@ function hubUrl(raw: string | undefined): string {
 export function parseArgs(argv: readonly string[], env: Env, nowMs: number): SimulatorOptions {
   const values = new Map<string, string>();
   let once = false;
+  let crashes = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--once') {
       once = true;
+      continue;
+    }
+    if (arg === '--crashes') {
+      crashes = true;
       continue;
     }
     if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
@@ -100,13 +109,15 @@ export function parseArgs(argv: readonly string[], env: Env, nowMs: number): Sim
     values.set(flag, value);
   }
 
+  if (once && crashes) throw new UsageError('--once and --crashes: choose one scenario');
   const dataDir = env.HUBWATCH_DATA_DIR ?? resolve(process.cwd(), '.data');
-  const tag = values.get('--tag') ?? (once ? tagFromTime(nowMs) : 'class');
+  const tag = values.get('--tag') ?? (once || crashes ? tagFromTime(nowMs) : 'class');
   if (!isValidTag(tag)) throw new UsageError(`--tag: must match [a-z0-9]{1,12}, got ${JSON.stringify(tag)}`);
   const seedRaw = values.get('--seed');
   return {
     hubUrl: hubUrl(values.get('--hub-url') ?? 'http://127.0.0.1:8000'),
     once,
+    crashes,
     students: values.has('--students') ? integer('--students', values.get('--students'), 1, 200) : once ? 6 : 10,
     waves: values.has('--waves') ? integer('--waves', values.get('--waves'), 0, 1_000_000) : 0,
     seed: seedRaw === undefined ? nowMs % 2 ** 31 : integer('--seed', seedRaw, 0, 2 ** 32 - 1),

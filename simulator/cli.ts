@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Sim } from './actions';
 import { parseArgs, type SimulatorOptions, UsageError } from './args';
 import { HubApi } from './hub-api';
+import { stackHubControl } from './hub-control';
 import { createLedger, formatSummary, summarise } from './ledger';
 import { createRandom } from './random';
+import { runCrashes } from './scenario-crashes';
 import { runLoop } from './scenario-loop';
 import { runOnce } from './scenario-once';
 
@@ -57,11 +59,13 @@ async function main(): Promise<number> {
   await api.checkAccess();
   const ledger = createLedger(options.ledgerPath);
   const sim: Sim = { api, ledger, password: options.password, settleMs: options.settleSeconds * 1000, log, signal: stop.signal };
-  const mode = options.once ? 'once' : 'loop';
+  const mode = options.crashes ? 'crashes' : options.once ? 'once' : 'loop';
   log(`${mode} run, tag ${options.tag}, seed ${options.seed}, ${options.students} students, ledger ${options.ledgerPath}`);
   ledger.record({ kind: 'run', phase: 'start', mode, tag: options.tag, seed: options.seed });
   try {
-    if (options.once) {
+    if (options.crashes) {
+      await runCrashes(sim, await stackHubControl(api, process.env, ledger), { tag: options.tag });
+    } else if (options.once) {
       await runOnce(sim, { hubUrl: options.hubUrl, tag: options.tag, students: options.students, requestTimeoutMs: options.requestTimeoutMs, maxLatecomers: options.maxLatecomers });
     } else {
       const loop = { hubUrl: options.hubUrl, tag: options.tag, students: options.students, waves: options.waves, requestTimeoutMs: options.requestTimeoutMs };

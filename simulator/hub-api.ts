@@ -2,7 +2,7 @@ import { HttpError, readTextSafely, request } from './http';
 import { type ProgressEvent, toProgressEvent } from './outcome';
 import { EventStreamParser } from './sse';
 
-/** The part of a user's default server the simulator looks at (GET /hub/api/users/NAME). */
+/** The part of one of a user's servers the simulator looks at (GET /hub/api/users/NAME). */
 export type ServerView = { ready: boolean; pending: string | null; pid: number | null };
 
 export type HubAnswer = { status: number; body: string; location: string | null };
@@ -31,6 +31,22 @@ export class HubApi {
     return `/users/${encodeURIComponent(name)}`;
   }
 
+  /** The default server (`''`) or a named one (`allow_named_servers`). */
+  private static serverPath(name: string, server: string): string {
+    const user = HubApi.userPath(name);
+    return server === '' ? `${user}/server` : `${user}/servers/${encodeURIComponent(server)}`;
+  }
+
+  /** The hub's version from `GET /hub/api/` (`3.0.0` for Debian's 3.0). */
+  async version(): Promise<string> {
+    const answer = await this.call('GET', '/');
+    const version = (safeJson(answer.body) as { version?: unknown } | null)?.version;
+    if (answer.status !== 200 || typeof version !== 'string') {
+      throw new HttpError(`GET /hub/api/ answered ${answer.status} without a version`, this.base);
+    }
+    return version;
+  }
+
   /** Checks the token before a run starts, so a wrong token is one clear message, not 50 failures. */
   async checkAccess(): Promise<void> {
     const answer = await this.call('GET', '/user');
@@ -55,19 +71,19 @@ export class HubApi {
   }
 
   /** POST .../server: the hub answers after at most slow_spawn_timeout (201, 202, 429, 500, 400). */
-  async spawn(name: string): Promise<HubAnswer> {
-    return this.call('POST', `${HubApi.userPath(name)}/server`, undefined, this.options.spawnWaitMs);
+  async spawn(name: string, server = ''): Promise<HubAnswer> {
+    return this.call('POST', HubApi.serverPath(name, server), undefined, this.options.spawnWaitMs);
   }
 
-  async stop(name: string): Promise<number> {
-    return (await this.call('DELETE', `${HubApi.userPath(name)}/server`, undefined, this.options.spawnWaitMs)).status;
+  async stop(name: string, server = ''): Promise<number> {
+    return (await this.call('DELETE', HubApi.serverPath(name, server), undefined, this.options.spawnWaitMs)).status;
   }
 
-  async server(name: string): Promise<ServerView | null> {
+  async server(name: string, server = ''): Promise<ServerView | null> {
     const answer = await this.call('GET', HubApi.userPath(name));
     if (answer.status === 404) return null;
     if (answer.status !== 200) throw new HttpError(`GET user answered ${answer.status}`, this.base);
-    return parseServerView(answer.body);
+    return parseServerView(answer.body, server);
   }
 
   /** Polls until `done(view)` holds; returns the last view, or throws after `timeoutMs`. */
@@ -76,10 +92,11 @@ export class HubApi {
     done: (view: ServerView | null) => boolean,
     timeoutMs: number,
     pollMs = 500,
+    server = '',
   ): Promise<ServerView | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const view = await this.server(name);
+      const view = await this.server(name, server);
       if (done(view)) return view;
       if (Date.now() > deadline) throw new HttpError(`server state did not settle within ${timeoutMs} ms`, this.base);
       await sleep(pollMs);
@@ -105,8 +122,8 @@ export class HubApi {
    * Follows GET .../server/progress (an event stream) to its last event. Must be opened while
    * the spawn is pending: once it failed, the hub discards the failed spawner and answers 400.
    */
-  async progressEnd(name: string): Promise<ProgressEvent | null> {
-    const response = await request(`${this.base}${HubApi.userPath(name)}/server/progress`, {
+  async progressEnd(name: string, server = ''): Promise<ProgressEvent | null> {
+    const response = await request(`${this.base}${HubApi.serverPath(name, server)}/progress`, {
       headers: { Authorization: `token ${this.options.token}`, Accept: 'text/event-stream' },
       timeoutMs: this.options.spawnWaitMs,
     });
@@ -139,12 +156,13 @@ export class HubApi {
   }
 }
 
-export function parseServerView(body: string): ServerView | null {
+/** The server `serverName` (`''`: the default one) of a user model; null when it does not run. */
+export function parseServerView(body: string, serverName = ''): ServerView | null {
   const user = safeJson(body);
   if (typeof user !== 'object' || user === null) return null;
   const servers = (user as { servers?: unknown }).servers;
   if (typeof servers !== 'object' || servers === null) return null;
-  const server = (servers as Record<string, unknown>)[''];
+  const server = (servers as Record<string, unknown>)[serverName];
   if (typeof server !== 'object' || server === null) return null;
   const { ready, pending, state } = server as { ready?: unknown; pending?: unknown; state?: unknown };
   const pid = typeof state === 'object' && state !== null ? (state as { pid?: unknown }).pid : undefined;

@@ -22,20 +22,36 @@ export const SPAWN_OUTCOMES = [
 export type SpawnOutcome = (typeof SPAWN_OUTCOMES)[number];
 
 export type LoginEntry = { kind: 'login'; user: string; outcome: 'success' | 'failure' | 'unknown'; status: number };
+/** `server`: the named server's name (`allow_named_servers`); absent for the default server. */
 export type SpawnEntry = {
   kind: 'spawn';
   user: string;
+  server?: string;
   via: 'browser' | 'api';
   outcome: SpawnOutcome;
   status: number;
   message?: string;
   seconds: number;
 };
-export type CrashEntry = { kind: 'crash'; user: string; outcome: 'crashed' | 'unknown'; pid: number };
-export type StopEntry = { kind: 'stop'; user: string; outcome: 'stopped' | 'unknown'; status: number; reason: string };
-export type RunEntry = { kind: 'run'; phase: 'start' | 'end'; mode: 'once' | 'loop'; tag: string; seed: number };
+/**
+ * `found`: who noticed the death. `poll` (the default when absent): the hub's poll of a running
+ * server, also of one the hub resumed after a restart; `hub-start`: the server died while the hub was
+ * down and the hub found it dead when it started again.
+ */
+export type CrashEntry = {
+  kind: 'crash';
+  user: string;
+  server?: string;
+  outcome: 'crashed' | 'unknown';
+  pid: number;
+  found?: 'poll' | 'hub-start';
+};
+export type StopEntry = { kind: 'stop'; user: string; server?: string; outcome: 'stopped' | 'unknown'; status: number; reason: string };
+export type RunEntry = { kind: 'run'; phase: 'start' | 'end'; mode: 'once' | 'loop' | 'crashes'; tag: string; seed: number };
+/** The simulator stopped or started the hub itself (`--crashes`), with these JH_* settings: no key. */
+export type HubEntry = { kind: 'hub'; action: 'stop' | 'start'; outcome: 'done' | 'failed'; settings: Record<string, string> };
 
-export type LedgerEvent = LoginEntry | SpawnEntry | CrashEntry | StopEntry | RunEntry;
+export type LedgerEvent = LoginEntry | SpawnEntry | CrashEntry | StopEntry | RunEntry | HubEntry;
 export type LedgerEntry = LedgerEvent & { t: number; ts: string };
 
 /**
@@ -76,6 +92,9 @@ function keyOf(entry: LedgerEvent): ContractKey | 'unknown' | 'rejected' | null 
       return entry.outcome === 'crashed' ? 'servers.crashed' : 'unknown';
     case 'stop':
       return entry.outcome === 'stopped' ? 'servers.stopped' : 'unknown';
+    case 'hub':
+      // a hub that would not stop or start leaves the rest of the run unexplained
+      return entry.outcome === 'failed' ? 'unknown' : null;
     case 'run':
       return null;
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CONTRACT_KEYS, parseLedger, summarise } from '../../simulator/ledger';
-import { capturedVersions, readCapture } from '../fixtures/captures';
+import { CONTRACT_KEYS, type LedgerEntry, parseLedger, summarise } from '../../simulator/ledger';
+import { capturedVersions, crashCaptureVersions, readCapture, readCrashCapture } from '../fixtures/captures';
 import { MemoryEmitter } from '../metric-emitter';
 import { LineSplitter } from './line-splitter';
 import { LogParser } from './parser';
@@ -66,6 +66,59 @@ for (const version of versions) {
       const keys = [...out.counters.keys(), ...out.timers.keys(), ...out.gauges.keys()];
       assert.deepEqual(
         keys.filter((k) => k.includes(tag)),
+        [],
+      );
+    });
+  });
+}
+
+// The real captures of `simulator --crashes` (a server killed while the hub is down, one the hub
+// resumed and then found dead, default and named servers): the collector over the hub's whole log,
+// across its restarts, must count exactly what the ledger says happened.
+
+const crashes = (entries: readonly LedgerEntry[]) => entries.filter((e) => e.kind === 'crash' && e.outcome === 'crashed');
+
+it('has a crash capture of the default and the oldest supported version', () => {
+  assert.deepEqual(crashCaptureVersions(), ['3.0', '6.1.1']);
+});
+
+for (const version of crashCaptureVersions()) {
+  describe(`JupyterHub ${version}: every death across a hub restart counted once`, () => {
+    const capture = readCrashCapture(version);
+    const entries = parseLedger(capture.ledger);
+    const summary = summarise(entries);
+    const { out, parser } = parse(capture.log);
+
+    it('is a run with both kinds of death, named servers and a stop on purpose', () => {
+      assert.equal(summary.unknown, 0);
+      const found = crashes(entries).map((e) => (e.kind === 'crash' ? (e.found ?? 'poll') : ''));
+      assert.deepEqual(found.sort(), ['hub-start', 'hub-start', 'poll']);
+      const named = entries.filter((e) => (e.kind === 'spawn' || e.kind === 'stop' || e.kind === 'crash') && e.server !== undefined);
+      assert.deepEqual(
+        [...new Set(named.map((e) => `${e.kind}:${'outcome' in e ? e.outcome : ''}`))].sort(),
+        ['crash:crashed', 'spawn:error', 'spawn:success', 'stop:stopped'],
+      );
+      assert.ok(summary.counts['servers.stopped'] > 0);
+      // the hub really was stopped and started within the run
+      assert.ok(entries.filter((e) => e.kind === 'hub' && e.action === 'start' && e.outcome === 'done').length >= 2);
+    });
+
+    it('counts every contract key exactly as the ledger', () => {
+      const counted = Object.fromEntries(CONTRACT_KEYS.map((key) => [key, out.counter(key)]));
+      assert.deepEqual(counted, summary.counts);
+      assert.equal(out.timers.get('spawns.duration')?.length, summary.counts['spawns.success']);
+      assert.equal(parser.attempts.size, 0, 'no attempt left open');
+    });
+
+    it('recognises every ERROR line (nothing unclassified)', () => {
+      assert.equal(out.counter('errors.unclassified'), 0);
+    });
+
+    it('never puts a user name or a server name into a metric key', () => {
+      const tag = entries.find((e) => e.kind === 'run')?.tag ?? 'missing-tag';
+      const keys = [...out.counters.keys(), ...out.timers.keys(), ...out.gauges.keys()];
+      assert.deepEqual(
+        keys.filter((k) => k.includes(tag) || /\b(lab2?|x)\b/.test(k.split('.').join(' '))),
         [],
       );
     });

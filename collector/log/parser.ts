@@ -7,6 +7,7 @@ import { hubLineTimeMs, newHubPrefix, parseHubPrefix } from './hub-prefix';
 import { classifyProxyLine, proxyTagEnd } from './proxy-line';
 import { parseRequestLine, type RequestFacts, spawnAnswerUser } from './request-line';
 import { type HubRule, matchHubRule } from './rules';
+import { StartupChecks } from './startup-checks';
 
 /** Counts of what the parser saw; logged periodically and read by tests and the benchmark. */
 export interface ParserStats {
@@ -72,6 +73,7 @@ export class LogParser {
   private readonly prefix = newHubPrefix();
   private readonly request: RequestFacts = { status: 0, durationMs: 0 };
   private readonly failedStarts = new FailedStarts();
+  private readonly startup = new StartupChecks();
   /** The start request whose uncaught exception's traceback is being read (JupyterHub 5.x/6.x exits). */
   private startException: { user: string; at: number } | null = null;
 
@@ -137,6 +139,7 @@ export class LogParser {
           this.out.timing('requests.duration', this.request.durationMs);
           if (this.request.status >= 500) this.spawnAnswer(s, start, p.msgStart, end);
         }
+        if (this.startup.running) this.startRequest(s, p.msgStart, end);
         return;
       }
       // The header dump that precedes a 5xx access line (`log:178] {`).
@@ -167,6 +170,8 @@ export class LogParser {
         this.out.count(effect.key, 1);
         return;
       case 'spawn-failure': {
+        // the start-up check's own wait for a silent server, no start: its death is counted below
+        if (effect.reason === 'http_timeout' && user !== undefined && this.startup.isCheckTimeout(user)) return;
         const at = hubLineTimeMs(s, start) ?? Date.now();
         const counts = user === undefined || this.attempts.failure(user, effect.reason, at);
         if (counts) this.out.count(spawnFailureKey(effect.reason), 1);
@@ -176,9 +181,25 @@ export class LogParser {
       case 'start-exception':
         if (user !== undefined) this.startException = { user: decodeUser(user), at: hubLineTimeMs(s, start) ?? Date.now() };
         return;
+      case 'found-dead':
+        if (user !== undefined) this.settled(user);
+        if (user === undefined || this.startup.firstDeath(user)) this.out.count('servers.crashed', 1);
+        return;
+      case 'hub-starting':
+        this.startup.hubStarting();
+        return;
+      case 'spawners-initialized':
+        this.startup.initialized();
+        return;
       case 'known':
         return;
     }
+  }
+
+  /** During the hub's start-up check: a start someone asked for, whose timeout is a real failure. */
+  private startRequest(s: string, msgStart: number, end: number): void {
+    const user = spawnAnswerUser(s, msgStart, end);
+    if (user !== null) this.startup.startRequested(decodeUser(user));
   }
 
   /**

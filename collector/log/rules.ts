@@ -6,6 +6,11 @@ export type RuleEffect =
   | { readonly kind: 'spawn-success' }
   | { readonly kind: 'spawn-failure'; readonly reason: SpawnFailureReason }
   | { readonly kind: 'server-ended'; readonly key: CounterKey }
+  /** The hub's start-up check declared a server it found in its database dead (startup-checks.ts). */
+  | { readonly kind: 'found-dead' }
+  /** `Running JupyterHub version` / `Initialized N spawners`: the start-up check begins / ends. */
+  | { readonly kind: 'hub-starting' }
+  | { readonly kind: 'spawners-initialized' }
   /** A start request's uncaught exception: its traceback says whether the process had exited (5.x, 6.x). */
   | { readonly kind: 'start-exception' }
   | { readonly kind: 'known' };
@@ -68,6 +73,58 @@ export const HUB_RULES: readonly HubRule[] = [
     effect: { kind: 'server-ended', key: 'servers.crashed' },
     // `, with exit code` when the hub's poll notices; `with exit code` (app.py) when found dead at hub start-up.
     examples: ['User carol server stopped, with exit code: -9', 'User dave server stopped with exit code: 1'],
+  },
+  {
+    id: 'server-gone-while-down',
+    needle: 'appears to have stopped while the Hub was down',
+    // The hub's start found a server dead that ran when the hub stopped (cleanup_servers=False):
+    // its only word on that death, a warning, on 3.0 and 6.1.1 alike. Named servers as `user:name`.
+    pattern: /^(?<user>\S+) appears to have stopped while the Hub was down/,
+    effect: { kind: 'found-dead' },
+    examples: ['student001-mj2x3k appears to have stopped while the Hub was down', 'student004-mj2x3k:lab appears to have stopped while the Hub was down'],
+  },
+  {
+    id: 'server-unresponsive-at-start',
+    needle: ' does not appear to be running at ',
+    // The process is there (it answers the poll's signal 0) but not HTTP, e.g. frozen: after its own
+    // `never showed up` the check stops it and says so; `appears to have stopped` may follow (one death).
+    pattern: /^(?<user>\S+) does not appear to be running at \S+, shutting it down/,
+    effect: { kind: 'found-dead' },
+    examples: ['student001-mj2x3k does not appear to be running at http://127.0.0.1:41234/user/student001-mj2x3k/, shutting it down.'],
+  },
+  {
+    id: 'hub-starting',
+    startsWith: 'Running JupyterHub version',
+    needle: 'Running JupyterHub version',
+    pattern: /^Running JupyterHub version /,
+    effect: { kind: 'hub-starting' },
+    examples: ['Running JupyterHub version 3.0.0', 'Running JupyterHub version 6.1.1'],
+  },
+  {
+    id: 'spawners-initialized',
+    startsWith: 'Initialized ',
+    needle: ' spawners in ',
+    pattern: /^Initialized \d+ spawners in /,
+    effect: { kind: 'spawners-initialized' },
+    examples: ['Initialized 5 spawners in 39.042 seconds'],
+  },
+  {
+    id: 'server-poll-failed-at-start',
+    startsWith: 'Failed to poll spawner',
+    needle: 'Failed to poll spawner',
+    // The same: followed by `appears to have stopped while the Hub was down`.
+    pattern: /^Failed to poll spawner for \S+, assuming the spawner is not running/,
+    effect: { kind: 'known' },
+    examples: ['Failed to poll spawner for student001-mj2x3k, assuming the spawner is not running.'],
+  },
+  {
+    id: 'server-cleanup-after-down-failed',
+    startsWith: 'Failed to cleanup',
+    needle: 'which appeared to stop while the Hub was down',
+    // 6.x stops a server it found dead at start-up; a failure of that stop is about a death counted already.
+    pattern: /^Failed to cleanup \S+ which appeared to stop while the Hub was down/,
+    effect: { kind: 'known' },
+    examples: ['Failed to cleanup student001-mj2x3k which appeared to stop while the Hub was down.'],
   },
   {
     id: 'spawn-error',
@@ -186,6 +243,16 @@ export const HUB_RULES: readonly HubRule[] = [
     examples: [
       'Error starting server student005-demo: HTTP 429: Too Many Requests (Too many users trying to log in right now. Try again in 60 seconds.)',
     ],
+  },
+  {
+    id: 'spawn-page-unhandled',
+    startsWith: 'Unhandled error starting server ',
+    // The /hub/spawn page's report of a start() that raised, after `Unhandled error starting X's server` counted it.
+    needle: 'Unhandled error starting server ',
+    pattern: /^Unhandled error starting server \S+/,
+    effect: { kind: 'known' },
+    // from JupyterHub 6.1.1's handlers/pages.py
+    examples: ['Unhandled error starting server broken1-mj2x3k'],
   },
   {
     id: 'previous-spawn-failed',

@@ -22,10 +22,11 @@ export const SPEC_GROUPS = {
     'browser-partial.spec.ts',
     'browser-stale.spec.ts',
     'browser-status-page.spec.ts',
+    'pipeline-crashes.spec.ts',
     'pipeline-deployments.spec.ts',
     'pipeline-impact.spec.ts',
   ],
-  hub: ['pipeline-hub.spec.ts', 'pipeline-hub-setup.spec.ts', 'pipeline-deployments.spec.ts', 'api-status.spec.ts'],
+  hub: ['pipeline-crashes.spec.ts', 'pipeline-hub.spec.ts', 'pipeline-hub-setup.spec.ts', 'pipeline-deployments.spec.ts', 'api-status.spec.ts'],
   storage: [
     'api-chaos.spec.ts',
     'api-cluster.spec.ts',

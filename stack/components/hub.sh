@@ -92,6 +92,7 @@ run() {
     JH_LOG_LEVEL="${JH_LOG_LEVEL:-INFO}" JH_STATSD_PREFIX="${JH_STATSD_PREFIX:-}" \
     JH_SPAWN_DELAY_S="${JH_SPAWN_DELAY_S:-0}" JH_SPAWNER_VERSION="${JH_SPAWNER_VERSION:-1.0}" \
     JH_LIGHT_SERVERS="${JH_LIGHT_SERVERS:-0}" \
+    JH_CLEANUP_SERVERS="${JH_CLEANUP_SERVERS:-1}" JH_NAMED_SERVERS="${JH_NAMED_SERVERS:-0}" \
     "$python" "$jupyterhub" -f "$REPO_DIR/stack/jupyterhub/jupyterhub_config.py"
 }
 

@@ -22,6 +22,15 @@ def env_int(name, default):
         sys.exit(f"jupyterhub_config: {name}={raw!r} is not an integer")
 
 
+def env_switch(name, default):
+    raw = os.environ.get(name, "")
+    if raw == "":
+        return default
+    if raw not in ("0", "1"):
+        sys.exit(f"jupyterhub_config: {name}={raw!r} must be 0 or 1")
+    return raw == "1"
+
+
 def read_token(path):
     with open(path, encoding="ascii") as f:
         token = f.read().strip()
@@ -56,7 +65,12 @@ c.JupyterHub.pid_file = os.path.join(STATE_DIR, "jupyterhub.pid")
 # One database per version: a newer hub upgrades the schema and an older one refuses it afterwards.
 c.JupyterHub.db_url = "sqlite:///" + os.path.join(STATE_DIR, f"jupyterhub-{JUPYTERHUB_VERSION}.sqlite")
 c.JupyterHub.cookie_secret_file = os.path.join(STATE_DIR, "jupyterhub_cookie_secret")
-c.JupyterHub.cleanup_servers = True
+# JH_CLEANUP_SERVERS=0: the servers outlive the hub's stop, and its next start resumes them (or finds
+# them dead): how a hub is upgraded without stopping a class, and the crash cases only it shows.
+CLEANUP_SERVERS = env_switch("JH_CLEANUP_SERVERS", True)
+c.JupyterHub.cleanup_servers = CLEANUP_SERVERS
+# JH_NAMED_SERVERS=1: users may run named servers beside the default one (/hub/api/users/NAME/servers/SNAME).
+c.JupyterHub.allow_named_servers = env_switch("JH_NAMED_SERVERS", False)
 c.JupyterHub.log_level = os.environ.get("JH_LOG_LEVEL", "INFO")
 
 c.JupyterHub.authenticator_class = "jupyterhub.auth.DummyAuthenticator"
@@ -93,7 +107,8 @@ c.Spawner.http_timeout = env_int("JH_HTTP_TIMEOUT", 15)
 c.Spawner.poll_interval = env_int("JH_POLL_INTERVAL", 5)
 # Keep notebook servers in the hub's process group (JupyterHub starts each in a new session): the
 # stack stops a component by its process group, so a hub that had to be SIGKILLed leaves no orphans.
-c.Spawner.popen_kwargs = {"start_new_session": False}
+# Servers meant to outlive the hub (JH_CLEANUP_SERVERS=0) get a session of their own, out of that kill's reach.
+c.Spawner.popen_kwargs = {"start_new_session": not CLEANUP_SERVERS}
 # A single-user server gets the hub's environment minus secrets; pyenv's python must not leak in.
 c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL"]
 c.JupyterHub.concurrent_spawn_limit = env_int("JH_SPAWN_LIMIT", 3)
