@@ -1,6 +1,6 @@
+import type { ImpactResponse, MeasureResult } from '@/lib/api/impact';
 import { formatP, formatValue } from '@/lib/impact/format';
 import { MEASURE_IDS } from '@/lib/impact/measures';
-import type { ImpactResponse, MeasureResult } from '@/lib/impact/schema';
 import { VerdictBadge } from './verdict-badge';
 
 function changeText(m: MeasureResult): string {

@@ -1,5 +1,5 @@
+import type { StatusResponse } from '@/lib/api/status';
 import { ERROR_CATEGORIES, ERRORS_EXPLAINED, type ErrorCategory } from '@/lib/errors-explained';
-import type { StatusResponse } from '@/lib/status/schema';
 import styles from './errors.module.css';
 import { formatChange, formatCount, formatPercent } from './status-format';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { impactResponseSchema } from '@/lib/api/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import type { RenderQuery } from '@/lib/graphite/types';
 import { DEFAULT_IMPACT_CONFIG } from '@/lib/impact/config';
 import { getImpact } from '@/lib/impact/get-impact';
-import { impactResponseSchema } from '@/lib/impact/schema';
 import type { SeriesLike } from '@/lib/stats/series';
 
 // Real judge, real statistics; only Graphite is replaced by the series it would answer to the

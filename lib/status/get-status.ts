@@ -1,3 +1,4 @@
+import type { StatusResponse } from '@/lib/api/status';
 import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
 import { cachedDeployments } from '@/lib/deployments/cached-list';
 import type { Deployment } from '@/lib/deployments/types';
@@ -12,7 +13,6 @@ import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { deploymentBefore, lastDeployment, SUSPECT_MINUTES } from '@/lib/status/deployment-context';
 import { getThresholds } from '@/lib/status/load-thresholds';
 import { finestStart, renderWindow } from '@/lib/status/render-times';
-import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
 
 const DAY = 86_400;
