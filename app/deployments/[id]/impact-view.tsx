@@ -45,17 +45,20 @@ export function ImpactView({ id, window, problem }: ImpactViewProps) {
  * that hub's deployments, since this page is about one hub's deployment.
  */
 function useDeploymentHub(id: number, hub: string): void {
-  const { params, update } = useViewParams();
+  const { search, update } = useViewParams();
   const router = useRouter();
   const synced = useRef<number | null>(null);
+  // The committed URL (not the URL state's optimistic value): leaving the page before the hub
+  // change has landed would be overtaken by that change's own navigation.
+  const urlHub = new URLSearchParams(search).get('hub');
   useEffect(() => {
     if (synced.current !== id) {
       synced.current = id;
-      if (params.hub !== hub) update({ hub }, 'replace');
+      if (urlHub !== hub) update({ hub }, 'replace');
       return;
     }
-    if (params.hub !== null && params.hub !== hub) router.push(`/deployments?${new URLSearchParams({ hub: params.hub }).toString()}`);
-  }, [id, hub, params.hub, update, router]);
+    if (urlHub !== null && urlHub !== hub) router.push(`/deployments?${new URLSearchParams({ hub: urlHub }).toString()}`);
+  }, [id, hub, urlHub, update, router]);
 }
 
 function ImpactReport({ impact, window }: { impact: ImpactResponse; window: string }) {
