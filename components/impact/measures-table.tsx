@@ -1,5 +1,6 @@
 import type { ImpactResponse, MeasureResult } from '@/lib/api/impact';
-import { formatP, formatValue } from '@/lib/impact/format';
+import { formatValue } from '@/lib/charts/format';
+import { formatP } from '@/lib/impact/format';
 import { MEASURE_IDS } from '@/lib/impact/measures';
 import { VerdictBadge } from './verdict-badge';
 

@@ -1,7 +1,8 @@
 import type { StatusResponse } from '@/lib/api/status';
+import { formatCount } from '@/lib/charts/format';
 import { ERROR_CATEGORIES, ERRORS_EXPLAINED, type ErrorCategory } from '@/lib/errors-explained';
 import styles from './errors.module.css';
-import { formatChange, formatCount, formatPercent } from './status-format';
+import { formatChange, formatPercent } from './status-format';
 
 export interface ErrorsTableProps {
   byCategory: StatusResponse['errors']['byCategory'];

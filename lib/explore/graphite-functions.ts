@@ -1,9 +1,3 @@
-/**
- * graphite-web's function list as `GET /api/graphite/functions` answers it: one entry per render
- * function, with the parameters the target editor needs for autocomplete, signature help and the
- * argument count check. Shared by the server (which builds it) and the browser (which reads it).
- */
-
 import type { FunctionParam, GraphiteFunction } from '@/lib/api/functions';
 
 // The shapes are the functions API's contract (lib/api/functions.ts).

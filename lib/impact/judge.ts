@@ -1,5 +1,6 @@
-import type { MeasureThresholds } from '@/lib/impact/config';
-import { formatCount, formatP, formatValue } from '@/lib/impact/format';
+import { formatCount, formatValue } from '@/lib/charts/format';
+import type { MeasureThresholds } from '@/lib/config/impact';
+import { formatP } from '@/lib/impact/format';
 import { MEASURES, type MeasureId } from '@/lib/impact/measures';
 import { type Comparison, compareSamples, type MeasureSample, sampleSize, sampleValue } from '@/lib/impact/samples';
 
@@ -93,7 +94,7 @@ export const WITHOUT_LAST_WEEK = 'last week has no data to compare with, so befo
 export function decideMeasure(a: Assessment, adjustedP: number | null, alpha: number, t: MeasureThresholds): MeasureDecision {
   const info = MEASURES[a.id];
   const { before, after, baselineAfter } = a.values;
-  const show = (v: number | null) => formatValue(v, info.unit);
+  const show = (v: number | null) => formatValue(v, info.unit, 'no data');
   const direction = a.vsBefore?.direction ?? 0;
   const shownAgrees = before !== null && after !== null && sign(after - before) === direction && direction !== 0;
   const lastWeekAgrees =

@@ -1,6 +1,8 @@
+
 /**
  * The eight measures of a deployment's impact (README, "Deployment impact"). Each is normalised by its traffic,
  * so that twice the students is not a regression; for every one of them a higher value is worse.
+ * Their ids sit in lib/shared/ because the configuration's `impact` section names them too.
  */
 import type { MeasureId, MeasureUnit, SampleUnit } from '@/lib/api/impact';
 

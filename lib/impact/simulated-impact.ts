@@ -1,8 +1,8 @@
 import type { ImpactResponse } from '@/lib/api/impact';
 import { binName } from '@/lib/catalog';
+import { DEFAULT_IMPACT_CONFIG } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import type { RenderQuery } from '@/lib/graphite/types';
-import { DEFAULT_IMPACT_CONFIG } from '@/lib/impact/config';
 import { getImpact } from '@/lib/impact/get-impact';
 import type { HistogramBin } from '@/lib/stats/histogram-quantile';
 import type { SeriesLike } from '@/lib/stats/series';

@@ -1,6 +1,7 @@
 import type { VerdictCause, VerdictName } from '@/lib/api/status';
-import { formatDuration, lastWindow, plural } from '@/lib/status/plain-language';
-import type { Thresholds } from '@/lib/status/thresholds';
+import { formatDuration } from '@/lib/charts/format';
+import type { Thresholds } from '@/lib/config/status';
+import { lastWindow, plural } from '@/lib/status/plain-language';
 
 // The verdict's vocabulary is part of the status answer's contract (lib/api/status.ts).
 export { VERDICT_CAUSES, VERDICTS, type VerdictCause, type VerdictName } from '@/lib/api/status';
