@@ -61,7 +61,7 @@ test('server.ts runs the build only: a source import of lib/ is refused', () => 
 
 test("the API's contract imports zod and the catalog only", () => {
   assert.deepEqual(targets('lib/api/x.ts', "import { z } from 'zod';\nimport { HUB_NAME_PATTERN } from '@/lib/catalog';\nimport { a } from './status';"), []);
-  assert.deepEqual(targets('lib/api/x.ts', "import { ConfigError } from '@/lib/config';\nimport * as echarts from 'echarts';"), ['lib/config.ts', 'echarts']);
+  assert.deepEqual(targets('lib/api/x.ts', "import { ConfigError } from '@/lib/config';\nimport * as echarts from 'echarts';"), ['lib/config/index.ts', 'echarts']);
 });
 
 test('imports in comments are not imports', () => {
