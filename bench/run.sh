@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source stack/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
-name=${1:?usage: bench/run.sh proxy|collector|page|load|scale}
+name=${1:?usage: bench/run.sh proxy|collector|page|load|scale|backfill}
 shift
 
 case $name in
   collector) services=() ;;
+  backfill) services=(carbon graphite-web) ;;
   proxy) services=(carbon graphite-web statsd) ;;
   page) services=(carbon graphite-web statsd) ;;
   load) services=(carbon graphite-web statsd) ;;
@@ -24,7 +25,7 @@ trap '[ ${#started[@]} -eq 0 ] || bash stack/stack.sh stop "${started[@]}"' EXIT
 for s in "${services[@]}"; do owned_pid "$s" >/dev/null || started+=("$s"); done
 [ ${#started[@]} -eq 0 ] || bash stack/stack.sh start "${started[@]}"
 
-if [ "$name" != collector ]; then
+if [ "$name" != collector ] && [ "$name" != backfill ]; then
   if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
     npx next build
   fi

@@ -1,9 +1,11 @@
+import { backfillMain } from './backfill/cli';
 import { startCollector } from './collector';
 import { stderrLogger } from './logger';
 import { OptionError, parseOptions, USAGE } from './options';
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
+  if (argv[0] === 'backfill') return backfillMain(argv.slice(1), process.env, process.stdin);
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

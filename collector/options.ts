@@ -31,6 +31,7 @@ export class OptionError extends Error {
 }
 
 export const USAGE = `usage: hubwatch-collector [options]
+       hubwatch-collector backfill --hub-name NAME [--carbon HOST:PORT] [--dry-run] [--force] [--tz ZONE] FILE... | -  (--help after backfill: its options)
   --hub-log PATH|-      follow a JupyterHub log file (like tail -F), or read stdin with '-'
   --from-start          read an existing log file from its beginning (default: from its end)
   --checkpoint PATH     remember the read position (offset + file identity) across restarts

@@ -3,6 +3,7 @@ import styles from './status.module.css';
 import { formatPercent, uptimeLevel } from './status-format';
 
 function dayTitle(day: StatusResponse['uptime']['days'][number]): string {
+  if (day.imported) return `${day.day}: from imported logs (no health check then)`;
   if (day.upRatio === null) return `${day.day}: no health data`;
   const down = day.downMinutes > 0 ? `, down about ${day.downMinutes} min` : '';
   return `${day.day}: ${formatPercent(day.upRatio)} up${down}`;
@@ -21,9 +22,9 @@ export function UptimeBars({ uptime }: { uptime: StatusResponse['uptime'] }) {
         {uptime.days.map((day) => (
           <li
             key={day.day}
-            className={`${styles.uptimeBar} ${styles[`uptime-${uptimeLevel(day.upRatio)}`] ?? ''}`}
+            className={`${styles.uptimeBar} ${styles[`uptime-${day.imported ? 'imported' : uptimeLevel(day.upRatio)}`] ?? ''}`}
             title={dayTitle(day)}
-            data-level={uptimeLevel(day.upRatio)}
+            data-level={day.imported ? 'imported' : uptimeLevel(day.upRatio)}
           >
             <span className={styles.visuallyHidden}>{dayTitle(day)}</span>
           </li>
@@ -31,7 +32,9 @@ export function UptimeBars({ uptime }: { uptime: StatusResponse['uptime'] }) {
       </ol>
       <p className={styles.uptimeLegend}>
         <span>{first ?? ''}</span>
-        <span>From the hub's health check, UTC days.</span>
+        <span>
+          From the hub's health check, UTC days{uptime.days.some((d) => d.imported) ? '; striped: from imported logs' : ''}.
+        </span>
         <span>Today</span>
       </p>
     </section>

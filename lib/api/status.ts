@@ -76,6 +76,8 @@ export const uptimeDaySchema = z.object({
   upRatio: z.number().min(0).max(1).nullable(),
   samples: count,
   downMinutes: count,
+  /** No health data that day, but counts imported from the hub's past logs. */
+  imported: z.boolean(),
 });
 
 export const statusResponseSchema = z.object({

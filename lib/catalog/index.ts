@@ -3,6 +3,7 @@
  * layout (flush, retention, histogram bins) the stack's configuration is generated from. Pure
  * TypeScript without dependencies, so the collector can use it on a hub host without the dashboard.
  */
+export * from './history';
 export * from './keys';
 export * from './layout';
 export * from './paths';

@@ -1,5 +1,5 @@
 import type { StatusResponse } from '@/lib/api/status';
-import { counterPath, gaugePath, SPAWN_FAILURE_REASONS, spawnFailureKey } from '@/lib/catalog';
+import { counterPath, gaugePath, importedMarkerPath, SPAWN_FAILURE_REASONS, spawnFailureKey } from '@/lib/catalog';
 import type { Thresholds } from '@/lib/config/status';
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
 import { type BackendStatus, COMPLETE_BACKEND } from '@/lib/graphite/backend-state';
@@ -82,6 +82,7 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
     healthMs: state('hub.health_ms'),
     spawnsSucceeded: stateCount(counterPath(hub, 'spawns.success')),
     spawnsFailed: SPAWN_FAILURE_REASONS.map((r) => stateCount(counterPath(hub, spawnFailureKey(r)))),
+    imported: stateCount(importedMarkerPath(hub)),
   };
   const live = input.now - until < 60;
   const windowText = live
@@ -104,7 +105,12 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
   // Current-state numbers are shown as "now": older than the no-data limit, they are unknown.
   const maxAge = thresholds.noDataDownMinutes * 60;
   const health = recentValue(stateSeries.healthMs, until, maxAge);
-  const uptimeDays = uptimeByDay(upTo(pointsOf(input.uptime, gaugePath(hub, 'hub.up')), until), until, UPTIME_DAYS);
+  const uptimeDays = uptimeByDay(
+    upTo(pointsOf(input.uptime, gaugePath(hub, 'hub.up')), until),
+    until,
+    UPTIME_DAYS,
+    upTo(pointsOf(input.uptime, importedMarkerPath(hub)), until),
+  );
 
   return {
     range: { from, until, previousFrom },

@@ -5,6 +5,7 @@ import {
   counterPath,
   gaugePath,
   histogramPattern,
+  importedMarkerPath,
   SPAWN_FAILURE_REASONS,
   spawnFailureKey,
 } from '@/lib/catalog';
@@ -22,6 +23,7 @@ export function countTargets(hub: string): string[] {
 export function stateTargets(hub: string): string[] {
   return [
     gaugePath(hub, 'hub.up'),
+    importedMarkerPath(hub),
     gaugePath(hub, 'hub.health_ms'),
     gaugePath(hub, 'servers.running'),
     gaugePath(hub, 'users.total'),
@@ -31,5 +33,5 @@ export function stateTargets(hub: string): string[] {
 }
 
 export function uptimeTargets(hub: string): string[] {
-  return [gaugePath(hub, 'hub.up')];
+  return [gaugePath(hub, 'hub.up'), importedMarkerPath(hub)];
 }

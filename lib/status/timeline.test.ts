@@ -70,3 +70,17 @@ test('data that stops is Down after the silence limit and the incident stays ope
   assert.equal(incidents[0]?.end, null);
   assert.equal(incidents[0]?.cause, 'no_health_data');
 });
+
+test('imported history after the last health result is not judged, and no incident', () => {
+  // Live probes for 10 minutes, then an hour of counts imported from the hub's past logs (backfill).
+  const up = minutes(10, () => 1);
+  const imported = minutes(70, (i) => (i >= 10 ? 1 : null));
+  const spawns = minutes(70, (i) => (i >= 10 ? 2 : 0));
+  const series = { up, healthMs: minutes(10, () => 30), spawnsSucceeded: spawns, spawnsFailed: [] };
+  const withMarker = evaluateTimeline({ ...series, imported }, DEFAULT_THRESHOLDS);
+  assert.deepEqual(incidentsFrom(withMarker), []);
+  assert.equal(withMarker.at(-1)?.verdict, null);
+  // Without the marker the same silence is an outage: the marker is what tells them apart.
+  const without = evaluateTimeline(series, DEFAULT_THRESHOLDS);
+  assert.equal(incidentsFrom(without)[0]?.cause, 'no_health_data');
+});

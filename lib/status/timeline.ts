@@ -9,12 +9,14 @@ export interface StateSeries {
   spawnsSucceeded: readonly Datapoint[];
   /** One series per failure reason; they are added up. */
   spawnsFailed: readonly (readonly Datapoint[])[];
+  /** The backfill's marker: counts from the hub's past logs, where no health probe ran. */
+  imported?: readonly Datapoint[];
 }
 
 export interface TimelinePoint {
   at: number;
   snapshot: VerdictSnapshot;
-  /** Null before the hub's first health result: not known, and not an incident. */
+  /** Null before the hub's first health result, and where only imported logs tell: not known, and not an incident. */
   verdict: Verdict | null;
 }
 
@@ -49,6 +51,8 @@ export function evaluateTimeline(series: StateSeries, thresholds: Thresholds, wi
   const up = toMap(series.up);
   const health = toMap(series.healthMs);
   const ok = toMap(series.spawnsSucceeded);
+  const imported = toMap(series.imported ?? []);
+  const silentLimit = thresholds.noDataDownMinutes * 60;
   const failed = new Map<number, number>();
   for (const points of series.spawnsFailed) {
     for (const [ts, value] of toMap(points)) failed.set(ts, (failed.get(ts) ?? 0) + value);
@@ -87,7 +91,9 @@ export function evaluateTimeline(series: StateSeries, thresholds: Thresholds, wi
       spawnsSucceeded: okSum,
       spawnsFailed: failedSum,
     };
-    out.push({ at, snapshot, verdict: lastUp === null ? null : decideVerdict(snapshot, thresholds, windowText) });
+    // An imported range has no health probe: its silence is not an outage.
+    const onlyImported = imported.has(at) && (lastUp === null || at - lastUp.at > silentLimit);
+    out.push({ at, snapshot, verdict: lastUp === null || onlyImported ? null : decideVerdict(snapshot, thresholds, windowText) });
   }
   return out;
 }

@@ -38,3 +38,19 @@ test('a bucket averaged by carbon counts the share it was down: 3 minutes inside
   assert.equal(day?.downMinutes, 3);
   assert.ok(day?.upRatio !== null && day?.upRatio !== undefined && Math.abs(day.upRatio - (143.7 / 144)) < 1e-12);
 });
+
+test('a day with only imported logs is marked imported, not counted as up or down', () => {
+  const imported: Datapoint[] = [];
+  for (let i = 0; i < 144; i++) imported.push([1, day0 + i * 600]);
+  const up: Datapoint[] = [];
+  for (let i = 0; i < 144; i++) up.push([1, day0 + DAY + i * 600]);
+  const days = uptimeByDay(up, day0 + 2 * DAY, 2, imported);
+  assert.deepEqual(
+    days.map((d) => [d.upRatio, d.imported]),
+    [
+      [null, true],
+      [1, false],
+    ],
+  );
+  assert.equal(overallUptime(days), 1);
+});

@@ -9,6 +9,8 @@ export interface UptimeDay {
   samples: number;
   /** Minutes covered by failed health results. */
   downMinutes: number;
+  /** No health results, but the day was imported from the hub's past logs (backfill): not an outage. */
+  imported: boolean;
 }
 
 const DAY = 86_400;
@@ -24,7 +26,7 @@ function inferStep(points: readonly Datapoint[]): number {
  * share of probes that succeeded in its bucket (carbon rolls `hub.up` up by average), so a
  * 3-minute outage inside a 10-minute bucket still counts as 3 minutes down.
  */
-export function uptimeByDay(up: readonly Datapoint[], until: number, days = 90): UptimeDay[] {
+export function uptimeByDay(up: readonly Datapoint[], until: number, days = 90, imported: readonly Datapoint[] = []): UptimeDay[] {
   const step = inferStep(up);
   const lastDay = Math.floor((until - 1) / DAY);
   const firstDay = lastDay - days + 1;
@@ -37,6 +39,8 @@ export function uptimeByDay(up: readonly Datapoint[], until: number, days = 90):
     samples[index] = (samples[index] ?? 0) + 1;
     upCount[index] = (upCount[index] ?? 0) + Math.min(1, Math.max(0, value));
   }
+  const importedDays = new Set<number>();
+  for (const [value, ts] of imported) if (value !== null) importedDays.add(Math.floor(ts / DAY) - firstDay);
   return samples.map((count, index) => {
     const ups = upCount[index] ?? 0;
     return {
@@ -44,6 +48,7 @@ export function uptimeByDay(up: readonly Datapoint[], until: number, days = 90):
       upRatio: count === 0 ? null : ups / count,
       samples: count,
       downMinutes: Math.round(((count - ups) * step) / 60),
+      imported: count === 0 && importedDays.has(index),
     };
   });
 }
