@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import next from 'next';
 
 /**
@@ -16,6 +17,10 @@ type Hooks = {
   serve(request: IncomingMessage, response: ServerResponse): boolean;
   /** Start-up's asynchronous part (the records store opened and migrated); listen only after it. */
   ready?: Promise<void>;
+  /** Answers a request Next's handler failed on, in the one error body (then logged). */
+  fail(request: IncomingMessage, response: ServerResponse, error: unknown): void;
+  /** Answers a request Node could not read (too large, malformed), in the one error body. */
+  clientError(error: NodeJS.ErrnoException, socket: Duplex): void;
 };
 
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -23,7 +28,9 @@ const HOOKS = Symbol.for('hubwatch.serverHooks');
 
 function hooksIfPublished(): Hooks | undefined {
   const hooks = (globalThis as Record<symbol, unknown>)[HOOKS];
-  if (typeof hooks !== 'object' || hooks === null || !('serve' in hooks) || !('listen' in hooks)) return undefined;
+  if (typeof hooks !== 'object' || hooks === null || !['serve', 'listen', 'fail', 'clientError'].every((name) => name in hooks)) {
+    return undefined;
+  }
   return hooks as Hooks;
 }
 
@@ -45,30 +52,16 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: __dirname });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
-  const { listen, serve, ready } = await publishedHooks();
+  const { listen, serve, ready, fail, clientError } = await publishedHooks();
   await ready;
 
   const server = createServer((request, response) => {
     if (serve(request, response)) return;
-    handleWithNext(request, response).catch((error: unknown) => {
-      console.error(`[server] ${request.method} ${request.url}:`, error);
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-      response.end('{"error":{"code":"internal_error","message":"internal error"}}');
-    });
+    handleWithNext(request, response).catch((error: unknown) => fail(request, response, error));
   });
   // Node answers a request it cannot read (request line and headers over its 16 KB limit, a
-  // malformed request) itself, with an empty body: answer in the documented JSON shape instead.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify({
-      error: tooLarge
-        ? { code: 'request_too_large', message: 'url: the request line and headers are over 16 KB; send long targets as a form body (POST /api/graphite/render)' }
-        : { code: 'bad_request', message: 'request: not a valid HTTP/1.1 request' },
-    });
-    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-  });
+  // malformed request) itself, with an empty body: the hooks answer in the documented shape instead.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => clientError(error, socket));
   server.on('error', (error) => {
     console.error(`hubwatch: cannot listen on ${listen.host}:${listen.port}: ${error.message}`);
     process.exit(1);

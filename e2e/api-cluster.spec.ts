@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { statusResponseSchema } from '../lib/status/schema';
+import { statusResponseSchema } from '../lib/api/status';
 import { CHAOS_APP_URL } from './support/app-ports';
 import { sendStatsd } from './support/browser';
 import { writeToCarbon } from './support/carbon';

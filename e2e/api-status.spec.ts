@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { statusResponseSchema } from '../lib/api/status';
 import { HISTOGRAM_BINS } from '../lib/catalog';
 import { ERROR_CATEGORIES } from '../lib/errors-explained';
-import { statusResponseSchema } from '../lib/status/schema';
 import { HTML_STATUS, writeToCarbon } from './support/carbon';
 import { forgetHub } from './support/forget-hub';
 import { simulatedClass, statusCounts } from './support/simulated-class';

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { impactResponseSchema } from '../lib/impact/schema';
+import { impactResponseSchema } from '../lib/api/impact';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
 import { type SimulatedClass, simulatedClass } from './support/simulated-class';
 
@@ -54,7 +54,7 @@ test('the list shows the deployment with its title as text and a verdict badge',
   const row = page.getByTestId('deployment-row').filter({ hasText: TITLE });
   await expect(row).toHaveCount(1);
   await expect(row).toHaveAttribute('data-kind', 'deploy');
-  await expect(row.getByRole('link', { name: TITLE })).toHaveAttribute('href', `/deployments/${id}`);
+  await expect(row.getByRole('link', { name: TITLE })).toHaveAttribute('href', `/deployments/${id}?hub=${run.hub}`);
   await expect(row.getByText('2026.11', { exact: true })).toBeVisible();
   await expect(row.locator('.verdict-badge')).toHaveAttribute('data-verdict', /^(worse|better|no_change|not_enough_data)$/);
   await noMarkupFromTitle(page);

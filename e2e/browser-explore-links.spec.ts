@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { HISTOGRAM_BINS, histogramPattern, timerPath } from '../lib/catalog';
+import { binName, HISTOGRAM_BINS, histogramPattern } from '../lib/catalog';
+import { formatValue } from '../lib/charts/format';
 import { overlayTargets } from '../lib/impact/overlay-targets';
 import type { Series } from '../lib/shared/series';
 import { quantileTransform } from '../lib/system/quantile-transforms';
@@ -159,10 +160,11 @@ test('"Open in explore" on a /system quantile panel draws the same p50/p95, comp
 test('"Open in explore" on an impact overlay: its window, and last week as a 7-day time shift', async ({ page, context, request }) => {
   const auth = { authorization: `Bearer ${E2E_DEPLOY_TOKEN}` };
   const now = Math.floor(Date.now() / 1000);
-  const wait = 100 + Math.floor(Math.random() * 800);
-  const median = timerPath(E2E_HUB, 'spawns.duration', 'median');
-  await sendCarbon([`stats.gauges.jupyterhub.${E2E_HUB}.hub.up 1 ${now - 10}`, `${median} ${wait} ${now - 30}`, `${median} ${wait} ${now - 20}`]);
-  await waitForData(request, [median]);
+  // The overlay draws the median of the spawn-wait histogram bins: some starts in one bin.
+  const bound = HISTOGRAM_BINS['spawns.duration'][Math.floor(Math.random() * 6)] ?? 1000;
+  const bin = histogramPattern(E2E_HUB, 'spawns.duration').replace('bin_*', binName(bound));
+  await sendCarbon([`stats.gauges.jupyterhub.${E2E_HUB}.hub.up 1 ${now - 10}`, `${bin} 3 ${now - 30}`, `${bin} 2 ${now - 20}`]);
+  await waitForData(request, [bin]);
   await waitForHub(request, E2E_HUB);
   const when = now - 120;
   const recorded = await request.post('/api/deployments', { headers: auth, data: { hub: E2E_HUB, what: 'explore overlay link', when } });
@@ -186,7 +188,12 @@ test('"Open in explore" on an impact overlay: its window, and last week as a 7-d
     expect(url.searchParams.get('unit')).toBe('ms');
     const explore = opened.getByTestId('panel-explore');
     await expect(explore.locator('[data-chart-state=finished]')).toBeVisible();
-    await expect(explore.getByRole('row', { name: /^around the deployment/ }).getByRole('cell').nth(3)).toHaveText(`${wait} ms`);
+    // Explore draws the same median by the same code: its largest value is the API's bins' largest median.
+    const answer = await request.get(`/api/graphite/render?${new URLSearchParams({ target, from: String(when - 1800), until: String(when + 1800) })}`);
+    const [p50] = quantileTransform('statsd-p50').transform((await answer.json()) as Series[]).series;
+    const peak = Math.max(...(p50?.datapoints ?? []).flatMap(([v]) => (v === null ? [] : [v])));
+    expect(peak).toBeGreaterThan(0);
+    await expect(explore.getByRole('row', { name: /^around the deployment/ }).getByRole('cell').nth(1)).toHaveText(formatValue(peak, 'ms'));
     await expect(explore.getByRole('row', { name: /^one week earlier/ })).toHaveCount(1);
     await opened.close();
   } finally {

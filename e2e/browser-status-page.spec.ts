@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { statusResponseSchema } from '../lib/api/status';
 import { formatWait } from '../lib/status/plain-language';
-import { statusResponseSchema } from '../lib/status/schema';
 import { CHAOS_APP_URL } from './support/app-ports';
 import { simulatedClass } from './support/simulated-class';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type APIRequestContext, expect, type TestInfo, test } from '@playwright/test';
-import { type ImpactResponse, impactResponseSchema } from '../lib/impact/schema';
+import { type ImpactResponse, impactResponseSchema } from '../lib/api/impact';
 import { parseLedger, summarise } from '../simulator/ledger';
 import { APP_URL } from './support/app-ports';
 import { restartHub } from './support/demo-hub-config';

@@ -3,22 +3,11 @@
  * saw on screen (JupyterHub 3.x–5.x message text) and what an operator should check.
  * `/errors`, `/` and `/api/status` all read this table, so a category is defined in one place.
  */
+import type { ErrorCategory } from '@/lib/api/status';
 import type { CounterFamily, CounterKey } from '@/lib/catalog';
 
-export const ERROR_CATEGORIES = [
-  'spawn_error',
-  'process_exited',
-  'start_timeout',
-  'never_responded',
-  'throttled',
-  'active_user_limit',
-  'server_crashed',
-  'server_not_running',
-  'proxy_503',
-  'hub_5xx',
-  'failed_login',
-] as const;
-export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
+// The categories are part of the status answer's contract (lib/api/status.ts); this table says how each is counted.
+export { ERROR_CATEGORIES, type ErrorCategory } from '@/lib/api/status';
 
 /** Where a category's count comes from: a plain counter, or members of a counter family. */
 export type ErrorSource =

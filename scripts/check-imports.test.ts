@@ -38,15 +38,16 @@ test('the server-side domain may not reach browser code or the route layer (rela
   assert.deepEqual(targets('lib/http/x.ts', "import { getStatus } from '@/lib/status/get-status';"), []);
 });
 
-test('the collector may import the catalog and node, nothing else of the dashboard', () => {
-  const ok = "import { COUNTER_KEYS } from '../lib/catalog';\nimport { readFileSync } from 'node:fs';\nimport { z } from 'zod';";
+test("the collector may import the catalog, the API's contract and node, nothing else of the dashboard", () => {
+  const ok =
+    "import { COUNTER_KEYS } from '../lib/catalog';\nimport { deploymentSchema } from '../lib/api/deployments';\nimport { readFileSync } from 'node:fs';\nimport { z } from 'zod';";
   assert.deepEqual(targets('collector/x.ts', ok), []);
   assert.deepEqual(
     targets(
       'collector/log/x.ts',
-      "import { a } from '../../lib/status/schema';\nimport { useRouter } from 'next/navigation';\nimport React from 'react';",
+      "import { a } from '../../lib/status/get-status';\nimport { useRouter } from 'next/navigation';\nimport React from 'react';",
     ),
-    ['lib/status/schema.ts', 'next/navigation', 'react'],
+    ['lib/status/get-status.ts', 'next/navigation', 'react'],
   );
   assert.deepEqual(targets('simulator/x.ts', "import { x } from '@/components/shell/site-header';"), [
     'components/shell/site-header.tsx',
@@ -56,6 +57,11 @@ test('the collector may import the catalog and node, nothing else of the dashboa
 test('server.ts runs the build only: a source import of lib/ is refused', () => {
   assert.deepEqual(targets('server.ts', "import { getConfig } from '@/lib/config';"), ['lib/config/index.ts']);
   assert.deepEqual(targets('server.ts', "import next from 'next';"), []);
+});
+
+test("the API's contract imports zod and the catalog only", () => {
+  assert.deepEqual(targets('lib/api/x.ts', "import { z } from 'zod';\nimport { HUB_NAME_PATTERN } from '@/lib/catalog';\nimport { a } from './status';"), []);
+  assert.deepEqual(targets('lib/api/x.ts', "import { ConfigError } from '@/lib/config';\nimport * as echarts from 'echarts';"), ['lib/config/index.ts', 'echarts']);
 });
 
 test('imports in comments are not imports', () => {

@@ -104,19 +104,16 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   {
     room: ['collector/', 'simulator/'],
     never: ['app/', 'components/', 'lib/', 'next', 'next/', 'react', 'server.ts', 'instrumentation.ts'],
-    // lib/deployments/types.ts and schema.ts are the deployment's shape (types, zod): the collector posts it.
+    // lib/api/ is the API's contract (zod and the catalog only): the collector's deploy client posts to it.
     // lib/config/env.ts and errors.ts are the environment's pieces (zod only), for a CLI that parses its own.
-    except: [
-      'lib/catalog.ts',
-      'lib/catalog/',
-      'lib/deployments/types.ts',
-      'lib/deployments/schema.ts',
-      'lib/config/env.ts',
-      'lib/config/errors.ts',
-      'collector/',
-      'simulator/',
-    ],
-    why: 'the collector runs on a hub host without the dashboard: it may use the metric catalog (and the deployment type), nothing else of it',
+    except: ['lib/catalog.ts', 'lib/catalog/', 'lib/api/', 'lib/config/env.ts', 'lib/config/errors.ts', 'collector/', 'simulator/'],
+    why: "the collector runs on a hub host without the dashboard: it may use the metric catalog, the API's contract (lib/api) and the environment's pieces, nothing else of it",
+  },
+  {
+    room: ['lib/api/'],
+    never: ['app/', 'components/', 'lib/', 'server.ts', 'instrumentation.ts', ...OUTSIDE_THE_DASHBOARD, 'node:', 'next', 'next/', 'react', 'react-dom', 'swr', 'nuqs', 'echarts'],
+    except: ['lib/api/', 'lib/catalog/'],
+    why: "lib/api/ is the API's contract, read by the browser, the server and the collector alike: zod and the metric catalog only (lib/api/dependency-free.test.ts checks every import)",
   },
   {
     room: ['stack/'],

@@ -1,9 +1,10 @@
 'use client';
 
 import { VerdictBadge } from '@/components/impact/verdict-badge';
+import type { Deployment } from '@/lib/api/deployments';
 import { formatClock } from '@/lib/charts/format';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
-import { type DeploymentRow, useDeploymentList } from '@/lib/client/use-deployment-list';
+import { DEPLOYMENT_LIST_REFRESH_MS, useDeployments } from '@/lib/client/use-deployments';
 import { useImpact } from '@/lib/client/use-impact';
 import { DEFAULT_WINDOW } from '@/lib/impact/windows';
 
@@ -15,7 +16,7 @@ export interface DeploymentsViewProps {
 
 /** Every deployment and restart in the range, newest first, each with its verdict. */
 export function DeploymentsView(props: DeploymentsViewProps) {
-  const { deployments, error, isLoading } = useDeploymentList(props);
+  const { deployments, error, isLoading } = useDeployments(props, DEPLOYMENT_LIST_REFRESH_MS);
   return (
     <>
       <div className="view-header">
@@ -55,7 +56,7 @@ export function DeploymentsView(props: DeploymentsViewProps) {
   );
 }
 
-function DeploymentListRow({ deployment: d }: { deployment: DeploymentRow }) {
+function DeploymentListRow({ deployment: d }: { deployment: Deployment }) {
   const judged = d.kind === 'deploy';
   // A restart is never judged, so its row asks for nothing.
   const { impact } = useImpact(judged ? d.id : null, DEFAULT_WINDOW);
@@ -64,7 +65,7 @@ function DeploymentListRow({ deployment: d }: { deployment: DeploymentRow }) {
       <td>{formatClock(d.when, { withDate: true })}</td>
       <td>{d.hub}</td>
       <td>
-        <a href={`/deployments/${d.id}`}>{d.kind === 'restart' ? `Restart: ${d.what}` : d.what}</a>
+        <a href={`/deployments/${d.id}?${new URLSearchParams({ hub: d.hub }).toString()}`}>{d.kind === 'restart' ? `Restart: ${d.what}` : d.what}</a>
       </td>
       <td>{d.version ?? '–'}</td>
       <td>{d.source}</td>

@@ -13,9 +13,9 @@ import { useReportStale } from '@/lib/client/stale-context';
 import { resolveRangeOrLastHour, zoomRange } from '@/lib/client/time-actions';
 import { useColorScheme } from '@/lib/client/use-color-scheme';
 import { useElementWidth } from '@/lib/client/use-element-width';
-import { useExploreSeries } from '@/lib/client/use-explore-series';
-import { useGraphiteFunctions } from '@/lib/client/use-graphite-functions';
+import { useFunctions } from '@/lib/client/use-functions';
 import { useNowSeconds } from '@/lib/client/use-now';
+import { perLineQueries, useRender } from '@/lib/client/use-render';
 import { useViewParams } from '@/lib/client/use-view-params';
 import { exportHref } from '@/lib/explore/explore-link';
 import {
@@ -55,7 +55,7 @@ export function ExploreView() {
   const router = useRouter();
   const pathname = usePathname();
   const committed = useMemo(() => parseExploreState(search), [search]);
-  const { functions, byName, error: functionsError } = useGraphiteFunctions(!params.kiosk);
+  const { functions, byName, error: functionsError } = useFunctions(!params.kiosk);
 
   // What is typed, line by line; the URL holds what was drawn. A new URL (Back, a tree click,
   // a link) replaces the typing with what it says.
@@ -106,7 +106,7 @@ export function ExploreView() {
   const transforms = useMemo(() => drawn.map(({ line }) => (line.transform ? quantileTransform(line.transform).transform : undefined)), [drawn]);
   const query =
     width !== null && renderTargets.length > 0 ? { targets: renderTargets, from: params.from, until: params.until, maxDataPoints: width, everyPoint } : null;
-  const data = useExploreSeries(query, params.refresh);
+  const data = useRender(perLineQueries(query), params.refresh);
   useReportStale('panel:explore', data.isStale ? { message: plainErrorMessage(data.error), fetchedAt: data.fetchedAt } : null);
 
   const scheme = useColorScheme();

@@ -3,7 +3,7 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import styles from '@/components/explore/explore.module.css';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
-import { useMetricFind } from '@/lib/client/use-metric-find';
+import { useFind } from '@/lib/client/use-find';
 
 /** Results listed at most: a pattern over 200 hubs can match thousands of metrics. */
 export const MAX_RESULTS_SHOWN = 200;
@@ -28,7 +28,7 @@ export function MetricSearch({ onAdd }: { onAdd: (path: string) => void }) {
     const id = setTimeout(() => setPattern(text), DEBOUNCE_MS);
     return () => clearTimeout(id);
   }, [text]);
-  const { nodes, error, isLoading } = useMetricFind(searchQueries(pattern));
+  const { nodes, error, isLoading } = useFind(searchQueries(pattern));
   const results = pattern.trim() === '' ? [] : (nodes ?? []);
   const shown = results.slice(0, MAX_RESULTS_SHOWN);
   const current = Math.min(active, Math.max(0, shown.length - 1));

@@ -3,7 +3,7 @@
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import styles from '@/components/explore/explore.module.css';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
-import { useMetricFind } from '@/lib/client/use-metric-find';
+import { useFind } from '@/lib/client/use-find';
 import type { FindNode } from '@/lib/explore/series';
 
 /** A level with more children than this shows the first ones and points to the search (200 hubs × keys). */
@@ -21,7 +21,7 @@ interface TreeContext {
 }
 
 function Level({ parent, level, ctx }: { parent: string | null; level: number; ctx: TreeContext }) {
-  const { nodes, error, isLoading } = useMetricFind([parent === null ? '*' : `${parent}.*`]);
+  const { nodes, error, isLoading } = useFind([parent === null ? '*' : `${parent}.*`]);
   const firstChild = nodes?.[0]?.path;
   const { enterWhenLoaded, entered, focus } = ctx;
   useEffect(() => {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { deploymentSchema } from '../deploy/deployment-schema';
-import { deploymentsUrl, postDeployment } from '../deploy/post-deployment';
+import type { z } from 'zod';
+import { deploymentListSchema, deploymentsEndpoint } from '../../lib/api/deployments';
+import { postDeployment } from '../deploy/post-deployment';
 import type { PastDeployment } from './start-ups';
 
 /**
@@ -22,10 +22,10 @@ export interface RecordResult {
   failed: string[];
 }
 
-const listSchema = z.object({ deployments: z.array(deploymentSchema) });
+const listSchema = deploymentListSchema;
 
 async function existing(settings: RecordSettings, when: number): Promise<z.infer<typeof listSchema>['deployments']> {
-  const url = deploymentsUrl(settings.baseUrl);
+  const url = deploymentsEndpoint(settings.baseUrl);
   url.searchParams.set('hub', settings.hub);
   url.searchParams.set('from', String(when - 1));
   url.searchParams.set('until', String(when + 1));

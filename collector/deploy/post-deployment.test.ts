@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { deploymentsEndpoint } from '../../lib/api/deployments';
 import { parseDeployArgs, UsageError } from './cli-args';
-import { DeployPostError, deploymentsUrl, postDeployment } from './post-deployment';
+import { DeployPostError, postDeployment } from './post-deployment';
 
 // TEST STAND-IN for the dashboard: a real HTTP server that answers a 503 and then a 201 on demand,
 // which the real dashboard cannot be made to do; e2e/api-deployments.spec.ts posts to the real one.
@@ -91,9 +92,9 @@ describe('postDeployment', () => {
     assert.equal(retries, 2);
   });
 
-  test('deploymentsUrl keeps a path prefix', () => {
-    assert.equal(deploymentsUrl(new URL('http://h:3000')).href, 'http://h:3000/api/deployments');
-    assert.equal(deploymentsUrl(new URL('http://h/hubwatch/')).href, 'http://h/hubwatch/api/deployments');
+  test('deploymentsEndpoint keeps a path prefix', () => {
+    assert.equal(deploymentsEndpoint(new URL('http://h:3000')).href, 'http://h:3000/api/deployments');
+    assert.equal(deploymentsEndpoint(new URL('http://h/hubwatch/')).href, 'http://h/hubwatch/api/deployments');
   });
 });
 

@@ -1,5 +1,7 @@
-import type { Deployment, DeploymentKind, DeploymentSource } from '../../lib/deployments/types';
-import { deploymentSchema, errorBodySchema } from './deployment-schema';
+import { type Deployment, type DeploymentBody, deploymentSchema, deploymentsEndpoint } from '../../lib/api/deployments';
+import { parseErrorBody } from '../../lib/api/error';
+
+export type { DeploymentBody } from '../../lib/api/deployments';
 
 /**
  * POST /api/deployments, shared by the deploy CLI and the collector's automatic detection.
@@ -7,18 +9,6 @@ import { deploymentSchema, errorBodySchema } from './deployment-schema';
  * dashboard, a timeout or a 5xx is retried a few times with growing pauses; a 4xx (bad token,
  * bad field) is final, with the server's own message.
  */
-
-export type DeploymentBody = {
-  hub: string;
-  what: string;
-  when?: number;
-  version?: string;
-  commit?: string;
-  author?: string;
-  link?: string;
-  source?: DeploymentSource;
-  kind?: DeploymentKind;
-};
 
 export type PostSettings = {
   /** The dashboard's base URL, e.g. http://127.0.0.1:3000 (a path prefix is kept). */
@@ -49,12 +39,6 @@ export class DeployPostError extends Error {
 
 export const DEFAULT_DASHBOARD_URL = 'http://127.0.0.1:3000';
 
-export function deploymentsUrl(baseUrl: URL): URL {
-  const base = new URL(baseUrl.href);
-  if (!base.pathname.endsWith('/')) base.pathname = `${base.pathname}/`;
-  return new URL('api/deployments', base);
-}
-
 function serverMessage(status: number, text: string): string {
   let json: unknown;
   try {
@@ -62,10 +46,8 @@ function serverMessage(status: number, text: string): string {
   } catch {
     json = undefined;
   }
-  const parsed = errorBodySchema.safeParse(json);
-  return parsed.success
-    ? `HTTP ${status} ${parsed.data.error.code}: ${parsed.data.error.message}`
-    : `HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`;
+  const error = parseErrorBody(json);
+  return error !== null ? `HTTP ${status} ${error.code}: ${error.message}` : `HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`;
 }
 
 async function attempt(url: URL, body: DeploymentBody, token: string, timeoutMs: number): Promise<Deployment> {
@@ -106,7 +88,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /** Records one deployment; resolves with it as stored, or rejects with a DeployPostError. */
 export async function postDeployment(body: DeploymentBody, settings: PostSettings): Promise<Deployment> {
-  const url = deploymentsUrl(settings.baseUrl);
+  const url = deploymentsEndpoint(settings.baseUrl);
   const attempts = settings.attempts ?? 4;
   const sleep = settings.sleep ?? realSleep;
   let wait = settings.backoffMs ?? 1_000;

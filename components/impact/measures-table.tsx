@@ -1,7 +1,7 @@
+import type { ImpactResponse, MeasureResult } from '@/lib/api/impact';
 import { formatValue } from '@/lib/charts/format';
 import { formatP } from '@/lib/impact/format';
 import { MEASURE_IDS } from '@/lib/impact/measures';
-import type { ImpactResponse, MeasureResult } from '@/lib/impact/schema';
 import { VerdictBadge } from './verdict-badge';
 
 function changeText(m: MeasureResult): string {

@@ -13,13 +13,19 @@ import type { Datapoint } from '@/lib/shared/series';
 export interface OverlayChartProps {
   id: string;
   title: string;
-  current: readonly Datapoint[] | undefined;
-  lastWeek: readonly Datapoint[] | undefined;
+  /** undefined while loading; null when Graphite answered without this series (no data). */
+  current: readonly Datapoint[] | null | undefined;
+  lastWeek: readonly Datapoint[] | null | undefined;
+  /** Why the answer could not be loaded, in plain words; shown when there is nothing to draw. */
+  error?: string | null;
   when: number;
   lastWeekWhen: number;
   windowSeconds: number;
   unit: ValueUnit;
+  /** The series is there but holds no value in these windows. */
   emptyMessage: string;
+  /** Graphite has no such series for this hub in these windows. */
+  noDataMessage: string;
   /** Both lines as one query (last week as a time shift): "Open in explore" and the exports. */
   request?: ChartRequest;
 }
@@ -36,9 +42,16 @@ export function OverlayChart(props: OverlayChartProps) {
         : null,
     [current, lastWeek, when, lastWeekWhen, windowSeconds, unit, palette],
   );
-  const hasData = (current ?? []).some(([value]) => value !== null);
+  const values = (current ?? []).flatMap(([value]) => (value !== null && Number.isFinite(value) ? [value] : []));
+  const hasData = values.length > 0;
+  const message =
+    current === undefined ? (props.error ? `Cannot be shown: ${props.error}.` : 'Loading…') : current === null ? props.noDataMessage : props.emptyMessage;
+  const state = current === undefined ? (props.error ? 'error' : 'loading') : current === null ? 'no-data' : hasData ? 'drawn' : 'empty';
   return (
-    <section className="panel" data-testid={`overlay-${props.id}`}>
+    <section className="panel" data-testid={`overlay-${props.id}`} data-state={state}
+      // The largest value drawn around the deployment, so a test can tell which numbers the line shows.
+      data-peak={hasData ? Math.max(...values) : undefined}
+    >
       <header className="panel-header">
         <h2>{props.title}</h2>
         <p className="panel-description">Solid: around this deployment. Dashed: the same minutes one week earlier.</p>
@@ -47,7 +60,9 @@ export function OverlayChart(props: OverlayChartProps) {
         {option && hasData ? (
           <LazyEChart option={option} height={220} ariaLabel={`${props.title}: before and after the deployment`} />
         ) : (
-          <p className="panel-message">{current ? props.emptyMessage : 'Loading…'}</p>
+          <p className="panel-message" role={state === 'error' ? 'alert' : undefined} data-testid={`overlay-${props.id}-message`}>
+            {message}
+          </p>
         )}
       </div>
       {props.request ? <ChartActions request={props.request} title={props.title} /> : null}

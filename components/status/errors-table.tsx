@@ -1,6 +1,6 @@
+import type { StatusResponse } from '@/lib/api/status';
 import { formatCount } from '@/lib/charts/format';
 import { ERROR_CATEGORIES, ERRORS_EXPLAINED, type ErrorCategory } from '@/lib/errors-explained';
-import type { StatusResponse } from '@/lib/status/schema';
 import styles from './errors.module.css';
 import { formatChange, formatPercent } from './status-format';
 

@@ -1,4 +1,4 @@
-import type { StatusResponse } from '@/lib/status/schema';
+import type { StatusResponse } from '@/lib/api/status';
 import styles from './status.module.css';
 import { incidentWhen } from './status-format';
 

@@ -1,6 +1,6 @@
 import { VerdictBadge } from '@/components/impact/verdict-badge';
+import type { StatusResponse } from '@/lib/api/status';
 import { formatUtcDateTime } from '@/lib/status/plain-language';
-import type { StatusResponse } from '@/lib/status/schema';
 import styles from './status.module.css';
 
 /** The morning's change at a glance: the last deployment and whether it made things worse. */

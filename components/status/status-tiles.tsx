@@ -1,8 +1,8 @@
 import Link from 'next/link';
+import type { StatusResponse } from '@/lib/api/status';
 import { formatCount } from '@/lib/charts/format';
 import { ERROR_CATEGORIES, ERRORS_EXPLAINED } from '@/lib/errors-explained';
 import { formatWait } from '@/lib/status/plain-language';
-import type { StatusResponse } from '@/lib/status/schema';
 import { Figure, StatTile } from './stat-tile';
 import styles from './status.module.css';
 

@@ -1,9 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { parseErrorBody } from '@/lib/api/error';
 
 /** Longer than the proxy's own Graphite timeout, so the proxy's 504 reaches us rather than our abort. */
 export const CLIENT_FETCH_TIMEOUT_MS = 20_000;
-
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** A failed API call, with the status and code the route handler chose (status 0: no answer). */
 export class ApiClientError extends Error {
@@ -40,9 +39,9 @@ export async function fetchJson<T>(url: string, schema: z.ZodType<T>, init: Requ
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const parsed = ErrorBody.safeParse(body);
-    throw parsed.success
-      ? new ApiClientError(res.status, parsed.data.error.code, parsed.data.error.message)
+    const detail = parseErrorBody(body);
+    throw detail !== null
+      ? new ApiClientError(res.status, detail.code, detail.message)
       : new ApiClientError(res.status, 'http_error', `HTTP ${res.status}`);
   }
   const parsed = schema.safeParse(body);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { renderUrl } from '@/lib/api/render';
 import { MAX_GET_URL_LENGTH, renderRequest } from './render-request';
-import { renderUrl } from './use-render';
 
 test('a short render stays a GET on the URL it was keyed by', () => {
   const url = renderUrl({ targets: ['a.b'], from: '-1h', until: 'now' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_TARGETS_PER_PANEL, renderUrl } from './use-render';
+import { MAX_TARGETS_PER_REQUEST, renderUrl } from '@/lib/api/render';
 
 test('render URL repeats target, keeps the range raw and rounds maxDataPoints', () => {
   const url = renderUrl({ targets: ['a.b', 'sumSeries(c.*)'], from: '-1h', until: 'now', maxDataPoints: 612.4 });
@@ -13,8 +13,8 @@ test('render URL repeats target, keeps the range raw and rounds maxDataPoints', 
 });
 
 test('render URL caps the number of targets', () => {
-  const many = Array.from({ length: MAX_TARGETS_PER_PANEL + 5 }, (_, i) => `m${i}`);
+  const many = Array.from({ length: MAX_TARGETS_PER_REQUEST + 5 }, (_, i) => `m${i}`);
   const parsed = new URL(renderUrl({ targets: many, from: '-1h', until: 'now' }), 'http://x');
-  assert.equal(parsed.searchParams.getAll('target').length, MAX_TARGETS_PER_PANEL);
+  assert.equal(parsed.searchParams.getAll('target').length, MAX_TARGETS_PER_REQUEST);
   assert.equal(parsed.searchParams.has('maxDataPoints'), false);
 });

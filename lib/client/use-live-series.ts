@@ -1,16 +1,24 @@
 'use client';
 
 import { type RefObject, useMemo, useRef } from 'react';
+import type { Series } from '@/lib/api/render';
 import { isRelativeTime } from '@/lib/time-range';
 import { plainErrorMessage } from './api-fetch';
 import { useReportStale } from './stale-context';
 import { resolveRangeOrLastHour } from './time-actions';
 import { useElementWidth } from './use-element-width';
 import { useNowSeconds } from './use-now';
-import { type RenderState, useRender } from './use-render';
+import { singleRender, useRender } from './use-render';
 import { useViewParams } from './use-view-params';
 
-export interface LiveSeries extends RenderState {
+export interface LiveSeries {
+  series: Series[] | undefined;
+  /** Epoch ms of the answer shown (the last good one while stale). */
+  fetchedAt: number | null;
+  error: unknown;
+  isLoading: boolean;
+  /** Data is shown but the latest refresh failed: the panel says so and keeps it. */
+  isStale: boolean;
   /** Attach to the panel's box: its width sets `maxDataPoints`. */
   boxRef: RefObject<HTMLDivElement | null>;
   /** The URL's range resolved against the ticking clock, epoch seconds. */
@@ -34,7 +42,8 @@ export function useLiveSeries(id: string, targets: readonly string[] | null, fit
   const query = ready
     ? { targets, from: params.from, until: params.until, maxDataPoints: fitToWidth && width ? width : undefined }
     : null;
-  const state = useRender(query, params.refresh);
+  const state = useRender(query ? [query] : null, params.refresh);
+  const { series, error } = singleRender(state);
 
   const range = useMemo(() => resolveRangeOrLastHour(params, now), [params, now]);
 
@@ -43,5 +52,15 @@ export function useLiveSeries(id: string, targets: readonly string[] | null, fit
     state.isStale ? { message: plainErrorMessage(state.error), fetchedAt: state.fetchedAt } : null,
   );
 
-  return { ...state, boxRef, range, live: isRelativeTime(params.until), nowSeconds: now };
+  return {
+    series,
+    fetchedAt: state.fetchedAt,
+    error,
+    isLoading: state.isLoading,
+    isStale: state.isStale,
+    boxRef,
+    range,
+    live: isRelativeTime(params.until),
+    nowSeconds: now,
+  };
 }

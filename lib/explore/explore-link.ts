@@ -1,3 +1,4 @@
+import { type ExportFormat, exportUrl } from '@/lib/api/export';
 import type { ValueUnit } from '@/lib/charts/format';
 import type { ChartKind } from '@/lib/charts/time-series-option';
 import type { QuantileTransformName } from '@/lib/system/quantile-transforms';
@@ -37,11 +38,6 @@ export function exploreHref(chart: ChartRequest): string {
 }
 
 /** `GET /api/export` of the same targets and range: every stored point (no maxDataPoints). */
-export function exportHref(chart: Pick<ChartRequest, 'targets' | 'from' | 'until'>, format: 'csv' | 'json'): string {
-  const params = new URLSearchParams();
-  for (const target of chart.targets) params.append('target', target);
-  params.set('from', chart.from);
-  params.set('until', chart.until);
-  params.set('format', format);
-  return `/api/export?${params.toString()}`;
+export function exportHref(chart: Pick<ChartRequest, 'targets' | 'from' | 'until'>, format: ExportFormat): string {
+  return exportUrl({ targets: chart.targets, from: chart.from, until: chart.until, format });
 }

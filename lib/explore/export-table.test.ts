@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { exportJsonSchema } from '@/lib/api/export';
 import { exportTable, isoTime, toCsv, toExportJson } from './export-table';
 
 const series = [
@@ -42,4 +43,10 @@ describe('export table', () => {
   test('isoTime is UTC, whole seconds', () => {
     assert.equal(isoTime(0), '1970-01-01T00:00:00Z');
   });
+});
+
+test("the JSON export is what the export API's contract says", () => {
+  const body = exportJsonSchema.parse(JSON.parse(toExportJson(exportTable(series), { from: 1795600000, until: 1795600030 })));
+  assert.deepEqual(body.columns, ['time', 'epoch', 'a.b', 'alias("x, y")']);
+  assert.deepEqual(body.rows[1], ['2026-11-25T09:46:50Z', 1795600010, null, 'Infinity']);
 });

@@ -1,7 +1,7 @@
-import type { FunctionParam, GraphiteFunction } from '@/lib/shared/graphite-functions';
+import type { FunctionParam, GraphiteFunction } from '@/lib/api/functions';
 
-/** What the target editor reads of graphite-web's function list (the list's shape: lib/shared/graphite-functions.ts). */
-export type { FunctionParam, FunctionsAnswer, GraphiteFunction } from '@/lib/shared/graphite-functions';
+// The shapes are the functions API's contract (lib/api/functions.ts).
+export type { FunctionParam, FunctionsAnswer, GraphiteFunction } from '@/lib/api/functions';
 
 /** Fewest and most arguments a call may have (`max` null: unbounded). */
 export function argumentBounds(fn: GraphiteFunction): { min: number; max: number | null } {

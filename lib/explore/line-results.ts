@@ -1,7 +1,7 @@
 import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { Series } from './series';
 
-/** The part of a render outcome this reads (lib/client/use-explore-series.ts). */
+/** The part of a render outcome this reads (lib/client/use-render.ts). */
 export type Outcome =
   | { ok: true; series: Series[] }
   | { ok: false; error: { status: number; code: string; message: string } };

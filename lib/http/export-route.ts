@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '@/lib/api/export';
 import { exportTable, toCsv, toExportJson } from '@/lib/explore/export-table';
 import { cachedRender } from '@/lib/graphite/cached-render';
 import { resolveTime } from '@/lib/time-range';
@@ -10,7 +11,6 @@ import { maxDataPointsParam, targetList, withTimeRange } from './params';
  * drew does not ask Graphite again.
  */
 
-export const EXPORT_FORMATS = ['csv', 'json'] as const;
 
 const formatParam = z
   .enum(EXPORT_FORMATS, {

@@ -1,28 +1,14 @@
+import type { GraphiteHealth, Health } from '@/lib/api/health';
 import { getConfig } from '@/lib/config';
 import { type BackendOffers, backendOffers } from '@/lib/graphite/backend-offers';
 import { backendStatus } from '@/lib/graphite/backend-state';
-import { getRenderCache, type RenderCacheStats } from '@/lib/graphite/cached-render';
+import { getRenderCache } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
-import { checkRecords, type RecordsHealth } from '@/lib/records/records-health';
-import type { BackendStatus } from '@/lib/shared/backend';
+import { checkRecords } from '@/lib/records/records-health';
 import { toApiError } from './route';
 
-export type GraphiteHealth =
-  | { reachable: true; latencyMs: number }
-  | { reachable: false; latencyMs: number; error: { code: string; message: string } };
-
-export type Health = {
-  status: 'ok' | 'degraded';
-  dashboard: { up: true; uptimeSeconds: number };
-  graphite: GraphiteHealth;
-  /** Each configured storage node's state, and whether answers are (or may be) partial. */
-  backend: BackendStatus;
-  /** Which of render, find, functions and events the Graphite backend answers (events only feed the mirror). */
-  offers: BackendOffers;
-  /** hubwatch's own records (deployments, incidents, deliveries). */
-  records: RecordsHealth;
-  renders: RenderCacheStats;
-};
+// The answer's shape is the health API's contract (lib/api/health.ts).
+export type { GraphiteHealth, Health } from '@/lib/api/health';
 
 // A find of the top level is about the cheapest request graphite-web answers from its own data.
 const PROBE_QUERY = '*';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse } from './route';
+import type { Duplex } from 'node:stream';
+import { errorJson } from '@/lib/api/error';
 
 export type RouteHandler = (request: Request) => Promise<Response>;
 
@@ -20,7 +21,7 @@ async function send(answer: Response, response: ServerResponse, extraHeaders: Re
 
 /** An error in the one JSON shape, written straight to a node:http response. */
 export function sendError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify({ error: { code, message } });
+  const body = errorJson(code, message);
   response.writeHead(status, {
     ...headers,
     'content-type': 'application/json',
@@ -38,7 +39,26 @@ export function sendError(response: ServerResponse, status: number, code: string
 export async function failRequest(request: IncomingMessage, response: ServerResponse, error: unknown): Promise<void> {
   console.error(`[server] ${request.method} ${request.url}:`, error);
   if (response.headersSent) return void response.destroy();
-  await send(errorResponse(500, 'internal_error', 'internal error'), response, {}).catch(() => response.destroy());
+  try {
+    sendError(response, 500, 'internal_error', 'internal error');
+  } catch {
+    response.destroy();
+  }
+}
+
+/**
+ * A request Node could not read (request line and headers over its 16 KB limit, a malformed
+ * request), which Node would answer itself with an empty body: answered on the raw socket in the
+ * one error shape instead, and the connection closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = tooLarge
+    ? errorJson('request_too_large', 'url: the request line and headers are over 16 KB; send long targets as a form body (POST /api/graphite/render)')
+    : errorJson('bad_request', 'request: not a valid HTTP/1.1 request');
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 /**

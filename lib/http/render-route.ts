@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { cachedRenderBody } from '@/lib/graphite/cached-render';
 import { formParams } from './form-body';
 import { renderParams } from './render-params';
-import { handle, rawJsonResponse } from './route';
+import { rawJsonResponse, route } from './route';
 import { checkFunctionNames } from './target-functions';
 
 /**
@@ -16,11 +16,13 @@ async function render({ target, from, until, maxDataPoints }: z.output<typeof re
   return rawJsonResponse(await cachedRenderBody({ targets: target, from, until, maxDataPoints }));
 }
 
-export const renderRoute = handle(renderParams, render, { graphiteField: 'target' });
+export const renderRoute = route({ query: renderParams }, ({ query }) => render(query), { graphiteField: 'target' });
 
 /**
  * POST /api/graphite/render with a form body (target=A&target=B&from=...): the same parameters,
  * validation and cache as GET, for targets too long for a URL. Through Next's router (the
  * server hooks' fast path is for GET cache hits).
  */
-export const renderPostRoute = handle(renderParams, render, { graphiteField: 'target', params: formParams });
+export const renderPostRoute = route({ query: renderParams, queryFrom: formParams }, ({ query }) => render(query), {
+  graphiteField: 'target',
+});

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { z } from 'zod';
 import { ConfigError } from '@/lib/config';
 import { GraphiteError } from '@/lib/graphite/errors';
-import { ApiError, handle, queryObject, toApiError } from './route';
+import { ApiError, queryObject, route, toApiError } from './route';
 
 const url = (query: string) => new Request(`http://127.0.0.1/api/x?${query}`);
 
@@ -21,26 +21,26 @@ describe('queryObject', () => {
   });
 });
 
-describe('handle', () => {
+describe('route', () => {
   const schema = z.object({ n: z.coerce.number().int('must be an integer'), name: z.string().min(2, 'too short') });
 
   test('passes parsed input to the handler and answers JSON, not cached', async () => {
-    const route = handle(schema, (input) => ({ doubled: input.n * 2, name: input.name }));
-    const response = await route(url('n=21&name=ab&ignored=1'));
+    const handler = route({ query: schema }, ({ query }) => ({ doubled: query.n * 2, name: query.name }));
+    const response = await handler(url('n=21&name=ab&ignored=1'));
     assert.deepEqual(await answer(response), { status: 200, body: { doubled: 42, name: 'ab' } });
     assert.equal(response.headers.get('cache-control'), 'no-store');
   });
 
   test('a Response from the handler is sent as is', async () => {
-    const route = handle(schema, () => new Response('[1]', { status: 201 }));
-    const response = await route(url('n=1&name=ab'));
+    const handler = route({ query: schema }, () => new Response('[1]', { status: 201 }));
+    const response = await handler(url('n=1&name=ab'));
     assert.equal(response.status, 201);
     assert.equal(await response.text(), '[1]');
   });
 
   test('invalid input -> 400 bad_request naming every field at fault', async () => {
-    const route = handle(schema, () => assert.fail('handler must not run'));
-    assert.deepEqual(await answer(await route(url('n=1.5&name=a'))), {
+    const handler = route({ query: schema }, () => assert.fail('handler must not run'));
+    assert.deepEqual(await answer(await handler(url('n=1.5&name=a'))), {
       status: 400,
       body: { error: { code: 'bad_request', message: 'n: must be an integer; name: too short' } },
     });
@@ -83,10 +83,51 @@ describe('handle', () => {
   for (const [name, error, status, body] of thrown) {
     test(`${name} -> ${status} without internals`, async (t) => {
       t.mock.method(console, 'error', () => undefined);
-      const route = handle(schema, () => Promise.reject(error), { graphiteField: 'target' });
-      assert.deepEqual(await answer(await route(url('n=1&name=ab'))), { status, body: { error: body } });
+      const handler = route({ query: schema }, () => Promise.reject(error), { graphiteField: 'target' });
+      assert.deepEqual(await answer(await handler(url('n=1&name=ab'))), { status, body: { error: body } });
     });
   }
+
+  test('a guard that refuses answers before anything is parsed or run', async () => {
+    const handler = route(
+      {
+        guard: () => {
+          throw new ApiError(401, 'login_required', 'authorization: log in first');
+        },
+        query: schema,
+      },
+      () => assert.fail('handler must not run'),
+    );
+    assert.deepEqual(await answer(await handler(url('n=oops'))), {
+      status: 401,
+      body: { error: { code: 'login_required', message: 'authorization: log in first' } },
+    });
+  });
+
+  test('queryFrom replaces the query string as the source of `query`', async () => {
+    const handler = route(
+      { query: schema, queryFrom: async () => new URLSearchParams('n=4&name=from-body') },
+      ({ query }) => query,
+    );
+    assert.deepEqual(await answer(await handler(url('n=1&name=ab'))), { status: 200, body: { n: 4, name: 'from-body' } });
+  });
+
+  test('path params, query and JSON body are each parsed by their schema', async () => {
+    const handler = route(
+      { params: z.object({ id: z.coerce.number() }), query: z.object({ q: z.string() }), body: z.object({ what: z.string() }) },
+      ({ params, query, body }) => ({ id: params.id, q: query.q, what: body.what }),
+    );
+    const request = new Request('http://127.0.0.1/api/x?q=1', { method: 'POST', body: '{"what":"w"}' });
+    assert.deepEqual(await answer(await handler(request, { params: Promise.resolve({ id: '7' }) })), {
+      status: 200,
+      body: { id: 7, q: '1', what: 'w' },
+    });
+    const bad = new Request('http://127.0.0.1/api/x?q=1', { method: 'POST', body: '{"what":3}' });
+    assert.deepEqual(await answer(await handler(bad, { params: Promise.resolve({ id: '7' }) })), {
+      status: 400,
+      body: { error: { code: 'bad_request', message: 'what: Invalid input: expected string, received number' } },
+    });
+  });
 
   test('toApiError without a field does not invent one', () => {
     const apiError = toApiError(new GraphiteError('bad_request', 'x', { reason: 'why' }));

@@ -1,15 +1,16 @@
 import type { z } from 'zod';
+import { errorBody } from '@/lib/api/error';
 import { ConfigError } from '@/lib/config';
 import { GraphiteError } from '@/lib/graphite/errors';
 import { RecordsUnavailableError } from '@/lib/records/records-unavailable';
 
 /**
- * The one wrapper every API route handler goes through: parse the query string with a zod schema,
- * run the handler, and shape every failure as `{"error": {"code": "...", "message": "..."}}`.
- * 4xx messages name the field and the problem; 5xx messages never carry internals.
+ * `route`, the one wrapper every API route handler goes through, and so the one place where a
+ * request is checked (the deploy token today; login and permissions next), parsed (path, query,
+ * body, each with its zod schema) and answered: a result as JSON, every failure in the one error
+ * body of lib/api/error.ts. 4xx messages name the field and the problem; 5xx messages never carry
+ * internals.
  */
-
-export type ErrorBody = { error: { code: string; message: string } };
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -24,18 +25,15 @@ export class ApiError extends Error {
   }
 }
 
-export type HandleOptions = {
+export type RouteOptions = {
   /** Field a Graphite 400 is about (e.g. `target`), so its message names the field. */
   graphiteField?: string;
-  /** Where the parameters come from: the query string (default), or it plus a form body (form-body.ts). */
-  params?: (request: Request) => Promise<URLSearchParams>;
 };
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
 export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  const body: ErrorBody = { error: { code, message } };
-  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+  return Response.json(errorBody(code, message), { status, headers: { ...NO_STORE, ...headers } });
 }
 
 /** How long a client should wait before asking again when Graphite is saturated. */
@@ -72,7 +70,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 /** Maps anything thrown by a handler to the public error; only ApiError and GraphiteError say more than "internal". */
-export function toApiError(error: unknown, options: HandleOptions = {}): ApiError {
+export function toApiError(error: unknown, options: RouteOptions = {}): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof GraphiteError) {
     switch (error.kind) {
@@ -102,7 +100,7 @@ export function toApiError(error: unknown, options: HandleOptions = {}): ApiErro
 }
 
 /** Runs `run`, answering its result as JSON (or as is, when it is a Response) and any failure in the one error shape. */
-async function respond(request: Request, run: () => Promise<unknown>, options: HandleOptions): Promise<Response> {
+async function respond(request: Request, run: () => Promise<unknown>, options: RouteOptions): Promise<Response> {
   try {
     const result = await run();
     return result instanceof Response ? result : jsonResponse(result);
@@ -120,23 +118,21 @@ function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.output<S>
   return parsed.data;
 }
 
-export function handle<S extends z.ZodType>(
-  schema: S,
-  handler: (input: z.output<S>, request: Request) => Promise<unknown> | unknown,
-  options: HandleOptions = {},
-): (request: Request) => Promise<Response> {
-  const params = options.params ?? (async (request: Request) => new URL(request.url).searchParams);
-  return (request) => respond(request, async () => handler(parseOr400(schema, queryObject(await params(request))), request), options);
-}
-
 /** Next's second argument to a route handler; `params` holds the dynamic segments (`[id]`). */
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 export type RouteParts = {
-  /** Runs first (e.g. the deploy token check); throws an ApiError to refuse. */
-  guard?: (request: Request) => void;
+  /**
+   * Runs first, before anything is read (the deploy token today; login and permissions next):
+   * throws an ApiError (401, 403) to refuse.
+   */
+  guard?: (request: Request) => void | Promise<void>;
+  /** The path's dynamic segments (`[id]`). */
   params?: z.ZodType;
+  /** The query string (a key given several times is an array). */
   query?: z.ZodType;
+  /** Where `query` is read from: the query string (default), or it followed by a form body (form-body.ts). */
+  queryFrom?: (request: Request) => Promise<URLSearchParams>;
   /** The request body, read as JSON. */
   body?: z.ZodType;
 };
@@ -159,23 +155,26 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+const fromQueryString = async (request: Request) => new URL(request.url).searchParams;
+
 /**
- * `handle` for routes with path parameters and/or a JSON body: guard, then params, query and
- * body, each validated by its schema, then the handler. Nothing is done when any step refuses.
+ * A route handler: guard, then params, query and body, each validated by its schema, then the
+ * handler; its result is answered as JSON (or as is, when it is a Response). Nothing is done when
+ * any step refuses.
  */
 export function route<P extends RouteParts>(
   parts: P,
   handler: (input: RouteInput<P>, request: Request) => Promise<unknown> | unknown,
-  options: HandleOptions = {},
+  options: RouteOptions = {},
 ): (request: Request, context?: RouteContext) => Promise<Response> {
   return (request, context) =>
     respond(
       request,
       async () => {
-        parts.guard?.(request);
+        await parts.guard?.(request);
         const params = parts.params === undefined ? undefined : parseOr400(parts.params, (await context?.params) ?? {});
         const query =
-          parts.query === undefined ? undefined : parseOr400(parts.query, queryObject(new URL(request.url).searchParams));
+          parts.query === undefined ? undefined : parseOr400(parts.query, queryObject(await (parts.queryFrom ?? fromQueryString)(request)));
         const body = parts.body === undefined ? undefined : parseOr400(parts.body, await readJsonBody(request));
         // The casts only restate what each branch just produced for the schema (or its absence).
         return handler({ params, query, body } as RouteInput<P>, request);

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { EmbedConfig, ListenConfig } from '@/lib/config';
 import { matchApiRoute } from './api-routes';
-import { requestUrl, runRouteHandler, sendError } from './node-route';
+import { answerClientError, failRequest, requestUrl, runRouteHandler, sendError } from './node-route';
 import { createPageCache } from './page-cache';
 import { answerCachedRender, isRenderRequest } from './render-fast-path';
 import { renderRoute } from './render-route';
@@ -13,6 +14,8 @@ import { API_HEADERS, newNonce, pageHeaders } from './security-headers';
  * only the build's code. server.ts relies on exactly this shape (it cannot import the type):
  * `listen` is the validated address, and `serve` either answers a request itself and returns
  * true, or prepares it (security headers, the page's CSP nonce) and returns false for Next.
+ * `fail` and `clientError` answer what went wrong outside any route (Next's handler threw; Node
+ * could not read the request) in the one error body, which server.ts cannot build itself.
  *
  * Answered here: `GET /api/graphite/render` outside Next's router (the router costs about 3 ms
  * per request here, which broke the proxy's latency budget, and capped a cached render at a
@@ -25,6 +28,8 @@ export type ServerHooks = {
   serve(request: IncomingMessage, response: ServerResponse): boolean;
   /** Resolves when start-up's asynchronous part (the records store) is done: server.ts listens after it. */
   ready: Promise<void>;
+  fail(request: IncomingMessage, response: ServerResponse, error: unknown): void;
+  clientError(error: NodeJS.ErrnoException, socket: Duplex): void;
 };
 
 export const SERVER_HOOKS = Symbol.for('hubwatch.serverHooks');
@@ -44,6 +49,8 @@ export function serverHooks(listen: ListenConfig, embed: EmbedConfig, ready: Pro
   return {
     listen,
     ready,
+    fail: (request, response, error) => void failRequest(request, response, error),
+    clientError: answerClientError,
     serve(request, response) {
       const method = request.method ?? 'GET';
       if (request.url === '*') {

@@ -1,3 +1,4 @@
+import type { HubRow, HubsOverview } from '@/lib/api/hubs';
 import {
   everyHubCounterPath,
   everyHubGaugePath,
@@ -15,7 +16,7 @@ import { recentValue } from '@/lib/stats/series';
 import { guardVerdict } from '@/lib/status/partial-verdict';
 import { lastWindow } from '@/lib/status/plain-language';
 import { evaluateTimeline } from '@/lib/status/timeline';
-import { VERDICT_RANK, type Verdict } from '@/lib/status/verdict';
+import { VERDICT_RANK } from '@/lib/status/verdict';
 
 /**
  * `/hubs`: every reporting hub with its verdict, running servers and failed starts in the last
@@ -24,19 +25,8 @@ import { VERDICT_RANK, type Verdict } from '@/lib/status/verdict';
  * the render is done by lib/hubs/get-overview.ts.
  */
 
-export type HubRow = {
-  hub: string;
-  verdict: Verdict['verdict'];
-  cause: Verdict['cause'];
-  reason: string;
-  /** Servers running now (null when the gauge is older than the no-data limit). */
-  running: number | null;
-  /** Server starts in the last hour: failed, and all (succeeded + failed). */
-  failedStarts: number;
-  starts: number;
-};
-
-export type HubsOverview = { until: number; hubs: HubRow[]; backend: BackendStatus };
+// The answer's shape is the hubs API's contract (lib/api/hubs.ts).
+export type { HubRow, HubsOverview } from '@/lib/api/hubs';
 
 /** One hour: "failed starts in the last hour" and more than the verdict's lookback. */
 export const OVERVIEW_SECONDS = 3600;

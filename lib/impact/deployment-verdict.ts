@@ -1,4 +1,5 @@
-import { MEASURE_IDS, type MeasureId, SPAWN_MEASURES } from '@/lib/impact/measures';
+import { WITHOUT_LAST_WEEK } from '@/lib/impact/judge';
+import { MEASURE_IDS, MEASURES, type MeasureId, SPAWN_MEASURES } from '@/lib/impact/measures';
 import type { ComparisonKind, MeasureVerdict } from '@/lib/impact/verdicts';
 
 export interface DeploymentVerdict {
@@ -29,21 +30,27 @@ export function deploymentVerdict(measures: Judged, partial: boolean, restart: b
   const comparison: ComparisonKind = ids.some((id) => measures[id].comparison === 'before_and_last_week')
     ? 'before_and_last_week'
     : 'before_only';
-  const compared =
-    comparison === 'before_and_last_week'
-      ? 'Compared with the window before and with the same windows one week earlier.'
-      : 'Last week has no data: compared with the window before only.';
   const pick = (verdict: MeasureVerdict) => MEASURE_IDS.filter((id) => measures[id].verdict === verdict);
   let verdict: MeasureVerdict;
   let lead: string;
   const worse = pick('worse');
   const better = pick('better');
+  const named = worse.length > 0 ? worse : better;
+  // Each measure's own reason says when it had no last week; the paragraph says it once.
+  const reasons = named.map((id) => measures[id].reason.replace(`, ${WITHOUT_LAST_WEEK}`, '')).join('; ');
+  const alone = named.filter((id) => measures[id].comparison === 'before_only').map((id) => MEASURES[id].label);
+  const compared =
+    comparison === 'before_only'
+      ? 'Last week has no data: compared with the window before only.'
+      : `Compared with the window before and with the same windows one week earlier${
+          alone.length > 0 ? ` (last week has no data for ${alone.join(' and ')}: before/after alone)` : ''
+        }.`;
   if (worse.length > 0) {
     verdict = 'worse';
-    lead = `Worse: ${worse.map((id) => measures[id].reason).join('; ')}.`;
+    lead = `Worse: ${reasons}.`;
   } else if (better.length > 0) {
     verdict = 'better';
-    lead = `Better: ${better.map((id) => measures[id].reason).join('; ')}.`;
+    lead = `Better: ${reasons}.`;
   } else if (SPAWN_MEASURES.every((id) => measures[id].verdict !== 'not_enough_data')) {
     verdict = 'no_change';
     const seasonal = MEASURE_IDS.filter((id) => measures[id].seasonal);

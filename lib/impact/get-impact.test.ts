@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { impactResponseSchema } from '@/lib/api/impact';
 import { binName, counterPath, familyKey, gaugePath, histogramPattern, spawnFailureKey, type TimerKey } from '@/lib/catalog';
 import { DEFAULT_IMPACT_CONFIG } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import { type MetricStore, record, renderFrom } from '@/lib/graphite/testing/render-subset';
 import type { RenderQuery } from '@/lib/graphite/types';
 import { getImpact } from '@/lib/impact/get-impact';
-import { impactResponseSchema } from '@/lib/impact/schema';
 import type { SeriesLike } from '@/lib/stats/series';
 
 // Real judge, real statistics; only Graphite is stood in for (lib/graphite/testing/render-subset.ts):

@@ -1,3 +1,4 @@
+import type { ImpactResponse, MeasureResult } from '@/lib/api/impact';
 import { getConfig } from '@/lib/config';
 import type { ImpactConfig } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
@@ -9,7 +10,6 @@ import { deploymentVerdict } from '@/lib/impact/deployment-verdict';
 import { assessMeasure, decideMeasure } from '@/lib/impact/judge';
 import { MEASURE_IDS, MEASURES, type MeasureId } from '@/lib/impact/measures';
 import { measureSample } from '@/lib/impact/samples';
-import type { ImpactResponse, MeasureResult } from '@/lib/impact/schema';
 import { impactTargets, type WindowCounts, windowCounts } from '@/lib/impact/window-counts';
 import { impactWindows, type TimeWindow } from '@/lib/impact/windows';
 import { holmAdjust } from '@/lib/stats/holm';

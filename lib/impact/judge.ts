@@ -88,6 +88,9 @@ const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
  * verdict. An exact test is valid on small samples, so a clear change is reported even then;
  * only `no_change` needs the minimum sample in both windows.
  */
+/** A measure's verdict said without last week's data; the deployment's paragraph says it once for all (deployment-verdict.ts). */
+export const WITHOUT_LAST_WEEK = 'last week has no data to compare with, so before/after alone';
+
 export function decideMeasure(a: Assessment, adjustedP: number | null, alpha: number, t: MeasureThresholds): MeasureDecision {
   const info = MEASURES[a.id];
   const { before, after, baselineAfter } = a.values;
@@ -101,7 +104,7 @@ export function decideMeasure(a: Assessment, adjustedP: number | null, alpha: nu
   const bigVsLastWeek = a.vsLastWeek === null || largeEnough(baselineAfter, after, t);
   const significant = adjustedP !== null && adjustedP < alpha;
   const lastWeekText =
-    a.vsLastWeek === null ? 'last week has no data to compare with, so before/after alone' : `and vs ${show(baselineAfter)} at the same time last week`;
+    a.vsLastWeek === null ? WITHOUT_LAST_WEEK : `and vs ${show(baselineAfter)} at the same time last week`;
 
   if (significant && shownAgrees && lastWeekAgrees && bigVsBefore && bigVsLastWeek) {
     const verdict = direction > 0 ? 'worse' : 'better';

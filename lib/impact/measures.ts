@@ -1,22 +1,17 @@
-import { MEASURE_IDS, type MeasureId } from '@/lib/shared/measure-ids';
 
 /**
  * The eight measures of a deployment's impact (README, "Deployment impact"). Each is normalised by its traffic,
  * so that twice the students is not a regression; for every one of them a higher value is worse.
  * Their ids sit in lib/shared/ because the configuration's `impact` section names them too.
  */
-export { MEASURE_IDS, type MeasureId };
+import type { MeasureId, MeasureUnit, SampleUnit } from '@/lib/api/impact';
+
+// The measures' vocabulary is part of the impact answer's contract (lib/api/impact.ts).
+export { MEASURE_IDS, MEASURE_UNITS, type MeasureId, type MeasureUnit, SAMPLE_UNITS, type SampleUnit } from '@/lib/api/impact';
 
 /** The measures whose data decide between `no_change` and `not_enough_data` for the deployment. */
 export const SPAWN_MEASURES: readonly MeasureId[] = ['spawnFailureRate', 'spawnWaitP50', 'spawnWaitP95'];
 
-/** `ratio`: a share 0..1; `ms`: a duration; `per_server_hour`: events per running server-hour. */
-export const MEASURE_UNITS = ['ratio', 'ms', 'per_server_hour'] as const;
-export type MeasureUnit = (typeof MEASURE_UNITS)[number];
-
-/** What `samples` counts, as a person would say it ("needs 12 more server starts"). */
-export const SAMPLE_UNITS = ['server starts', 'start attempts', 'requests', 'server-hours', 'logins'] as const;
-export type SampleUnit = (typeof SAMPLE_UNITS)[number];
 
 export interface MeasureInfo {
   label: string;

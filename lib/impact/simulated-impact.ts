@@ -1,9 +1,9 @@
+import type { ImpactResponse } from '@/lib/api/impact';
 import { binName } from '@/lib/catalog';
 import { DEFAULT_IMPACT_CONFIG } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import type { RenderQuery } from '@/lib/graphite/types';
 import { getImpact } from '@/lib/impact/get-impact';
-import type { ImpactResponse } from '@/lib/impact/schema';
 import type { HistogramBin } from '@/lib/stats/histogram-quantile';
 import type { SeriesLike } from '@/lib/stats/series';
 

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import type { BackendStatus, NodeReport, SeriesDrop } from '@/lib/api/backend';
+
+// The shape is the backend API's contract (lib/api/backend.ts).
+export { type BackendStatus, backendSchema, type NodeReport, nodeReportSchema, type SeriesDrop } from '@/lib/api/backend';
 
 /**
  * Whether the metrics backend answered with all of its data: `partial` when a configured
@@ -7,35 +10,6 @@ import { z } from 'zod';
  * series than the same query's previous answer. The `backend` of /api/status and /api/health.
  * Plain data and pure functions only: the browser's banner imports this too.
  */
-
-const epoch = z.number().int();
-
-export const nodeReportSchema = z.object({
-  url: z.string(),
-  state: z.enum(['up', 'unreachable', 'recovering']),
-  since: epoch.nullable(),
-  checkedAt: epoch,
-  latencyMs: z.number().nonnegative(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-});
-
-export const backendSchema = z.object({
-  partial: z.boolean(),
-  suspected: z.boolean(),
-  /** Storage nodes not answering (or not yet trusted again), of `total` configured. */
-  unreachable: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  /** Since when the answers are partial (the earliest node outage), epoch seconds. */
-  since: epoch.nullable(),
-  /** Seconds the front may keep skipping a node after it is back (REMOTE_RETRY_DELAY). */
-  retryDelaySeconds: z.number().int().nonnegative(),
-  nodes: z.array(nodeReportSchema),
-  drop: z.object({ before: z.number().int(), after: z.number().int(), at: epoch }).nullable(),
-});
-
-export type BackendStatus = z.infer<typeof backendSchema>;
-export type NodeReport = z.infer<typeof nodeReportSchema>;
-export type SeriesDrop = NonNullable<BackendStatus['drop']>;
 
 /** A single graphite-web, or a cluster whose answers are complete. */
 export const COMPLETE_BACKEND: BackendStatus = {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { StatusResponse } from '@/lib/api/status';
 import { COMPLETE_BACKEND, summariseBackend } from '@/lib/shared/backend';
 import { withCurrentBackend } from './bridged-status';
-import type { StatusResponse } from './schema';
 
 const partial = summariseBackend(
   [

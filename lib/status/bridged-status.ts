@@ -1,6 +1,6 @@
+import type { StatusResponse } from '@/lib/api/status';
 import type { BackendStatus } from '@/lib/shared/backend';
 import { guardVerdict } from './partial-verdict';
-import type { StatusResponse } from './schema';
 
 /**
  * A status from the cache (cached-status.ts) was judged with the backend as it was when it was

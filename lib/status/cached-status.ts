@@ -1,9 +1,9 @@
 import { LRUCache } from 'lru-cache';
+import type { StatusResponse } from '@/lib/api/status';
 import { lastKnownBackend } from '@/lib/graphite/backend-state';
 import { isRelativeTime, resolveTime } from '@/lib/time-range';
 import { withCurrentBackend } from './bridged-status';
 import { getStatus, resolveHub } from './get-status';
-import type { StatusResponse } from './schema';
 
 /**
  * The status of a hub is the same for everyone for the seconds between two StatsD flushes, so

@@ -1,3 +1,4 @@
+import type { StatusResponse } from '@/lib/api/status';
 import { counterPath, gaugePath, importedMarkerPath, SPAWN_FAILURE_REASONS, spawnFailureKey } from '@/lib/catalog';
 import type { Thresholds } from '@/lib/config/status';
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
@@ -8,7 +9,6 @@ import { type Datapoint, lastValue, recentValue, type SeriesLike } from '@/lib/s
 import { guardVerdict } from '@/lib/status/partial-verdict';
 import { formatUtcTime, lastWindow } from '@/lib/status/plain-language';
 import { countRange } from '@/lib/status/range-counts';
-import type { StatusResponse } from '@/lib/status/schema';
 import { evaluateTimeline, incidentsFrom } from '@/lib/status/timeline';
 import { overallUptime, uptimeByDay } from '@/lib/status/uptime';
 

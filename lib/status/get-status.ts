@@ -1,3 +1,4 @@
+import type { StatusResponse } from '@/lib/api/status';
 import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
 import { getConfig } from '@/lib/config';
 import { cachedDeployments } from '@/lib/deployments/cached-list';
@@ -12,7 +13,6 @@ import { parseImpactWindow } from '@/lib/impact/windows';
 import { chooseHub, hubsFromFind } from '@/lib/shared/hubs';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { deploymentBefore, lastDeployment, SUSPECT_MINUTES } from '@/lib/status/deployment-context';
-import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
 
 const DAY = 86_400;

@@ -1,7 +1,7 @@
+import type { StatusResponse } from '@/lib/api/status';
 import { isGraphiteError } from '@/lib/graphite/errors';
 import { rangeProblem } from '@/lib/range-limit';
 import { cachedStatusWithAge } from '@/lib/status/cached-status';
-import type { StatusResponse } from '@/lib/status/schema';
 import { resolveTime } from '@/lib/time-range';
 
 export type PageStatus =

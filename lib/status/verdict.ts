@@ -1,13 +1,10 @@
+import type { VerdictCause, VerdictName } from '@/lib/api/status';
 import { formatDuration } from '@/lib/charts/format';
 import type { Thresholds } from '@/lib/config/status';
 import { lastWindow, plural } from '@/lib/status/plain-language';
 
-export const VERDICTS = ['Operational', 'Degraded', 'Down'] as const;
-export type VerdictName = (typeof VERDICTS)[number];
-
-/** Why the verdict is what it is; lets the UI and incidents group without parsing sentences. */
-export const VERDICT_CAUSES = ['ok', 'no_health_data', 'health_failing', 'spawn_failures', 'slow_hub', 'partial_data'] as const;
-export type VerdictCause = (typeof VERDICT_CAUSES)[number];
+// The verdict's vocabulary is part of the status answer's contract (lib/api/status.ts).
+export { VERDICT_CAUSES, VERDICTS, type VerdictCause, type VerdictName } from '@/lib/api/status';
 
 export interface Verdict {
   verdict: VerdictName;

@@ -37,6 +37,11 @@ export const statsdQuantiles: SeriesTransform = (series) => ({
   series: quantileSeries(series, { layout: 'statsd-bins', quantiles: QUANTILES }),
 });
 
+/** The median alone from StatsD timer histogram bins (ms): the impact page's wait overlay. */
+export const statsdMedian: SeriesTransform = (series) => ({
+  series: quantileSeries(series, { layout: 'statsd-bins', quantiles: [0.5] }),
+});
+
 /** Median and p95 from a hub histogram's `le` buckets (seconds, shown in ms). */
 export const promQuantiles: SeriesTransform = (series) => ({
   series: quantileSeries(series, { layout: 'prom-le', quantiles: QUANTILES, scale: 1000 }),
@@ -52,6 +57,11 @@ export const QUANTILE_TRANSFORMS = [
     value: 'statsd-p50-p95',
     label: 'p50 and p95 from StatsD histogram bins',
     transform: statsdQuantiles,
+  },
+  {
+    value: 'statsd-p50',
+    label: 'median from StatsD histogram bins',
+    transform: statsdMedian,
   },
   {
     value: 'prom-p50-p95',

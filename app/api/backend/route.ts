@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { backendStatus } from '@/lib/graphite/backend-state';
-import { handle } from '@/lib/http/route';
+import { route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,4 +9,4 @@ export const dynamic = 'force-dynamic';
  * shared (at most one round per 3 s) and the series-drop check is memory, so 500 open dashboards
  * cost Graphite nothing extra.
  */
-export const GET = handle(z.object({}), () => backendStatus());
+export const GET = route({}, () => backendStatus());

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { checkHealth } from '@/lib/http/health';
-import { handle } from '@/lib/http/route';
+import { route } from '@/lib/http/route';
 
 // GET /api/health -> 200 {"status": "ok"|"degraded", "dashboard": {...}, "graphite": {"reachable", "latencyMs"},
 // "backend": {"partial", "suspected", "nodes": [{"url", "state", "since", ...}], ...}, ...}
@@ -8,4 +7,4 @@ import { handle } from '@/lib/http/route';
 // (HUBWATCH_GRAPHITE_NODES) that is unreachable, is reported in the body, not as the dashboard being down.
 export const dynamic = 'force-dynamic';
 
-export const GET = handle(z.object({}), () => checkHealth());
+export const GET = route({}, () => checkHealth());

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cachedFind } from '@/lib/graphite/cached-find';
 import { findQueryParam } from '@/lib/http/params';
-import { handle } from '@/lib/http/route';
+import { route } from '@/lib/http/route';
 
 // GET /api/graphite/find?query=stats.gauges.jupyterhub.*
 // -> [{"path": "stats.gauges.jupyterhub.default", "name": "default", "leaf": false}]
@@ -10,4 +10,4 @@ export const dynamic = 'force-dynamic';
 
 const schema = z.object({ query: findQueryParam });
 
-export const GET = handle(schema, ({ query }) => cachedFind(query), { graphiteField: 'query' });
+export const GET = route({ query: schema }, ({ query }) => cachedFind(query.query), { graphiteField: 'query' });

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { cachedFunctions } from '@/lib/graphite/cached-functions';
-import { handle } from '@/lib/http/route';
+import { route } from '@/lib/http/route';
 
 // GET /api/graphite/functions
 // -> {"functions": [{"name": "sumSeries", "group": "Combine", "signature": "sumSeries(*seriesLists)",
 //     "description": "...", "params": [{"name": "seriesLists", "type": "seriesList", "required": true, "multiple": true}]}]}
 export const dynamic = 'force-dynamic';
 
-export const GET = handle(z.object({}), () => cachedFunctions());
+export const GET = route({}, () => cachedFunctions());

@@ -4,7 +4,7 @@ import { ApiError, route } from '@/lib/http/route';
 import { getImpact } from '@/lib/impact/get-impact';
 
 // GET /api/deployments/<id>/impact?window=2h -> did this deployment make things better or worse
-// (lib/impact/schema.ts); 404 not_found for an unknown id, 400 naming `window` when out of bounds.
+// (answer: lib/api/impact.ts); 404 not_found for an unknown id, 400 naming `window` when out of bounds.
 export const dynamic = 'force-dynamic';
 
 export const GET = route({ params: deploymentIdParams, query: impactQuerySchema }, async ({ params, query }) => {

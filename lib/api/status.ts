@@ -1,16 +1,41 @@
 import { z } from 'zod';
 import { SPAWN_FAILURE_REASONS } from '@/lib/catalog';
-import { ERROR_CATEGORIES } from '@/lib/errors-explained';
-import { MEASURE_VERDICTS } from '@/lib/impact/verdicts';
-import { backendSchema } from '@/lib/shared/backend';
-import { VERDICT_CAUSES, VERDICTS } from '@/lib/status/verdict';
+import { backendSchema } from './backend';
+import { MEASURE_VERDICTS } from './impact';
 
 /**
- * The JSON of `GET /api/status` (documented field by field in docs/views-status.md).
- * Times are epoch seconds; counts are exact sums of StatsD flush counts over [from, until).
+ * `GET /api/status?hub=&from=&until=`: the numbers behind `/` and `/errors` (documented field by
+ * field in docs/views-status.md). Times are epoch seconds; counts are exact sums of StatsD flush
+ * counts over [from, until). The verdict's and the error categories' vocabularies are defined
+ * here, with the answer that carries them; lib/status and lib/errors-explained.ts fill them in.
  */
-const count = z.number().nonnegative();
 
+export const STATUS_PATH = '/api/status';
+
+export const VERDICTS = ['Operational', 'Degraded', 'Down'] as const;
+export type VerdictName = (typeof VERDICTS)[number];
+
+/** Why the verdict is what it is; lets the UI and incidents group without parsing sentences. */
+export const VERDICT_CAUSES = ['ok', 'no_health_data', 'health_failing', 'spawn_failures', 'slow_hub', 'partial_data'] as const;
+export type VerdictCause = (typeof VERDICT_CAUSES)[number];
+
+/** What students run into, one category per row of /errors (lib/errors-explained.ts says how each is counted). */
+export const ERROR_CATEGORIES = [
+  'spawn_error',
+  'process_exited',
+  'start_timeout',
+  'never_responded',
+  'throttled',
+  'active_user_limit',
+  'server_crashed',
+  'server_not_running',
+  'proxy_503',
+  'hub_5xx',
+  'failed_login',
+] as const;
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
+
+const count = z.number().nonnegative();
 /** One field per key of an `as const` tuple, all with the same schema (reasons, categories). */
 function objectWithKeys<K extends string, S extends z.ZodType>(keys: readonly K[], schema: S) {
   return z.object(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>);
@@ -93,9 +118,24 @@ export const statusResponseSchema = z.object({
   incidents: z.array(incidentSchema),
   lastDeployment: lastDeploymentSchema.nullable(),
   uptime: z.object({ days: z.array(uptimeDaySchema), overall: z.number().min(0).max(1).nullable() }),
-  /** Whether the metrics backend answered with all its data (lib/shared/backend.ts). */
+  /** Whether the metrics backend answered with all its data (lib/api/backend.ts). */
   backend: backendSchema,
 });
 
 export type StatusResponse = z.infer<typeof statusResponseSchema>;
 export type ErrorCategoryStats = z.infer<typeof errorCategoryStats>;
+
+export interface StatusQuery {
+  /** null: the only reporting hub (else `default`, else the first). */
+  hub: string | null;
+  from: string;
+  until: string;
+}
+
+export function statusUrl(query: StatusQuery): string {
+  const params = new URLSearchParams();
+  if (query.hub) params.set('hub', query.hub);
+  params.set('from', query.from);
+  params.set('until', query.until);
+  return `${STATUS_PATH}?${params.toString()}`;
+}

@@ -1,9 +1,39 @@
 import { z } from 'zod';
-import { deploymentSchema } from '@/lib/deployments/schema';
-import { MEASURE_IDS, MEASURE_UNITS, SAMPLE_UNITS } from '@/lib/impact/measures';
-import { COMPARISONS, MEASURE_VERDICTS } from '@/lib/impact/verdicts';
+import { deploymentSchema } from './deployments';
 
-/** GET /api/deployments/<id>/impact (docs/deployment-impact.md): shared by the route, the page and the tests. */
+/**
+ * `GET /api/deployments/<id>/impact?window=2h`: did this deployment make things better or worse
+ * for students (docs/deployment-impact.md). The measures' and verdicts' vocabularies are defined
+ * here, with the answer that carries them; lib/impact computes them.
+ */
+
+/** The eight measures; for every one of them a higher value is worse. */
+export const MEASURE_IDS = [
+  'spawnFailureRate',
+  'spawnWaitP50',
+  'spawnWaitP95',
+  'throttledShare',
+  'hub5xxRate',
+  'requestLatencyP95',
+  'crashRate',
+  'failedLoginShare',
+] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
+
+/** `ratio`: a share 0..1; `ms`: a duration; `per_server_hour`: events per running server-hour. */
+export const MEASURE_UNITS = ['ratio', 'ms', 'per_server_hour'] as const;
+export type MeasureUnit = (typeof MEASURE_UNITS)[number];
+
+/** What `samples` counts, as a person would say it ("needs 12 more server starts"). */
+export const SAMPLE_UNITS = ['server starts', 'start attempts', 'requests', 'server-hours', 'logins'] as const;
+export type SampleUnit = (typeof SAMPLE_UNITS)[number];
+
+export const MEASURE_VERDICTS = ['worse', 'better', 'no_change', 'not_enough_data'] as const;
+export type MeasureVerdict = (typeof MEASURE_VERDICTS)[number];
+
+/** What drove a verdict: the window before plus last week's same window, or the window before alone. */
+export const COMPARISONS = ['before_and_last_week', 'before_only'] as const;
+export type ComparisonKind = (typeof COMPARISONS)[number];
 
 const nullableNumber = z.number().nullable();
 const windowSchema = z.object({ from: z.number().int(), until: z.number().int() });
@@ -78,3 +108,7 @@ export const impactResponseSchema = z.object({
 
 export type MeasureResult = z.infer<typeof measureResultSchema>;
 export type ImpactResponse = z.infer<typeof impactResponseSchema>;
+
+export function impactUrl(id: number, window: string): string {
+  return `/api/deployments/${id}/impact?${new URLSearchParams({ window }).toString()}`;
+}
