@@ -1,0 +1,150 @@
+import { expect, type Page, test } from '@playwright/test';
+import { gaugePath } from '../lib/catalog';
+import { A11Y_DEPLOYMENTS, STEP, writeA11yHistory } from './support/a11y-history';
+import { expectNoViolations, waitForSettled } from './support/axe';
+import { uniqueId, waitForData, waitForHub } from './support/browser';
+import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
+import { forgetHub } from './support/forget-hub';
+
+// WCAG 2.1 A/AA (axe-core) on every view, light and dark, with a throw-away hub's real data in the
+// stack and every chart drawn; then the states that only sometimes render: "no data", each
+// deployment badge, the time picker open. A violation fails with its rule, page and selectors.
+// Reads the shared stack only (run under the shared lock).
+
+const SCHEMES = ['light', 'dark'] as const;
+const auth = { authorization: `Bearer ${E2E_DEPLOY_TOKEN}` };
+
+const hub = uniqueId('e2e');
+const t0 = Math.floor(Date.now() / 1000 / STEP) * STEP;
+const range = `hub=${hub}&from=${t0 - 3900}&until=${t0 + STEP}`;
+/** Before the history begins: every panel of the hub is empty. */
+const emptyRange = `hub=${hub}&from=${t0 - 3 * 3600}&until=${t0 - 2 * 3600}`;
+const ids = new Map<string, number>();
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(180_000);
+  await writeA11yHistory(hub, t0);
+  await waitForData(request, [gaugePath(hub, 'hub.up'), gaugePath(hub, 'servers.running')], undefined, '-70min');
+  await waitForHub(request, hub);
+  for (const d of A11Y_DEPLOYMENTS) {
+    const response = await request.post('/api/deployments', {
+      headers: auth,
+      data: { hub, what: d.what, kind: d.kind, when: t0 - d.at * 60, version: d.what.split(' ')[1] },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    ids.set(d.what, ((await response.json()) as { id: number }).id);
+  }
+});
+
+test.afterAll(async ({ request }) => {
+  for (const id of ids.values()) await request.delete(`/api/deployments/${id}`, { headers: auth });
+  await forgetHub(hub, { removeWhisper: true });
+});
+
+const firstId = () => [...ids.values()][0] ?? 0;
+
+interface View {
+  name: string;
+  url: () => string;
+  /** The data is on the page (not only the frame around it). */
+  ready: (page: Page) => Promise<void>;
+}
+
+const VIEWS: View[] = [
+  {
+    name: '/',
+    url: () => `/?${range}`,
+    ready: async (page) => expect(page.getByTestId('incident').first()).toBeVisible(),
+  },
+  {
+    name: '/?kiosk=1',
+    url: () => `/?kiosk=1&${range}`,
+    ready: async (page) => expect(page.getByTestId('incident').first()).toBeVisible(),
+  },
+  {
+    name: '/errors',
+    url: () => `/errors?${range}`,
+    ready: async (page) => expect(page.getByTestId('panel-errors-over-time')).toHaveAttribute('data-state', 'ok'),
+  },
+  {
+    name: '/system',
+    url: () => `/system?${range}`,
+    ready: async (page) => expect(page.getByTestId('panel-spawn-duration')).toHaveAttribute('data-state', 'ok'),
+  },
+  {
+    name: '/hubs',
+    url: () => '/hubs',
+    ready: async (page) => expect(page.locator(`[data-testid="hub-row"][data-hub="${hub}"]`)).toBeVisible(),
+  },
+  {
+    name: '/deployments',
+    url: () => `/deployments?${range}`,
+    ready: async (page) => expect(page.getByTestId('deployment-row')).toHaveCount(A11Y_DEPLOYMENTS.length),
+  },
+  {
+    name: '/deployments/<id>',
+    url: () => `/deployments/${ids.get('Image 2026.11 (worse)') ?? firstId()}?window=10min`,
+    ready: async (page) => expect(page.getByTestId('overlay-wait').locator('[data-chart-state="finished"]')).toBeVisible(),
+  },
+  {
+    name: '/explore',
+    url: () =>
+      `/explore?${range}&target=${encodeURIComponent(gaugePath(hub, 'servers.running'))}&target=${encodeURIComponent(gaugePath(hub, 'hub.health_ms'))}`,
+    ready: async (page) => expect(page.getByTestId('panel-explore')).toHaveAttribute('data-state', 'ok'),
+  },
+];
+
+async function check(page: Page, view: View, scheme: (typeof SCHEMES)[number], state = '') {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(view.url());
+  await view.ready(page);
+  await waitForSettled(page);
+  await expectNoViolations(page, `${view.name}${state} (${scheme})`);
+}
+
+for (const scheme of SCHEMES) {
+  test.describe(`${scheme} scheme`, () => {
+    for (const view of VIEWS) {
+      test(`${view.name} with data and charts drawn`, async ({ page }) => check(page, view, scheme));
+    }
+
+    test('every deployment badge: the list and each impact page', async ({ page }) => {
+      await check(page, VIEWS[5] as View, scheme);
+      // One of each verdict a deployment gets, and the restart's lighter row.
+      for (const verdict of ['worse', 'better', 'no_change', 'not_enough_data']) {
+        await expect(page.locator(`.verdict-badge[data-verdict="${verdict}"]`).first()).toBeVisible();
+      }
+      for (const [what, id] of ids) {
+        const view: View = {
+          name: `/deployments/${id}`,
+          url: () => `/deployments/${id}?window=10min`,
+          ready: async (p) => expect(p.getByTestId('impact-verdict')).toBeVisible(),
+        };
+        await check(page, view, scheme, ` ${what}`);
+      }
+    });
+
+    test('"no data": a range before the hub reported', async ({ page }) => {
+      const empty = (name: string, path: string): View => ({
+        name,
+        url: () => `${path}${path.includes('?') ? '&' : '?'}${emptyRange}`,
+        ready: async (p) => expect(p.locator('main')).toBeVisible(),
+      });
+      await check(page, empty('/', '/'), scheme, ' no data');
+      await expect(page.getByTestId('uptime-overall')).toHaveText('No health data yet');
+      await check(page, empty('/errors', '/errors'), scheme, ' no data');
+      await check(page, empty('/system', '/system'), scheme, ' no data');
+      await expect(page.locator('[data-testid^="panel-"][data-state="empty"]').first()).toBeVisible();
+      await check(page, empty('/deployments', '/deployments'), scheme, ' no data');
+      await expect(page.getByTestId('no-deployments')).toBeVisible();
+      await check(page, empty('/explore', '/explore'), scheme, ' no target');
+    });
+
+    test('the time picker open', async ({ page }) => {
+      await check(page, VIEWS[2] as View, scheme);
+      await page.getByTestId('time-range-label').click();
+      await expect(page.getByTestId('range-from')).toBeVisible();
+      await expectNoViolations(page, `/errors time picker open (${scheme})`);
+    });
+  });
+}
