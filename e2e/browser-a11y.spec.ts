@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { gaugePath } from '../lib/catalog';
-import { A11Y_DEPLOYMENTS, STEP, writeA11yHistory } from './support/a11y-history';
+import { A11Y_DEPLOYMENTS, HISTORY_MINUTES, STEP, writeA11yHistory } from './support/a11y-history';
 import { expectNoViolations, waitForSettled } from './support/axe';
 import { uniqueId, waitForData, waitForHub } from './support/browser';
 import { E2E_DEPLOY_TOKEN } from './support/deploy-token';
@@ -16,15 +16,15 @@ const auth = { authorization: `Bearer ${E2E_DEPLOY_TOKEN}` };
 
 const hub = uniqueId('e2e');
 const t0 = Math.floor(Date.now() / 1000 / STEP) * STEP;
-const range = `hub=${hub}&from=${t0 - 3900}&until=${t0 + STEP}`;
+const range = `hub=${hub}&from=${t0 - HISTORY_MINUTES * 60 - 600}&until=${t0 + STEP}`;
 /** Before the history begins: every panel of the hub is empty. */
-const emptyRange = `hub=${hub}&from=${t0 - 3 * 3600}&until=${t0 - 2 * 3600}`;
+const emptyRange = `hub=${hub}&from=${t0 - 2 * HISTORY_MINUTES * 60}&until=${t0 - HISTORY_MINUTES * 60 - 3600}`;
 const ids = new Map<string, number>();
 
 test.beforeAll(async ({ request }) => {
   test.setTimeout(180_000);
   await writeA11yHistory(hub, t0);
-  await waitForData(request, [gaugePath(hub, 'hub.up'), gaugePath(hub, 'servers.running')], undefined, '-70min');
+  await waitForData(request, [gaugePath(hub, 'hub.up'), gaugePath(hub, 'servers.running')], undefined, `-${HISTORY_MINUTES + 10}min`);
   await waitForHub(request, hub);
   for (const d of A11Y_DEPLOYMENTS) {
     const response = await request.post('/api/deployments', {
@@ -79,11 +79,15 @@ const VIEWS: View[] = [
   {
     name: '/deployments',
     url: () => `/deployments?${range}`,
-    ready: async (page) => expect(page.getByTestId('deployment-row')).toHaveCount(A11Y_DEPLOYMENTS.length),
+    ready: async (page) => {
+      await expect(page.getByTestId('deployment-row')).toHaveCount(A11Y_DEPLOYMENTS.length);
+      // Each badge asks for its impact after the list is drawn: judge the colours it ends with.
+      await expect(page.locator('.verdict-badge[data-verdict="pending"]')).toHaveCount(0);
+    },
   },
   {
     name: '/deployments/<id>',
-    url: () => `/deployments/${ids.get('Image 2026.11 (worse)') ?? firstId()}?window=10min`,
+    url: () => `/deployments/${ids.get('Image 2026.11 (worse)') ?? firstId()}`,
     ready: async (page) => expect(page.getByTestId('overlay-wait').locator('[data-chart-state="finished"]')).toBeVisible(),
   },
   {
@@ -117,7 +121,7 @@ for (const scheme of SCHEMES) {
       for (const [what, id] of ids) {
         const view: View = {
           name: `/deployments/${id}`,
-          url: () => `/deployments/${id}?window=10min`,
+          url: () => `/deployments/${id}`,
           ready: async (p) => expect(p.getByTestId('impact-verdict')).toBeVisible(),
         };
         await check(page, view, scheme, ` ${what}`);
