@@ -144,6 +144,27 @@ for (const scheme of SCHEMES) {
       await check(page, empty('/explore', '/explore'), scheme, ' no target');
     });
 
+    test('a phone: one column, legends that scroll sideways', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 800 });
+      for (const view of VIEWS) await check(page, view, scheme, ' phone');
+    });
+
+    test('explore: a hidden line on the right axis, the function suggestions open, the Request tab', async ({ page }) => {
+      const lines = [gaugePath(hub, 'servers.running'), `sumSeries(${gaugePath(hub, 'users.total')})`];
+      const view: View = {
+        name: '/explore',
+        url: () => `/explore?${range}&${lines.map((t) => `target=${encodeURIComponent(t)}`).join('&')}&alias=&alias=users&hide=2&right=2`,
+        ready: async (p) => expect(p.getByTestId('target-line-2')).toHaveAttribute('data-hidden', 'true'),
+      };
+      await check(page, view, scheme, ' hidden line');
+      await page.getByTestId('target-input-1').fill('sumSer');
+      await expect(page.getByRole('listbox', { name: 'Graphite functions' })).toBeVisible();
+      await expectNoViolations(page, `/explore suggestions open (${scheme})`);
+      await page.getByRole('tab', { name: 'Request' }).click();
+      await expect(page.getByTestId('render-request').first()).toBeVisible();
+      await expectNoViolations(page, `/explore Request tab (${scheme})`);
+    });
+
     test('the time picker open', async ({ page }) => {
       await check(page, VIEWS[2] as View, scheme);
       await page.getByTestId('time-range-label').click();

@@ -12,6 +12,8 @@ export interface LegendRow {
 }
 
 export interface ChartLegendProps {
+  /** Names the legend's region: which chart's numbers these are. */
+  label: string;
   rows: readonly LegendRow[];
   unit: ValueUnit;
   consolidation: Consolidation | null;
@@ -27,10 +29,13 @@ const PLURAL: Record<string, string> = { average: 'averages', sum: 'sums', min: 
  * min/max/avg/last (and total) per series, and whether Graphite consolidated the points. Series
  * names are React text here, so a metric called `<script>` shows as those characters.
  */
-export function ChartLegend({ rows, unit, consolidation, consolidatedBy = 'average', consolidationHint }: ChartLegendProps) {
+export function ChartLegend({ label, rows, unit, consolidation, consolidatedBy = 'average', consolidationHint }: ChartLegendProps) {
   const withTotal = rows.some((row) => row.total !== undefined);
   return (
-    <div className="legend">
+    // On a phone the table scrolls sideways: a named, focusable region, so the keyboard can scroll
+    // it too (WCAG 2.1.1; axe's scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+    <section className="legend" aria-label={label} tabIndex={0}>
       <table>
         <thead>
           <tr>
@@ -70,6 +75,6 @@ export function ChartLegend({ rows, unit, consolidation, consolidatedBy = 'avera
           {consolidationHint ? ` ${consolidationHint}` : null}
         </p>
       ) : null}
-    </div>
+    </section>
   );
 }
