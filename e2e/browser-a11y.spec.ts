@@ -160,7 +160,9 @@ for (const scheme of SCHEMES) {
       await page.getByTestId('target-input-1').fill('sumSer');
       await expect(page.getByRole('listbox', { name: 'Graphite functions' })).toBeVisible();
       await expectNoViolations(page, `/explore suggestions open (${scheme})`);
+      await page.keyboard.press('Escape');
       await page.getByRole('tab', { name: 'Request' }).click();
+      await expect(page.getByRole('tab', { name: 'Request' })).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByTestId('render-request').first()).toBeVisible();
       await expectNoViolations(page, `/explore Request tab (${scheme})`);
     });

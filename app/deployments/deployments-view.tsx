@@ -1,6 +1,7 @@
 'use client';
 
 import { VerdictBadge } from '@/components/impact/verdict-badge';
+import { ScrollRegion } from '@/components/shell/scroll-region';
 import { formatClock } from '@/lib/charts/format';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
 import { type DeploymentRow, useDeploymentList } from '@/lib/client/use-deployment-list';
@@ -31,7 +32,7 @@ export function DeploymentsView(props: DeploymentsViewProps) {
           No deployments recorded in this range. Record one from CI with `npm run deploy` or `POST /api/deployments`.
         </p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion className="table-scroll" label="Deployments">
           <table className="deployments-table" data-testid="deployments-table">
             <thead>
               <tr>
@@ -49,7 +50,7 @@ export function DeploymentsView(props: DeploymentsViewProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/shell/scroll-region';
 import { formatDuration, formatValue, type ValueUnit } from '@/lib/charts/format';
 import type { Consolidation, LegendStats } from '@/lib/charts/legend-stats';
 
@@ -32,10 +33,7 @@ const PLURAL: Record<string, string> = { average: 'averages', sum: 'sums', min: 
 export function ChartLegend({ label, rows, unit, consolidation, consolidatedBy = 'average', consolidationHint }: ChartLegendProps) {
   const withTotal = rows.some((row) => row.total !== undefined);
   return (
-    // On a phone the table scrolls sideways: a named, focusable region, so the keyboard can scroll
-    // it too (WCAG 2.1.1; axe's scrollable-region-focusable).
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="legend" aria-label={label} tabIndex={0}>
+    <ScrollRegion className="legend" label={label}>
       <table>
         <thead>
           <tr>
@@ -75,6 +73,6 @@ export function ChartLegend({ label, rows, unit, consolidation, consolidatedBy =
           {consolidationHint ? ` ${consolidationHint}` : null}
         </p>
       ) : null}
-    </section>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/shell/scroll-region';
 import { formatP, formatValue } from '@/lib/impact/format';
 import { MEASURE_IDS } from '@/lib/impact/measures';
 import type { ImpactResponse, MeasureResult } from '@/lib/impact/schema';
@@ -18,7 +19,7 @@ function changeText(m: MeasureResult): string {
  */
 export function MeasuresTable({ impact }: { impact: ImpactResponse }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion className="table-scroll" label="Measures">
       <table className="measures-table" data-testid="measures-table">
         <thead>
           <tr>
@@ -55,6 +56,6 @@ export function MeasuresTable({ impact }: { impact: ImpactResponse }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
