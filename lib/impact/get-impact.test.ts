@@ -40,14 +40,19 @@ interface Traffic {
   spawn5xx?: number;
   latency?: Record<number, number>;
   crashes?: number;
+  /** Servers running, at every point of the window that reported. */
   running?: number;
+  /** Share of the window's 10 s points at which the running gauge reported (default all). */
+  runningCoverage?: number;
   logins?: number;
   failedLogins?: number;
 }
 
 const binName = (bound: number) => (bound === Infinity ? 'bin_inf' : `bin_${bound}`);
 
-function seriesValues(t: Traffic): Record<string, number> {
+/** `slots`: the window's 10 s points, as isNonNull(transformNull(gauge, 0)) counts them. */
+function seriesValues(t: Traffic, slots: number): Record<string, number> {
+  const reported = Math.round(slots * (t.runningCoverage ?? 1));
   const values: Record<string, number> = {
     spawnSuccess: (t.starts ?? 0) - (t.failed ?? 0),
     spawnFailed: t.failed ?? 0,
@@ -56,7 +61,9 @@ function seriesValues(t: Traffic): Record<string, number> {
     status5xx: t.status5xx ?? 0,
     spawn5xx: t.spawn5xx ?? 0,
     crashes: t.crashes ?? 0,
-    running: t.running ?? 0,
+    runningSum: (t.running ?? 0) * reported,
+    runningPoints: reported,
+    runningSlots: slots,
     loginSuccess: (t.logins ?? 0) - (t.failedLogins ?? 0),
     loginFailure: t.failedLogins ?? 0,
   };
@@ -82,8 +89,8 @@ function graphite(scenario: Scenario) {
     const first = lastWeek ? scenario.baselineBefore : scenario.before;
     const second = lastWeek ? scenario.baselineAfter : scenario.after;
     if (first === undefined && second === undefined) return []; // a new hub: Graphite has nothing
-    const a = seriesValues(first ?? {});
-    const b = seriesValues(second ?? {});
+    const a = seriesValues(first ?? {}, W / 10);
+    const b = seriesValues(second ?? {}, (Number(query.until) - (start + W)) / 10);
     const names = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     return names.map((target) => ({
       target,
@@ -219,4 +226,29 @@ test('Hub 5xx leaves out the 5xx answers to failed starts, as /errors does', asy
   const { result } = await judge({ before: typical, after: { ...typical, status5xx: 40, spawn5xx: 35 } });
   assert.equal(result.measures.hub5xxRate.after, 5 / 5000);
   assert.equal(result.measures.hub5xxRate.verdict, 'no_change');
+});
+
+test('crash rate: server-hours from the points present; a half-covered window says so', async () => {
+  // The collector started halfway through the window before: 40 servers for the hour it reported.
+  const half: Traffic = { ...typical, crashes: 2, runningCoverage: 0.5 };
+  const { result } = await judge({ before: half, after: { ...typical, crashes: 2 } });
+  const m = result.measures.crashRate;
+  assert.equal(m.samples.before, 40, '40 servers × 1 h reported, not the mean stretched over 2 h');
+  assert.equal(m.samples.after, 80);
+  assert.equal(m.before, 2 / 40);
+  assert.equal(m.after, 2 / 80);
+  assert.ok(m.coverage !== null);
+  assert.equal(m.coverage.before, 0.5);
+  assert.equal(m.coverage.after, 1);
+  assert.equal(m.coverage.partial, true);
+  assert.equal(
+    m.coverage.note,
+    'Running servers were reported for only 50 % of the window before: server-hours are counted over the time reported, not the whole window.',
+  );
+  assert.ok(m.reason.endsWith(m.coverage.note ?? '-'), m.reason);
+  // Fully covered windows: no note; the other measures carry no coverage.
+  const { result: full } = await judge({ before: typical, after: typical });
+  assert.deepEqual(full.measures.crashRate.coverage, { before: 1, after: 1, baselineBefore: null, baselineAfter: null, partial: false, note: null });
+  assert.equal(full.measures.crashRate.samples.before, 80);
+  assert.equal(full.measures.spawnFailureRate.coverage, null);
 });

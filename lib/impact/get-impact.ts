@@ -2,6 +2,7 @@ import type { Deployment } from '@/lib/deployments/types';
 import { cachedRender } from '@/lib/graphite/cached-render';
 import type { RenderQuery } from '@/lib/graphite/types';
 import type { ImpactConfig } from '@/lib/impact/config';
+import { exposureCoverage } from '@/lib/impact/coverage';
 import { deploymentVerdict } from '@/lib/impact/deployment-verdict';
 import { assessMeasure, decideMeasure } from '@/lib/impact/judge';
 import { MEASURE_IDS, MEASURES, type MeasureId } from '@/lib/impact/measures';
@@ -85,6 +86,18 @@ export async function getImpact(deployment: Deployment, options: ImpactOptions):
     const pValue = adjusted[index] ?? null;
     const decision = decideMeasure(a, pValue, config.alpha, t);
     const { before, after } = a.values;
+    const coverage =
+      a.id === 'crashRate'
+        ? exposureCoverage(
+            {
+              before: counts.before.runningCoverage,
+              after: counts.after.runningCoverage,
+              baselineBefore: counts.baselineBefore.runningCoverage,
+              baselineAfter: counts.baselineAfter.runningCoverage,
+            },
+            a.comparison,
+          )
+        : null;
     measures[a.id] = {
       ...a.values,
       change: before === null || after === null ? null : after - before,
@@ -101,7 +114,8 @@ export async function getImpact(deployment: Deployment, options: ImpactOptions):
       minimumEffect: { absolute: t.minAbsolute, relative: t.minRelative },
       minSamples: t.minSamples,
       needed: decision.needed,
-      reason: decision.reason,
+      reason: coverage?.note ? `${decision.reason}. ${coverage.note}` : decision.reason,
+      coverage,
     };
     judged[a.id] = { ...decision, comparison: a.comparison, samples: measures[a.id].samples };
   });

@@ -29,17 +29,17 @@ export interface MeasureInfo {
   label: string;
   unit: MeasureUnit;
   sampleUnit: SampleUnit;
-  /** Which test compares two windows (lib/impact/compare.ts). */
-  test: 'fisher' | 'rate' | 'rank' | 'tail';
+  /** Which test compares two windows (compareSamples in lib/impact/samples.ts). */
+  test: 'fisher' | 'rate' | 'quantile';
 }
 
 export const MEASURES: Record<MeasureId, MeasureInfo> = {
   spawnFailureRate: { label: 'failed server starts', unit: 'ratio', sampleUnit: 'server starts', test: 'fisher' },
-  spawnWaitP50: { label: 'median wait to start', unit: 'ms', sampleUnit: 'server starts', test: 'rank' },
-  spawnWaitP95: { label: '95th percentile wait to start', unit: 'ms', sampleUnit: 'server starts', test: 'tail' },
+  spawnWaitP50: { label: 'median wait to start', unit: 'ms', sampleUnit: 'server starts', test: 'quantile' },
+  spawnWaitP95: { label: '95th percentile wait to start', unit: 'ms', sampleUnit: 'server starts', test: 'quantile' },
   throttledShare: { label: 'starts turned away', unit: 'ratio', sampleUnit: 'start attempts', test: 'fisher' },
   hub5xxRate: { label: 'Hub 5xx per request', unit: 'ratio', sampleUnit: 'requests', test: 'fisher' },
-  requestLatencyP95: { label: '95th percentile request latency', unit: 'ms', sampleUnit: 'requests', test: 'tail' },
+  requestLatencyP95: { label: '95th percentile request latency', unit: 'ms', sampleUnit: 'requests', test: 'quantile' },
   crashRate: { label: 'server crashes per server-hour', unit: 'per_server_hour', sampleUnit: 'server-hours', test: 'rate' },
   failedLoginShare: { label: 'failed logins', unit: 'ratio', sampleUnit: 'logins', test: 'fisher' },
 };
