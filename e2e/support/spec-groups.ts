@@ -18,6 +18,7 @@ export const SPEC_GROUPS = {
     'api-chaos.spec.ts',
     'api-cluster.spec.ts',
     'api-saturation.spec.ts',
+    'browser-a11y-stale.spec.ts',
     'browser-partial.spec.ts',
     'browser-stale.spec.ts',
     'browser-status-page.spec.ts',
