@@ -11,7 +11,7 @@ import type { FindNode } from './types';
 
 type FindAnswer = { nodes: FindNode[] };
 
-export function createFindCache(load: (query: string) => Promise<FindNode[]>, settings = getConfig().cache): CachedCall<FindAnswer> {
+export function createFindCache(load: (query: string) => Promise<FindNode[]>, settings = getConfig().graphite.cache): CachedCall<FindAnswer> {
   return createCachedCall<FindAnswer>({
     load: async (query) => ({ nodes: await load(query) }),
     enabled: settings.enabled,

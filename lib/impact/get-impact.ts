@@ -1,7 +1,9 @@
+import { getConfig } from '@/lib/config';
+import type { ImpactConfig } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import { cachedRender } from '@/lib/graphite/cached-render';
+import { renderStart } from '@/lib/graphite/render-times';
 import type { RenderQuery } from '@/lib/graphite/types';
-import type { ImpactConfig } from '@/lib/impact/config';
 import { exposureCoverage } from '@/lib/impact/coverage';
 import { deploymentVerdict } from '@/lib/impact/deployment-verdict';
 import { assessMeasure, decideMeasure } from '@/lib/impact/judge';
@@ -12,8 +14,6 @@ import { impactTargets, type WindowCounts, windowCounts } from '@/lib/impact/win
 import { impactWindows, type TimeWindow } from '@/lib/impact/windows';
 import { holmAdjust } from '@/lib/stats/holm';
 import type { SeriesLike } from '@/lib/stats/series';
-import { getConfigFile } from '@/lib/status/load-thresholds';
-import { renderStart } from '@/lib/status/render-times';
 
 /** How the judge reads Graphite: the process' cached render, or series a test feeds it. */
 export type RenderFn = (query: RenderQuery) => Promise<readonly SeriesLike[]>;
@@ -51,7 +51,7 @@ const relative = (before: number | null, after: number | null): number | null =>
 export async function getImpact(deployment: Deployment, options: ImpactOptions): Promise<ImpactResponse> {
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const render = options.render ?? cachedRender;
-  const config = options.config ?? getConfigFile().impact;
+  const config = options.config ?? getConfig().impact;
   const w = options.windowSeconds;
   const windows = impactWindows(deployment.when, w, now);
   const [current, lastWeek] = await Promise.all([

@@ -1,18 +1,11 @@
+import { MEASURE_IDS, type MeasureId } from '@/lib/shared/measure-ids';
+
 /**
  * The eight measures of a deployment's impact (README, "Deployment impact"). Each is normalised by its traffic,
  * so that twice the students is not a regression; for every one of them a higher value is worse.
+ * Their ids sit in lib/shared/ because the configuration's `impact` section names them too.
  */
-export const MEASURE_IDS = [
-  'spawnFailureRate',
-  'spawnWaitP50',
-  'spawnWaitP95',
-  'throttledShare',
-  'hub5xxRate',
-  'requestLatencyP95',
-  'crashRate',
-  'failedLoginShare',
-] as const;
-export type MeasureId = (typeof MEASURE_IDS)[number];
+export { MEASURE_IDS, type MeasureId };
 
 /** The measures whose data decide between `no_change` and `not_enough_data` for the deployment. */
 export const SPAWN_MEASURES: readonly MeasureId[] = ['spawnFailureRate', 'spawnWaitP50', 'spawnWaitP95'];

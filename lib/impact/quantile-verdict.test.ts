@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HISTOGRAM_BINS, type TimerKey } from '@/lib/catalog';
-import { DEFAULT_IMPACT_CONFIG } from '@/lib/impact/config';
+import { DEFAULT_IMPACT_CONFIG } from '@/lib/config/impact';
 import { largeEnough } from '@/lib/impact/judge';
 import { simulatedImpact, steadyTraffic } from '@/lib/impact/simulated-impact';
 import { type Change, generatePair, NORMAL_QUANTILE, seededRandom } from '@/lib/stats/binned-sample-generator';

@@ -1,7 +1,7 @@
 import { binName } from '@/lib/catalog';
+import { DEFAULT_IMPACT_CONFIG } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import type { RenderQuery } from '@/lib/graphite/types';
-import { DEFAULT_IMPACT_CONFIG } from '@/lib/impact/config';
 import { getImpact } from '@/lib/impact/get-impact';
 import type { ImpactResponse } from '@/lib/impact/schema';
 import type { HistogramBin } from '@/lib/stats/histogram-quantile';
