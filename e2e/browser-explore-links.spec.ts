@@ -34,7 +34,7 @@ test('"Open in explore" on a /system chart opens a new tab with the same series,
   await expect(row).toContainText(`${latency + 1} ms`);
   const systemCells = await row.getByRole('cell').allTextContents();
 
-  const link = panel.getByRole('link', { name: /Open Health check latency in explore/ });
+  const link = panel.getByRole('link', { name: /Open in explore: Health check latency/ });
   await expect(link).toHaveAttribute('target', '_blank');
   const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);
   await opened.waitForLoadState();
@@ -122,7 +122,7 @@ test('"Open in explore" on a /system quantile panel draws the same p50/p95, comp
   for (const q of ['p50', 'p95']) systemRows.push(await panel.getByRole('row', { name: new RegExp(`^${q}`) }).getByRole('cell').allTextContents());
   expect(systemRows[0]).not.toEqual(systemRows[1]);
 
-  const [opened] = await Promise.all([context.waitForEvent('page'), panel.getByRole('link', { name: /Open Server start duration in explore/ }).click()]);
+  const [opened] = await Promise.all([context.waitForEvent('page'), panel.getByRole('link', { name: /Open in explore: Server start duration/ }).click()]);
   await opened.waitForLoadState();
   const url = new URL(opened.url());
   expect(url.searchParams.getAll('target')).toEqual([`summarize(${histogram}.bin_*, '1min', 'sum', false)`]);
@@ -142,7 +142,7 @@ test('"Open in explore" on a /system quantile panel draws the same p50/p95, comp
 
   // The drawn quantiles as CSV: at the bucket holding the written starts, the numbers the panels'
   // code computes from the render API's bins (the bins' own export is labelled as such).
-  await expect(panel.getByRole('link', { name: /Export Server start duration \(histogram bins\) as CSV/ })).toHaveText('CSV (histogram bins)');
+  await expect(panel.getByRole('link', { name: /CSV \(histogram bins\) of Server start duration/ })).toHaveText('CSV (histogram bins)');
   const [download] = await Promise.all([opened.waitForEvent('download'), opened.getByTestId('explore-export-drawn-csv').click()]);
   const csv = (await readFile(await download.path(), 'utf8')).trimEnd().split('\r\n');
   expect(csv[0]).toBe('time,epoch,p50 (from histogram bins),p95 (from histogram bins)');
@@ -173,10 +173,10 @@ test('"Open in explore" on an impact overlay: its window, and last week as a 7-d
   try {
     await page.goto(`/deployments/${id}?window=30min`);
     const overlay = page.getByTestId('overlay-wait');
-    const link = overlay.getByRole('link', { name: /Open Typical wait to start \(median\) in explore/ });
+    const link = overlay.getByRole('link', { name: /Open in explore: Typical wait to start \(median\)/ });
     await expect(link).toHaveAttribute('target', '_blank');
     const target = overlayTargets(E2E_HUB, 1800).wait;
-    const csv = new URL(await overlay.getByRole('link', { name: /as CSV/ }).getAttribute('href') ?? '', 'http://x');
+    const csv = new URL(await overlay.getByRole('link', { name: /^CSV/ }).getAttribute('href') ?? '', 'http://x');
     expect(csv.searchParams.getAll('target')).toEqual([target, `timeShift(${target}, '7d')`]);
 
     const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);

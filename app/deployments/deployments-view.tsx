@@ -1,6 +1,7 @@
 'use client';
 
 import { VerdictBadge } from '@/components/impact/verdict-badge';
+import { ScrollRegion } from '@/components/shell/scroll-region';
 import type { Deployment } from '@/lib/api/deployments';
 import { formatClock } from '@/lib/charts/format';
 import { plainErrorMessage } from '@/lib/client/api-fetch';
@@ -32,7 +33,7 @@ export function DeploymentsView(props: DeploymentsViewProps) {
           No deployments recorded in this range. Record one from CI with `npm run deploy` or `POST /api/deployments`.
         </p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion className="table-scroll" label="Deployments">
           <table className="deployments-table" data-testid="deployments-table">
             <thead>
               <tr>
@@ -50,7 +51,7 @@ export function DeploymentsView(props: DeploymentsViewProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

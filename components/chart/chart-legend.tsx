@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/shell/scroll-region';
 import { formatDuration, formatValue, type ValueUnit } from '@/lib/charts/format';
 import type { Consolidation, LegendStats } from '@/lib/charts/legend-stats';
 
@@ -12,6 +13,8 @@ export interface LegendRow {
 }
 
 export interface ChartLegendProps {
+  /** Names the legend's region: which chart's numbers these are. */
+  label: string;
   rows: readonly LegendRow[];
   unit: ValueUnit;
   consolidation: Consolidation | null;
@@ -27,10 +30,10 @@ const PLURAL: Record<string, string> = { average: 'averages', sum: 'sums', min: 
  * min/max/avg/last (and total) per series, and whether Graphite consolidated the points. Series
  * names are React text here, so a metric called `<script>` shows as those characters.
  */
-export function ChartLegend({ rows, unit, consolidation, consolidatedBy = 'average', consolidationHint }: ChartLegendProps) {
+export function ChartLegend({ label, rows, unit, consolidation, consolidatedBy = 'average', consolidationHint }: ChartLegendProps) {
   const withTotal = rows.some((row) => row.total !== undefined);
   return (
-    <div className="legend">
+    <ScrollRegion className="legend" label={label}>
       <table>
         <thead>
           <tr>
@@ -70,6 +73,6 @@ export function ChartLegend({ rows, unit, consolidation, consolidatedBy = 'avera
           {consolidationHint ? ` ${consolidationHint}` : null}
         </p>
       ) : null}
-    </div>
+    </ScrollRegion>
   );
 }

@@ -104,7 +104,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           </p>
         )}
       </div>
-      {status === 'ok' ? <ChartLegend rows={rows} unit={unit} consolidation={consolidation} /> : null}
+      {status === 'ok' ? <ChartLegend label={`${title}: legend`} rows={rows} unit={unit} consolidation={consolidation} /> : null}
       <DeploymentStrip marks={marks} />
       {props.request ? <ChartActions request={props.request} title={title} /> : null}
     </section>

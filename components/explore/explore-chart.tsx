@@ -125,6 +125,7 @@ export function ExploreChart(props: ExploreChartProps) {
           )}
         </div>
         {status === 'ok' ? <ChartLegend
+            label="Explore: legend"
             rows={rows}
             unit={display.unit}
             consolidation={consolidation}

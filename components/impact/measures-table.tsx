@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/shell/scroll-region';
 import type { ImpactResponse, MeasureResult } from '@/lib/api/impact';
 import { formatValue } from '@/lib/charts/format';
 import { formatP } from '@/lib/impact/format';
@@ -19,7 +20,7 @@ function changeText(m: MeasureResult): string {
  */
 export function MeasuresTable({ impact }: { impact: ImpactResponse }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion className="table-scroll" label="Measures">
       <table className="measures-table" data-testid="measures-table">
         <thead>
           <tr>
@@ -56,6 +57,6 @@ export function MeasuresTable({ impact }: { impact: ImpactResponse }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

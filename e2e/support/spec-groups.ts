@@ -19,6 +19,7 @@ export const SPEC_GROUPS = {
     'api-cluster.spec.ts',
     'api-records-chaos.spec.ts',
     'api-saturation.spec.ts',
+    'browser-a11y-stale.spec.ts',
     'browser-partial.spec.ts',
     'browser-stale.spec.ts',
     'browser-status-page.spec.ts',
