@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { StoreTarget } from '@/lib/config/store-target';
 import { LATEST_VERSION, migrate, schemaVersion } from '@/lib/records/migrate';
 import { openDatabase } from '@/lib/records/open-database';
 import { openRecords, StoreError } from '@/lib/records/records';
-import type { StoreTarget } from '@/lib/config/store-target';
 import { createPgDatabase, pgTarget, sql, sqliteTarget } from './support/records-db';
 
 // The records store's migrations on both real stores: a fresh SQLite file, and a fresh database on

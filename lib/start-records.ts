@@ -1,8 +1,8 @@
 import { getConfig } from '@/lib/config';
+import { describeTarget } from '@/lib/config/store-target';
 import { importFailure, importGraphiteEvents } from '@/lib/deployments/event-import';
 import { backendOffers, describeOffers } from '@/lib/graphite/backend-offers';
 import { getRecords, type Records } from '@/lib/records/records';
-import { describeTarget } from '@/lib/config/store-target';
 
 /**
  * Start-up's part for the records: open and migrate the store (a failure throws a StoreError and

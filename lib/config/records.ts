@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseStoreTarget, type StoreTarget, StoreTargetError } from './store-target';
 import { onOff, parseEnv } from './env';
 import { ConfigError, type Env } from './errors';
+import { parseStoreTarget, type StoreTarget, StoreTargetError } from './store-target';
 
 /** The records section: where hubwatch's own database is, and whether deployments are mirrored to Graphite's events. */
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type Kysely, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely';
-import { MIGRATION_NAMES, migrations } from './migrations';
 import type { Dialect } from '@/lib/config/store-target';
+import { MIGRATION_NAMES, migrations } from './migrations';
 import type { RecordsDatabase } from './tables';
 
 /** The schema version a store has after `migrate`: the number of migrations applied. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { getRecords } from './records';
 import { describeTarget } from '@/lib/config/store-target';
+import { getRecords } from './records';
 
 export type RecordsHealth = {
   store: 'sqlite' | 'postgres';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { getConfig } from '@/lib/config';
+import { describeTarget, type StoreTarget } from '@/lib/config/store-target';
 import { LATEST_VERSION, migrate } from './migrate';
 import { openDatabase } from './open-database';
-import { describeTarget, type StoreTarget } from '@/lib/config/store-target';
 import type { RecordsDatabase } from './tables';
 
 /**
