@@ -9,15 +9,15 @@
 #   pass 1  every spec on the default JupyterHub and the single Graphite node; the specs that do
 #           not disturb each other side by side (HUBWATCH_E2E_WORKERS, default 2), then the
 #           exclusive ones alone (e2e/support/spec-groups.ts);
-#   pass 2  on the oldest supported JupyterHub and the Graphite cluster together: only the specs
-#           whose outcome depends on the hub's version or on the storage (HUBWATCH_TEST_CLUSTER=0
-#           runs them on the single node instead).
+#   pass 2  on the oldest supported JupyterHub, the Graphite cluster and the records in PostgreSQL
+#           (both dashboards sharing it) together: only the specs whose outcome depends on the hub's
+#           version, the storage or the records store (HUBWATCH_TEST_CLUSTER=0: on the single node).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source stack/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
 
-SERVICES=(carbon graphite-web statsd graphite-web-chaos hub)
+SERVICES=(carbon graphite-web statsd graphite-web-chaos hub postgres)
 source stack/jupyterhub/hub-versions.sh
 HUB_VERSION=${JH_VERSION:-$JH_DEFAULT_VERSION}
 OLDEST_HUB_VERSION=$JH_DEBIAN_VERSION
@@ -175,15 +175,16 @@ to_cluster() {
 if [ "${HUBWATCH_TEST_CLUSTER:-1}" = 0 ]; then
   log "cluster left out (HUBWATCH_TEST_CLUSTER=0): pass 2 on the single node"
   phase "demo hub on JupyterHub $OLDEST_HUB_VERSION" hub_on "$OLDEST_HUB_VERSION"
-  playwright_pass "pass 2 (JupyterHub $OLDEST_HUB_VERSION)" hub JH_VERSION="$OLDEST_HUB_VERSION"
+  playwright_pass "pass 2 (JupyterHub $OLDEST_HUB_VERSION, PostgreSQL)" hub+records \
+    JH_VERSION="$OLDEST_HUB_VERSION" HUBWATCH_TEST_DB=postgres
 else
   for s in "${SINGLE[@]}"; do if owned_pid "$s" >/dev/null; then was_running+=("$s"); fi; done
   trap 'restore_single; cleanup' EXIT
   step "pass 2: the Graphite cluster and JupyterHub $OLDEST_HUB_VERSION"
   phase "the cluster instead of the single node" to_cluster
   phase "demo hub on JupyterHub $OLDEST_HUB_VERSION" hub_on "$OLDEST_HUB_VERSION"
-  playwright_pass "pass 2 (JupyterHub $OLDEST_HUB_VERSION, cluster)" hub+storage \
-    JH_VERSION="$OLDEST_HUB_VERSION" HUBWATCH_STACK=cluster
+  playwright_pass "pass 2 (JupyterHub $OLDEST_HUB_VERSION, cluster, PostgreSQL)" hub+storage+records \
+    JH_VERSION="$OLDEST_HUB_VERSION" HUBWATCH_STACK=cluster HUBWATCH_TEST_DB=postgres
   step "restoring the single node"
   phase "single node restored" restore_single
   trap cleanup EXIT

@@ -9,6 +9,8 @@
  *   the oldest supported JupyterHub.
  * - `storage`: its outcome depends on Graphite's storage (a single node or the cluster: relay,
  *   caches, federating front): run again on the cluster.
+ * - `records`: its outcome depends on the records store: run again on PostgreSQL, with both
+ *   dashboards sharing it.
  *
  * Everything else runs once, side by side with the other non-exclusive specs. Specs that drive the
  * demo hub take its lock (support/simulated-class.ts `withDemoHub`), so two never drive it at once.
@@ -42,6 +44,9 @@ export const SPEC_GROUPS = {
     'pipeline-hub.spec.ts',
     'pipeline-stack.spec.ts',
   ],
+  // Their outcome depends on the records store (SQLite by default; PostgreSQL shared by both
+  // dashboards with HUBWATCH_TEST_DB=postgres). api-records*.spec.ts test both stores themselves.
+  records: ['api-deployments.spec.ts', 'api-records-chaos.spec.ts', 'api-records-import.spec.ts', 'pipeline-deployments.spec.ts'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SpecGroup = keyof typeof SPEC_GROUPS;
@@ -64,7 +69,7 @@ export function ignoredSpecs(group: string | undefined, mode: string | undefined
     const files = new Set<string>();
     for (const name of group.split('+')) {
       if (name === 'exclusive' || !Object.hasOwn(SPEC_GROUPS, name)) {
-        throw new Error(`HUBWATCH_E2E_GROUP: unknown group "${name}" (hub, storage, or both joined by +)`);
+        throw new Error(`HUBWATCH_E2E_GROUP: unknown group "${name}" (hub, storage, records, or several joined by +)`);
       }
       for (const f of SPEC_GROUPS[name as SpecGroup]) files.add(f);
     }
