@@ -15,6 +15,8 @@ export type FuzzCase = {
   headers?: Record<string, string>;
   body?: string;
   reachesGraphite: boolean;
+  /** The request is at fault for whatever Graphite makes of it: a 4xx, never 502 graphite_error. */
+  requestAtFault?: boolean;
 };
 
 type Params = [string, string][];
@@ -114,6 +116,19 @@ const ROUTES: ((r: Random, bad: boolean) => FuzzCase)[] = [
   },
   (r) => ({ method: 'GET', path: `/api/backend${r.chance(0.3) ? query(r, [[v.junk(r), v.junk(r)]]) : ''}`, reachesGraphite: false }),
   (r, bad) => ({ method: 'GET', path: `/api/hubs${query(r, timeParams(r, bad))}`, reachesGraphite: !bad }),
+  // Arguments graphite-web cannot evaluate, as render GET, render POST and export.
+  (r) => {
+    const params: Params = [['target', r.pick(v.UNEVALUABLE_TARGETS)], ['from', r.pick(['-1h', '-10min'])]];
+    const how = r.pick(['get', 'post', 'export']);
+    if (how === 'post') return { method: 'POST', path: '/api/graphite/render', headers: FORM, body: new URLSearchParams(params).toString(), reachesGraphite: true, requestAtFault: true };
+    return { method: 'GET', path: `/api/${how === 'get' ? 'graphite/render' : 'export'}${query(r, params)}`, reachesGraphite: true, requestAtFault: true };
+  },
+  // Relative ranges landing in the epoch's first year, or just before it.
+  (r) => {
+    const [from, until] = v.epochEdgeRange(r);
+    const route = r.pick(['/api/status', '/api/status', '/api/hubs', '/api/deployments', '/api/graphite/events']);
+    return { method: 'GET', path: `${route}?from=${enc(from)}&until=${enc(until)}`, reachesGraphite: true };
+  },
 ];
 
 const API_PATHS = ['/api/graphite/render', '/api/graphite/find', '/api/graphite/events', '/api/graphite/functions', '/api/export', '/api/backend', '/api/hubs', '/api/health', '/api/status', '/api/deployments', '/api/deployments/1', '/api/deployments/1/impact'];

@@ -23,7 +23,9 @@ export function scanTarget(target: string): TargetScan {
   const known = scans.get(target);
   if (known !== undefined) return known;
   const { problems, calls } = scanTargetText(target);
-  const scan = { problem: problems[0]?.message ?? null, functions: calls.map((call) => call.name) };
+  // An empty target is the parameter schema's to refuse (params.ts), in its own words, once.
+  const first = target.trim() === '' ? undefined : problems[0];
+  const scan = { problem: first?.message ?? null, functions: calls.map((call) => call.name) };
   scans.set(target, scan);
   return scan;
 }

@@ -34,8 +34,15 @@ async function compute(request: StatusRequest): Promise<CachedStatus> {
   return { status, computedAt: now };
 }
 
+// A status is a few KB to some tens of KB (90 uptime days, incidents): counted by its JSON, as
+// parsed objects take about twice their text, and bounded as a whole besides the count of entries.
+const STATUS_CACHE_BYTES = 16 * 1024 * 1024;
+const statusBytes = (entry: CachedStatus) => 2 * JSON.stringify(entry.status).length;
+
 const statuses = new LRUCache<string, CachedStatus, StatusRequest>({
   max: 500,
+  maxSize: STATUS_CACHE_BYTES,
+  sizeCalculation: (entry) => Math.max(1, statusBytes(entry)),
   fetchMethod: (_key, _stale, { context }) => compute(context),
   // Expired statuses stay, to be answered while a new one is late (see above).
   noDeleteOnStaleGet: true,
