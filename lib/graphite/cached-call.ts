@@ -49,6 +49,8 @@ export function createCachedCall<V extends object>(options: CachedCallOptions<V>
   const entries = new LRUCache<string, V>({
     max: options.maxEntries,
     ...bounded,
+    // An answer pushed out while in flight still reaches those waiting for it (cached-render.ts).
+    ignoreFetchAbort: true,
     perf: { now },
     ttlResolution: 0,
     async fetchMethod(key, _stale, { options: fetchOptions }) {

@@ -65,6 +65,8 @@ export type RenderOutcome = { ok: true; render: CachedRender } | { ok: false; fa
 // Carbon and StatsD may still write into the last minute; only older ranges are final.
 const SETTLE_MS = 60_000;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** No one entry holds more than this share of the cache. */
+const MAX_ENTRY_SHARE = 4;
 // Measured on Node 20 (JSON.parse of render JSON): a [value, time] pair costs about 72 bytes of
 // heap, more than twice its JSON text; a series adds its target, tags and array headers.
 const BYTES_PER_POINT = 72;
@@ -120,10 +122,17 @@ export function createRenderCache(options: RenderCacheOptions) {
     query: createGate(options.gates?.query ?? unbounded),
   };
 
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const entries = new LRUCache<string, CachedRender, { query: RenderQuery; lane: RenderLane }>({
     max: options.maxEntries,
-    maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxSize: maxBytes,
     sizeCalculation: (entry) => Math.max(1, entry.size),
+    // A render too large to be worth keeping is answered and not kept: one long range must not
+    // push every chart's entry out.
+    maxEntrySize: Math.max(1, Math.floor(maxBytes / MAX_ENTRY_SHARE)),
+    // A render pushed out while still in flight (a large one landing) is still answered to those
+    // waiting for it; without this they would get lru-cache's "evicted" as a Graphite failure.
+    ignoreFetchAbort: true,
     perf: { now },
     // Read the clock on every check: a cached "now" would let a just-expired render be served.
     ttlResolution: 0,

@@ -48,6 +48,8 @@ const statuses = new LRUCache<string, CachedStatus, StatusRequest>({
   noDeleteOnStaleGet: true,
   // A failed recomputation keeps the last status (answered as late, below).
   noDeleteOnFetchRejection: true,
+  // A status pushed out while being computed is still answered to those waiting for it.
+  ignoreFetchAbort: true,
 });
 
 const hubs = new LRUCache<string, string, string | undefined>({
