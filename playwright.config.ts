@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { APP_PORT, APP_URL, CHAOS_APP_PORT } from './e2e/support/app-ports';
 import { E2E_DEPLOY_TOKEN } from './e2e/support/deploy-token';
+import { ignoredSpecs } from './e2e/support/spec-groups';
 
 /**
  * Playwright runs against production servers (`npm start`; the test script builds first) and the
@@ -37,10 +38,12 @@ const server = (port: number, graphiteUrl: string, nodes: string, env: Record<st
 
 export default defineConfig({
   testDir: 'e2e',
-  // Two shared cores, and several specs stop/SIGSTOP graphite-web-chaos or the hub: one worker
-  // keeps those from pulling the ground from under each other.
-  workers: 1,
+  // The specs that stop or freeze a shared component, restart the hub or load the stack run
+  // alone (HUBWATCH_E2E_MODE=exclusive, one worker); the rest side by side
+  // (HUBWATCH_E2E_MODE=parallel, HUBWATCH_E2E_WORKERS). e2e/support/spec-groups.ts says which.
+  workers: Number(process.env.HUBWATCH_E2E_WORKERS ?? 1),
   fullyParallel: false,
+  testIgnore: ignoredSpecs(process.env.HUBWATCH_E2E_GROUP, process.env.HUBWATCH_E2E_MODE),
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 30_000 },

@@ -7,9 +7,9 @@ import { rangePhrase } from '@/components/status/status-format';
 import { StatusTiles } from '@/components/status/status-tiles';
 import { UptimeBars } from '@/components/status/uptime-bars';
 import { VerdictBanner } from '@/components/status/verdict-banner';
+import { getConfig } from '@/lib/config';
 import { REFRESH_INTERVAL_MS, type ViewParams } from '@/lib/shared/view-params';
 import type { PageStatus } from '@/lib/status/load-page-status';
-import { getThresholds } from '@/lib/status/load-thresholds';
 import { isRelativeTime } from '@/lib/time-range';
 
 export interface StatusPageProps {
@@ -61,7 +61,7 @@ export function StatusPage({ params, data }: StatusPageProps) {
       <UptimeBars uptime={status.uptime} />
       <IncidentList
         incidents={status.incidents}
-        lookbackDays={getThresholds().incidentLookbackDays}
+        lookbackDays={getConfig().status.incidentLookbackDays}
         until={live ? now : status.range.until}
         live={live}
       />

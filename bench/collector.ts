@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchEnv, intInRange } from './bench-env';
 import { generateLog } from './collector-log-gen';
 
 /**
@@ -10,8 +11,10 @@ import { generateLog } from './collector-log-gen';
  * lines per second, peak RSS of that process, and StatsD packets received per line read
  * (packets counted on a real local UDP socket).
  */
-const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const { BENCH_LINES: LINES, BENCH_ROUNDS: ROUNDS } = benchEnv({
+  BENCH_LINES: intInRange(1, 100_000_000, 1_000_000),
+  BENCH_ROUNDS: intInRange(1, 100, 3),
+});
 
 interface RunReport {
   lines: number;

@@ -33,6 +33,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { benchEnv, graphiteBase, intInRange, onOff, optionalText, text } from './bench-env';
 import { countSince, type LogCount, logSize } from './load/access-log';
 import { type LoadFigures, runLoad } from './load/autocannon-run';
 import { type BurstFigures, type BurstHubs, forgetBurstHubs, runBurst, writeBurstHubs } from './load/burst-run';
@@ -43,20 +44,35 @@ import { countQueries, type GraphiteRecorder, type QueryCount, startRecorder } f
 import { rssMb, rssParts, sampleRss } from './load/rss';
 
 const ROOT = join(__dirname, '..');
-const GRAPHITE = (process.env.GRAPHITE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const DATA_DIR = process.env.HUBWATCH_DATA_DIR ?? join(ROOT, '.data');
+const ENV = benchEnv({
+  GRAPHITE_URL: graphiteBase('http://127.0.0.1:8080'),
+  HUBWATCH_DATA_DIR: text(join(ROOT, '.data')),
+  BENCH_LOAD_ACCESS_LOG: optionalText,
+  BENCH_LOAD_DURATION: intInRange(1, 3600, 20),
+  BENCH_LOAD_CONNECTIONS: intInRange(1, 10_000, 500),
+  BENCH_LOAD_TRIES: intInRange(1, 100, 4),
+  BENCH_LOAD_HUB: optionalText,
+  BENCH_LOAD_PORT: intInRange(1, 65_535, 3210),
+  BENCH_LOAD_RECORDER: onOff('on'),
+  BENCH_LOAD_FUZZ_CASES: intInRange(0, 1_000_000, 10_000),
+  BENCH_LOAD_CPU_PROF: optionalText,
+  BENCH_LOAD_BURST_S: intInRange(0, 3600, 30),
+  BENCH_LOAD_STARTS: intInRange(1, 10, 3),
+});
+const GRAPHITE = ENV.GRAPHITE_URL;
+const DATA_DIR = ENV.HUBWATCH_DATA_DIR;
 // With the cluster stack, :8080 is the federating front: point this at graphite-front-access.log.
-const ACCESS_LOG = process.env.BENCH_LOAD_ACCESS_LOG ?? join(DATA_DIR, 'logs', 'graphite-web-access.log');
-const DURATION_S = Number(process.env.BENCH_LOAD_DURATION ?? 20);
-const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 500);
-const TRIES = Number(process.env.BENCH_LOAD_TRIES ?? 4);
-const HUB = process.env.BENCH_LOAD_HUB;
-const FIRST_PORT = Number(process.env.BENCH_LOAD_PORT ?? 3210);
-const RECORDER = process.env.BENCH_LOAD_RECORDER !== 'off';
-const FUZZ_CASES = Number(process.env.BENCH_LOAD_FUZZ_CASES ?? 10_000);
-const CPU_PROF_DIR = process.env.BENCH_LOAD_CPU_PROF;
-const BURST_S = Number(process.env.BENCH_LOAD_BURST_S ?? 30);
-const STARTS = Math.max(1, Number(process.env.BENCH_LOAD_STARTS ?? 3));
+const ACCESS_LOG = ENV.BENCH_LOAD_ACCESS_LOG ?? join(DATA_DIR, 'logs', 'graphite-web-access.log');
+const DURATION_S = ENV.BENCH_LOAD_DURATION;
+const CONNECTIONS = ENV.BENCH_LOAD_CONNECTIONS;
+const TRIES = ENV.BENCH_LOAD_TRIES;
+const HUB = ENV.BENCH_LOAD_HUB;
+const FIRST_PORT = ENV.BENCH_LOAD_PORT;
+const RECORDER = ENV.BENCH_LOAD_RECORDER === 'on';
+const FUZZ_CASES = ENV.BENCH_LOAD_FUZZ_CASES;
+const CPU_PROF_DIR = ENV.BENCH_LOAD_CPU_PROF;
+const BURST_S = ENV.BENCH_LOAD_BURST_S;
+const STARTS = ENV.BENCH_LOAD_STARTS;
 const SETTLE_MS = 5_000;
 
 const GOALS = { reqPerSec: 1_000, p97_5Ms: 250, perQueryPer10s: 1, freshnessS: 20, rssMb: 350 };

@@ -17,12 +17,15 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { benchEnv, intInRange } from './bench-env';
 
 const ROOT = join(__dirname, '..');
 const NEXT_DIR = join(ROOT, '.next');
-const PORT = Number(process.env.BENCH_PAGE_PORT ?? 3120);
+const { BENCH_PAGE_PORT: PORT, BENCH_PAGE_RUNS: RUNS } = benchEnv({
+  BENCH_PAGE_PORT: intInRange(1, 65_535, 3120),
+  BENCH_PAGE_RUNS: intInRange(1, 100, 5),
+});
 const BASE = `http://127.0.0.1:${PORT}`;
-const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
 const BUDGET_KB = 250;
 /** A string only the ECharts chunk contains: tells whether chart code sneaked into first load. */
 const ECHARTS_MARKER = '_echarts_instance_';

@@ -25,19 +25,27 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { benchEnv, graphiteBase, intInRange, text } from './bench-env';
 
 const ROOT = join(__dirname, '..');
-const GRAPHITE = (process.env.GRAPHITE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const DATA_DIR = process.env.HUBWATCH_DATA_DIR ?? join(ROOT, '.data');
+const ENV = benchEnv({
+  GRAPHITE_URL: graphiteBase('http://127.0.0.1:8080'),
+  HUBWATCH_DATA_DIR: text(join(ROOT, '.data')),
+  BENCH_PROXY_ROUNDS: intInRange(1, 100_000, 200),
+  BENCH_PROXY_DURATION: intInRange(1, 3600, 20),
+  BENCH_PROXY_CONNECTIONS: intInRange(1, 10_000, 500),
+});
+const GRAPHITE = ENV.GRAPHITE_URL;
+const DATA_DIR = ENV.HUBWATCH_DATA_DIR;
 const ACCESS_LOG = join(DATA_DIR, 'logs', 'graphite-web-access.log');
 const NO_CACHE_PORT = 3200;
 const CACHED_PORT = 3201;
 const BARE_PORT = 3202;
 const NEXT_ONLY_PORT = 3203;
-const ROUNDS = Number(process.env.BENCH_PROXY_ROUNDS ?? 200);
+const ROUNDS = ENV.BENCH_PROXY_ROUNDS;
 const WARMUP = 10;
-const DURATION_S = Number(process.env.BENCH_PROXY_DURATION ?? 20);
-const CONNECTIONS = Number(process.env.BENCH_PROXY_CONNECTIONS ?? 500);
+const DURATION_S = ENV.BENCH_PROXY_DURATION;
+const CONNECTIONS = ENV.BENCH_PROXY_CONNECTIONS;
 const START_TIMEOUT_MS = 60_000;
 
 type RenderSpec = { name: string; params: [string, string][] };

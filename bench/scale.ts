@@ -19,14 +19,24 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { COUNTER_KEYS, GAUGE_KEYS, HISTOGRAM_BINS, TIMER_FIELDS } from '../lib/catalog';
+import { benchEnv, intInRange, optionalText, text } from './bench-env';
 
 const ROOT = join(__dirname, '..');
-const BASE_DIR = process.env.BENCH_SCALE_DIR ?? join(process.env.HUBWATCH_DATA_DIR ?? join(ROOT, '.data'), 'bench-scale');
-const STEPS = (process.env.BENCH_SCALE_HUBS ?? '1,10,100').split(',').map(Number);
-const MINUTES = Number(process.env.BENCH_SCALE_MINUTES ?? 60);
-const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 9);
-const KEEP = process.env.BENCH_SCALE_KEEP === '1';
+const ENV = benchEnv({
+  HUBWATCH_DATA_DIR: text(join(ROOT, '.data')),
+  BENCH_SCALE_DIR: optionalText,
+  BENCH_SCALE_HUBS: text('1,10,100').pipe(z.string().regex(/^\d+(,\d+)*$/, 'must be hub counts separated by commas')),
+  BENCH_SCALE_MINUTES: intInRange(1, 10_080, 60),
+  BENCH_SCALE_RUNS: intInRange(1, 100, 9),
+  BENCH_SCALE_KEEP: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0')),
+});
+const BASE_DIR = ENV.BENCH_SCALE_DIR ?? join(ENV.HUBWATCH_DATA_DIR, 'bench-scale');
+const STEPS = ENV.BENCH_SCALE_HUBS.split(',').map(Number);
+const MINUTES = ENV.BENCH_SCALE_MINUTES;
+const RUNS = ENV.BENCH_SCALE_RUNS;
+const KEEP = ENV.BENCH_SCALE_KEEP === '1';
 
 type Topology = {
   name: 'single node' | 'cluster';

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { loadGraphiteConfig } from '../lib/config/graphite';
 import { CHAOS_APP_URL } from './support/app-ports';
 import { CHAOS_GRAPHITE } from './support/stack-mode';
 
@@ -13,6 +14,11 @@ const CHAOS_APP = CHAOS_APP_URL;
 // (gunicorn kills the worker after its timeout; 24 letters already take about 9 s here).
 const EXPENSIVE = `aliasSub(alias(stats.statsd.numStats,"${'a'.repeat(30)}"),"(a*)*b","x")`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The chaos dashboard sets no GRAPHITE_TIMEOUT_MS: it runs with the configuration's default. Any
+// answer that waited for Graphite waited this long (saturated or frozen, Graphite never answers
+// first), so "at once" is checked as "sooner than this": a liveness bound that cannot flake on a
+// busy machine, not a speed target (speed is bench/load.ts's).
+const GRAPHITE_TIMEOUT_MS = loadGraphiteConfig({}).timeoutMs;
 
 test('three expensive renders: the status page answers at once from its last status, marked stale, and recovers', async ({ request }) => {
   test.setTimeout(180_000);
@@ -42,7 +48,7 @@ test('three expensive renders: the status page answers at once from its last sta
   expect(sawStale, 'the page says its status is stale while Graphite is saturated').toBe(true);
   console.log(`status page while saturated: ${timings.length} answers, slowest ${Math.max(...timings)} ms`);
   // Every answer came from the last status: none waited for Graphite's timeout.
-  expect(Math.max(...timings)).toBeLessThan(5_000);
+  expect(Math.max(...timings)).toBeLessThan(GRAPHITE_TIMEOUT_MS);
 
   const outcomes = await Promise.all(expensive);
   for (const outcome of outcomes) {
@@ -72,8 +78,11 @@ test('past the queue, a render is refused at once: 503 graphite_busy with Retry-
     expect(busy.length).toBeGreaterThanOrEqual(8);
     expect(busy[0]?.headers['retry-after']).toBe('5');
     expect(busy[0]?.body).toEqual({ error: { code: 'graphite_busy', message: 'Graphite is busy with other renders; try again shortly' } });
-    // The ones past the queue were refused at once, not after Graphite's timeout.
-    expect(Math.min(...busy.map((a) => a.at))).toBeLessThan(2_000);
+    // The 8 past the queue (60 - 2 running - 50 waiting) were refused at once, before any
+    // render could have waited for Graphite's timeout; the later 503s are the queue's own give-up.
+    const refusedAt = busy.map((a) => a.at).sort((a, b) => a - b);
+    console.log(`past the queue: 8th refusal after ${refusedAt[7]} ms (Graphite's timeout ${GRAPHITE_TIMEOUT_MS} ms)`);
+    expect(refusedAt[7] ?? Number.POSITIVE_INFINITY).toBeLessThan(GRAPHITE_TIMEOUT_MS);
   } finally {
     signal('CONT');
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTsx, stopChild } from './support/tsx-child';
 
@@ -32,15 +35,27 @@ test('bad input never reaches the fast path: the route answers with the usual 40
   expect(await response.json()).toEqual({ error: { code: 'bad_request', message: 'maxDataPoints: must be at least 1' } });
 });
 
-test('npm start refuses a bad configuration, naming the variable', async () => {
+test('npm start refuses a bad configuration, naming every bad variable and file field at once', async () => {
   test.setTimeout(120_000);
-  for (const [env, message] of [
-    [{ GRAPHITE_URL: 'ftp://127.0.0.1:8080', PORT: '3190' }, 'GRAPHITE_URL: must be http:// or https://'],
-    [{ PORT: 'eighty' }, 'PORT: must be a number'],
-  ] as const) {
-    const server = startTsx(['server.ts'], { NEXT_TELEMETRY_DISABLED: '1', ...env });
-    expect(await server.exited, server.output()).toBe(1);
-    expect(server.output()).toContain(`hubwatch: invalid configuration: ${message}`);
+  const dir = mkdtempSync(join(tmpdir(), 'hubwatch-config-'));
+  const file = join(dir, 'hubwatch.config.json');
+  writeFileSync(file, JSON.stringify({ status: { windowMinutes: 0 } }));
+  try {
+    for (const [env, messages] of [
+      [{ GRAPHITE_URL: 'ftp://127.0.0.1:8080', PORT: '3190' }, ['GRAPHITE_URL: must be http:// or https://']],
+      [{ PORT: 'eighty' }, ['PORT: must be a number']],
+      [
+        { HUBWATCH_CONFIG: file, HUBWATCH_DEPLOY_TOKEN: 'short', PORT: '3190' },
+        ['HUBWATCH_DEPLOY_TOKEN: must be at least 16 characters', `${file}: status.windowMinutes:`],
+      ],
+    ] as const) {
+      const server = startTsx(['server.ts'], { NEXT_TELEMETRY_DISABLED: '1', ...env });
+      expect(await server.exited, server.output()).toBe(1);
+      const line = server.output().split('\n').find((l) => l.startsWith('hubwatch: invalid configuration: ')) ?? server.output();
+      for (const message of messages) expect(line).toContain(message);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

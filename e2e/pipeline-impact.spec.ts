@@ -69,12 +69,26 @@ async function recorded(request: APIRequestContext, wanted: (d: Listed['deployme
   throw new Error(`the collector recorded no such event:\n${output().slice(-3000)}`);
 }
 
+/** Successful starts the ledgers hold so far (a line being written is not counted yet). */
+function successesSoFar(ledgers: string[]): number {
+  let n = 0;
+  for (const ledger of ledgers) {
+    if (!existsSync(ledger)) continue;
+    for (const line of readFileSync(ledger, 'utf8').split('\n')) {
+      if (line.includes('"kind":"spawn"') && line.includes('"outcome":"success"')) n++;
+    }
+  }
+  return n;
+}
+
 /**
  * One phase: `sections` classroom simulators in loop mode (short lectures and breaks, so a minute
- * holds many starts), each its own section of SECTION students, for `seconds`; then SIGTERM, on
- * which each finishes its step and stops its servers. Seeds are fixed so reruns replay the choices.
+ * holds many starts), each its own section of SECTION students, until their ledgers hold
+ * `minStarts` successful starts (at most `maxSeconds`); then SIGTERM, on which each finishes its
+ * step and stops its servers. Ending on the count, not on a fixed time, gives every window the
+ * starts it is judged on and no more waiting. Seeds are fixed so reruns replay the choices.
  */
-async function phase(label: string, sections: number, seconds: number): Promise<PhaseResult> {
+async function phase(label: string, sections: number, minStarts: number, maxSeconds: number): Promise<PhaseResult> {
   const started = Date.now();
   const sims: { child: Child; ledger: string }[] = [];
   for (let s = 1; s <= sections; s++) {
@@ -86,7 +100,8 @@ async function phase(label: string, sections: number, seconds: number): Promise<
     const pace = ['--lecture-seconds', '2-4', '--break-seconds', '2-5', '--crash-chance', '0', '--ledger', ledger];
     sims.push({ child: startTsx(['simulator/cli.ts', ...args, ...pace], { HUBWATCH_DATA_DIR: dataDir }), ledger });
   }
-  await sleep(seconds * 1000);
+  const deadline = started + maxSeconds * 1000;
+  while (Date.now() < deadline && successesSoFar(sims.map((sim) => sim.ledger)) < minStarts) await sleep(1_000);
   for (const { child } of sims) child.process.kill('SIGTERM');
   // Cleanup waits out pending starts (up to the hub's timeouts), so give it more than stopChild's 10 s.
   const codes = await Promise.all(sims.map(({ child }) => Promise.race([child.exited, sleep(90_000).then(() => 'hung')])));
@@ -197,7 +212,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns',
       await expect.poll(output, { timeout: 30_000 }).toMatch(/\(baseline\)/);
       await expect.poll(output, { timeout: 30_000 }).toMatch(/from its end/);
 
-      const a = await phase('a', 1, 100);
+      const a = await phase('a', 1, 24, 150);
       for (const u of a.users) users.add(u);
       await settle();
 
@@ -205,7 +220,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns',
         await restartHub(SIZED);
         const restart = await recorded(request, (d) => d.kind === 'restart', output);
         expect(restart).toMatchObject({ kind: 'restart', source: 'auto', what: expect.stringMatching(/^JupyterHub \S+ restarted$/) });
-        b = await phase('b', 1, 100);
+        b = await phase('b', 1, 24, 150);
         for (const u of b.users) users.add(u);
         const impact = await impactAfter(request, restart.id, b.starts);
         await report(testInfo, 'restart impact', impact);
@@ -226,7 +241,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns',
         });
         expect(posted.status(), await posted.text()).toBe(201);
         const doubled = (await posted.json()) as { id: number };
-        const c = await phase('c', 2, 90);
+        const c = await phase('c', 2, 44, 120);
         for (const u of c.users) users.add(u);
         const impact = await impactAfter(request, doubled.id, c.starts);
         await report(testInfo, 'doubled class impact', impact);
@@ -246,7 +261,7 @@ test('deployment impact on the real hub: restart, doubled class, slowed spawns',
         await restartHub(SLOW);
         const deploy = await recorded(request, (d) => d.kind === 'deploy' && d.source === 'auto', output);
         expect(deploy.what).toBe('spawner fault_spawner 1.0 -> 1.1');
-        const d = await phase('d', 2, 75);
+        const d = await phase('d', 2, 24, 120);
         for (const u of d.users) users.add(u);
         const impact = await impactAfter(request, deploy.id, d.starts);
         await report(testInfo, 'slow spawner impact', impact);

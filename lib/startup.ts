@@ -1,28 +1,21 @@
-import { ConfigError, getConfig, loadListenConfig } from './config';
-import { getDeployConfig } from './deployments/deploy-config';
-import { getNodesConfig } from './graphite/nodes';
-import { getEmbedConfig } from './http/security-headers';
+import { ConfigError, getConfig } from './config';
 import { publishServerHooks } from './http/server-hooks';
-import { getThresholds } from './status/load-thresholds';
-import { ThresholdsError } from './status/thresholds';
 
 /**
- * Runs once when Next's server starts (instrumentation.ts): loads every validated configuration
- * (environment, listen address, the thresholds file) and on a bad value prints why and stops the
- * process, so the server never serves with a broken config; then hands server.ts its hooks.
+ * Runs once when Next's server starts (instrumentation.ts): validates the whole configuration
+ * (environment and hubwatch.config.json, lib/config/) and on a bad value prints every problem and
+ * stops the process, so the server never serves with a broken config; then hands server.ts its hooks.
  */
 export function startServerSide(): void {
+  let config: ReturnType<typeof getConfig>;
   try {
-    getConfig();
-    getNodesConfig();
-    getDeployConfig();
-    getThresholds();
-    publishServerHooks(loadListenConfig(process.env), getEmbedConfig());
+    config = getConfig();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ThresholdsError) {
+    if (error instanceof ConfigError) {
       console.error(`hubwatch: ${error.message}`);
       process.exit(1);
     }
     throw error;
   }
+  publishServerHooks(config.listen, config.embed);
 }

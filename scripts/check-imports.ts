@@ -2,12 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, posix } from 'node:path';
+import { envReads } from './env-reads';
+import { type FolderEdge, folderCycles, libFolder } from './folder-cycles';
 import { IMPORT_RULES, type ImportRule, TESTS_MAY_IMPORT } from './import-rules';
 
 /**
  * Checks the "never" arrows of docs/architecture.md over every TypeScript file's imports
  * (static, type-only, re-exports, dynamic `import()`, `require`). Run by `npm test` after lint:
- * `npx tsx scripts/check-imports.ts` prints each violation and exits 1.
+ * `npx tsx scripts/check-imports.ts` prints each violation and exits 1. It also refuses import
+ * cycles between lib/'s folders (scripts/folder-cycles.ts) and `process.env` read outside
+ * lib/config/ (scripts/env-reads.ts).
  */
 
 export interface Violation {
@@ -96,12 +100,43 @@ export function checkRepository(root: string): Violation[] {
   return sourceFiles(root).flatMap((file) => checkFile(file, readFileSync(join(root, file), 'utf8'), root));
 }
 
+/** The folder arrows of lib/'s non-test files, each with the first import that draws it. */
+export function libFolderEdges(root: string): FolderEdge[] {
+  const edges: FolderEdge[] = [];
+  for (const file of sourceFiles(root)) {
+    const from = libFolder(file);
+    if (from === null || /\.test\.tsx?$/.test(file)) continue;
+    for (const { specifier, line } of importSpecifiers(readFileSync(join(root, file), 'utf8'))) {
+      const to = libFolder(resolveSpecifier(file, specifier, root));
+      if (to !== null && to !== from) edges.push({ from, to, file, line });
+    }
+  }
+  return edges;
+}
+
+/** Every problem of the repository, one line each: rule violations, folder cycles, env reads. */
+export function repositoryProblems(root: string): string[] {
+  const problems = checkRepository(root).map((v) => `${v.file}:${v.line}: imports ${v.specifier} (${v.target}): ${v.why}`);
+  const edges = libFolderEdges(root);
+  for (const cycle of folderCycles(edges)) {
+    const arrows = cycle.slice(1).map((to, i) => edges.find((e) => e.from === cycle[i] && e.to === to));
+    const where = arrows.map((e) => (e ? `${e.file}:${e.line}` : '?')).join(', ');
+    problems.push(`import cycle ${cycle.join(' -> ')} (${where}): move what both sides need below both`);
+  }
+  for (const file of sourceFiles(root)) {
+    for (const line of envReads(file, readFileSync(join(root, file), 'utf8'))) {
+      problems.push(`${file}:${line}: reads process.env: configuration is read once, in lib/config/ (getConfig())`);
+    }
+  }
+  return problems;
+}
+
 if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
   const root = dirname(import.meta.dirname);
-  const violations = checkRepository(root);
-  for (const v of violations) console.error(`${v.file}:${v.line}: imports ${v.specifier} (${v.target}): ${v.why}`);
-  if (violations.length > 0) {
-    console.error(`import rules: ${violations.length} violation(s); the rooms are described in docs/architecture.md`);
+  const problems = repositoryProblems(root);
+  for (const problem of problems) console.error(problem);
+  if (problems.length > 0) {
+    console.error(`import rules: ${problems.length} problem(s); the rooms are described in docs/architecture.md`);
     process.exit(1);
   }
   console.log('import rules: ok');

@@ -18,12 +18,11 @@ export interface ImportRule {
 export const SERVER_ONLY = [
   'lib/graphite/',
   'lib/http/',
-  'lib/config.ts',
+  'lib/config/',
   'lib/startup.ts',
   'lib/cross-copy-brand.ts',
   'lib/status/get-status.ts',
   'lib/status/load-page-status.ts',
-  'lib/status/load-thresholds.ts',
   'server.ts',
   'instrumentation.ts',
   'node:',
@@ -33,6 +32,24 @@ export const SERVER_ONLY = [
 export const TESTS_MAY_IMPORT = ['node:'] as const;
 
 const OUTSIDE_THE_DASHBOARD = ['collector/', 'simulator/', 'stack/', 'bench/', 'e2e/', 'scripts/'] as const;
+
+/**
+ * lib/ is split by role at the bottom and by feature on top (docs/architecture.md). A role folder
+ * is a tool every feature uses; a feature is one thing a person sees or does. A new feature
+ * (alerts, auth, records) is a new folder in FEATURES.
+ */
+export const ROLES = [
+  'lib/catalog/',
+  'lib/shared/',
+  'lib/config/',
+  'lib/stats/',
+  'lib/charts/',
+  'lib/graphite/',
+  'lib/time-range.ts',
+  'lib/range-limit.ts',
+  'lib/errors-explained.ts',
+] as const;
+export const FEATURES = ['lib/deployments/', 'lib/impact/', 'lib/status/', 'lib/hubs/', 'lib/system/', 'lib/explore/'] as const;
 
 export const IMPORT_RULES: readonly ImportRule[] = [
   {
@@ -52,6 +69,26 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     why: 'the server-side domain does not depend on browser code; shared pieces live in lib/shared/',
   },
   {
+    room: ROLES,
+    never: FEATURES,
+    why: 'role folders sit below every feature: a feature uses them, never the reverse (what two features share moves down into a role folder)',
+  },
+  {
+    room: ['lib/deployments/'],
+    never: ['lib/impact/', 'lib/status/', 'lib/hubs/'],
+    why: 'a deployment is recorded and listed without knowing how it is judged or shown: impact, status and hubs build on it',
+  },
+  {
+    room: ['lib/impact/'],
+    never: ['lib/status/', 'lib/hubs/'],
+    why: "the status page shows the last deployment's verdict, so impact sits below status; what both need lives below both (lib/config, lib/graphite/render-times.ts)",
+  },
+  {
+    room: ['lib/status/'],
+    never: ['lib/hubs/'],
+    why: '/hubs is every hub\'s status: it builds on lib/status',
+  },
+  {
     room: ['lib/client/'],
     never: SERVER_ONLY,
     why: 'lib/client/ runs in the browser: it reaches the server through /api only',
@@ -68,7 +105,17 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     room: ['collector/', 'simulator/'],
     never: ['app/', 'components/', 'lib/', 'next', 'next/', 'react', 'server.ts', 'instrumentation.ts'],
     // lib/deployments/types.ts and schema.ts are the deployment's shape (types, zod): the collector posts it.
-    except: ['lib/catalog.ts', 'lib/catalog/', 'lib/deployments/types.ts', 'lib/deployments/schema.ts', 'collector/', 'simulator/'],
+    // lib/config/env.ts and errors.ts are the environment's pieces (zod only), for a CLI that parses its own.
+    except: [
+      'lib/catalog.ts',
+      'lib/catalog/',
+      'lib/deployments/types.ts',
+      'lib/deployments/schema.ts',
+      'lib/config/env.ts',
+      'lib/config/errors.ts',
+      'collector/',
+      'simulator/',
+    ],
     why: 'the collector runs on a hub host without the dashboard: it may use the metric catalog (and the deployment type), nothing else of it',
   },
   {
@@ -76,6 +123,12 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     never: ['app/', 'components/', 'lib/', 'next', 'next/', 'react', 'server.ts', 'instrumentation.ts'],
     except: ['lib/catalog/'],
     why: "the stack's configuration is rendered from the catalog's metrics layout (stack/layout/); nothing else of the dashboard",
+  },
+  {
+    room: ['lib/config/'],
+    never: ['lib/'],
+    except: ['lib/config/', 'lib/shared/measure-ids.ts'],
+    why: 'the configuration is the bottom of the server: it reads the environment and one file, and imports nothing of the domain',
   },
   {
     room: ['server.ts'],
@@ -90,3 +143,19 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     why: 'the collector ships alone; the simulator is a test tool',
   },
 ];
+
+/**
+ * Who may read `process.env`: lib/config/ (the server's one configuration), and the entry points
+ * that hand the environment to their own parser (CLIs) or only ask Next which runtime this is.
+ * Tests, benches, e2e specs and build configs are outside the product and not checked.
+ */
+export const ENV_READERS = [
+  'lib/config/index.ts',
+  'instrumentation.ts',
+  'collector/cli.ts',
+  'collector/deploy/cli.ts',
+  'simulator/cli.ts',
+  // The collector's test fixtures: where the captured logs are (a test-only override).
+  'collector/fixtures/samples-dir.ts',
+] as const;
+export const ENV_CHECKED_ROOMS = ['app/', 'components/', 'lib/', 'collector/', 'simulator/', 'server.ts', 'instrumentation.ts'] as const;

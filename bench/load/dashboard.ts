@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { benchEnv, intInRange } from '../bench-env';
+
+// As npm start's default (package.json), so a profiled dashboard runs with the same heap.
+const { HUBWATCH_HEAP_MB: HEAP_MB } = benchEnv({ HUBWATCH_HEAP_MB: intInRange(64, 65_536, 256) });
 
 /**
  * The dashboard under load: a real `npm start` (npm -> sh -> node server.ts) in its own process
@@ -30,7 +34,7 @@ export async function freePort(first: number, tries = 20): Promise<number> {
  * runs, `node --import tsx server.ts`, started directly with those arguments first.
  */
 export async function startDashboard(root: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Dashboard> {
-  const [command, args] = nodeArgs.length === 0 ? ['npm', ['start']] : [process.execPath, [...nodeArgs, `--max-old-space-size=${process.env.HUBWATCH_HEAP_MB ?? '256'}`, '--import', 'tsx', 'server.ts']];
+  const [command, args] = nodeArgs.length === 0 ? ['npm', ['start']] : [process.execPath, [...nodeArgs, `--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'server.ts']];
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HUBWATCH_HOST: '127.0.0.1', ...env },

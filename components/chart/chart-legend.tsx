@@ -65,7 +65,7 @@ export function ChartLegend({ rows, unit, consolidation, consolidatedBy = 'avera
       {consolidation ? (
         <p className="legend-note" data-testid="consolidation-note">
           Consolidated: each point is the {consolidatedBy} of {consolidation.factor} stored points (
-          {formatDuration(consolidation.stepSeconds)} per point instead of {formatDuration(consolidation.nativeStepSeconds)});{' '}
+          {formatDuration(consolidation.stepSeconds, 'short')} per point instead of {formatDuration(consolidation.nativeStepSeconds, 'short')});{' '}
           {withTotal ? 'min, max and total' : 'min and max'} are of those {PLURAL[consolidatedBy] ?? 'values'}.
           {consolidationHint ? ` ${consolidationHint}` : null}
         </p>

@@ -1,4 +1,5 @@
-import { formatP, formatValue } from '@/lib/impact/format';
+import { formatValue } from '@/lib/charts/format';
+import { formatP } from '@/lib/impact/format';
 import { MEASURE_IDS } from '@/lib/impact/measures';
 import type { ImpactResponse, MeasureResult } from '@/lib/impact/schema';
 import { VerdictBadge } from './verdict-badge';

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useHydrated } from '@/lib/client/use-hydrated';
 import { useViewParams } from '@/lib/client/use-view-params';
 import { sharedQuery } from '@/lib/shared/view-params';
 import { CopyLinkButton } from './copy-link-button';
@@ -18,6 +19,7 @@ import { TimePicker } from './time-picker';
 export function SiteHeader() {
   const { params, search } = useViewParams();
   const pathname = usePathname();
+  const hydrated = useHydrated();
   if (params.kiosk) return <span data-kiosk-mode hidden />;
   const query = sharedQuery(search);
   return (
@@ -42,10 +44,13 @@ export function SiteHeader() {
         </nav>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Time range and refresh">
-        <HubSelect />
-        <TimePicker />
-        <RefreshSelect />
-        <CopyLinkButton />
+        {/* One disabled fieldset: no control takes a click before the page can act on it. */}
+        <fieldset className="toolbar-controls" disabled={!hydrated} data-hydrated={hydrated ? '' : undefined}>
+          <HubSelect />
+          <TimePicker />
+          <RefreshSelect />
+          <CopyLinkButton />
+        </fieldset>
       </div>
     </header>
   );

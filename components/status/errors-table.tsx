@@ -1,7 +1,8 @@
+import { formatCount } from '@/lib/charts/format';
 import { ERROR_CATEGORIES, ERRORS_EXPLAINED, type ErrorCategory } from '@/lib/errors-explained';
 import type { StatusResponse } from '@/lib/status/schema';
 import styles from './errors.module.css';
-import { formatChange, formatCount, formatPercent } from './status-format';
+import { formatChange, formatPercent } from './status-format';
 
 export interface ErrorsTableProps {
   byCategory: StatusResponse['errors']['byCategory'];

@@ -1,4 +1,5 @@
-import { formatDuration, formatUtcDateTime, formatUtcTime, lastWindow } from '@/lib/status/plain-language';
+import { formatDuration } from '@/lib/charts/format';
+import { formatUtcDateTime, formatUtcTime, lastWindow } from '@/lib/status/plain-language';
 
 /** Wording and colour classes for the status page; pure so both server and tests use them. */
 
@@ -40,10 +41,6 @@ export function rangePhrase(from: number, until: number, live: boolean): string 
   if (live) return `in ${lastWindow(Math.round((until - from) / 60))}`;
   const endText = SAME_DAY(from, until - 1) ? formatUtcTime(until) : formatUtcDateTime(until);
   return `between ${formatUtcDateTime(from).replace(' UTC', '')} and ${endText}`;
-}
-
-export function formatCount(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1);
 }
 
 /** "+50 %", "−25 %", "new" (nothing before), "no change". */

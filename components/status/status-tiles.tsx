@@ -1,10 +1,10 @@
 import Link from 'next/link';
+import { formatCount } from '@/lib/charts/format';
 import { ERROR_CATEGORIES, ERRORS_EXPLAINED } from '@/lib/errors-explained';
 import { formatWait } from '@/lib/status/plain-language';
 import type { StatusResponse } from '@/lib/status/schema';
 import { Figure, StatTile } from './stat-tile';
 import styles from './status.module.css';
-import { formatCount } from './status-format';
 
 export interface StatusTilesProps {
   status: StatusResponse;

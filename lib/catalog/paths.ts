@@ -1,4 +1,14 @@
-import { type CounterFamily, type CounterKey, type FamilyKey, type GaugeKey, HUB_NAME_PATTERN, KEY_ROOT, type TimerField, type TimerKey } from './keys';
+import {
+  type CounterFamily,
+  type CounterKey,
+  type FamilyKey,
+  GAUGE_KEYS,
+  type GaugeKey,
+  HUB_NAME_PATTERN,
+  KEY_ROOT,
+  type TimerField,
+  type TimerKey,
+} from './keys';
 import { PROM_PREFIX, type PromKey } from './prom';
 
 /**
@@ -71,3 +81,37 @@ export function familyMember(path: string, family: CounterFamily): string | null
 
 /** Graphite pattern that lists hubs which have ever reported a gauge (the health probe does). */
 export const HUB_DISCOVERY_QUERY = `stats.gauges.${KEY_ROOT}.*`;
+
+/**
+ * Node 3 of every path is the hub (`stats.<kind>.jupyterhub.<hub>.<key...>`): what a render over
+ * every hub groups by (`groupByNodes(..., HUB_NODE, ...)`).
+ */
+export const HUB_NODE = 3;
+
+/** The node index of a key's `n`-th part (0-based) in a path: `spawns.success` is nodes 4 and 5. */
+export const keyNode = (n: number): number => HUB_NODE + 1 + n;
+
+/** Every spawn failure reason at once, in place of one `spawns.failure.<reason>` key. */
+export const SPAWN_FAILURES_GLOB = 'spawns.failure.*';
+
+/** `counterPath` for every hub at once (a glob in the hub's node), for one render over all hubs. */
+export function everyHubCounterPath(key: CounterKey | typeof SPAWN_FAILURES_GLOB): string {
+  return `stats.counters.${KEY_ROOT}.*.${key}.count`;
+}
+
+/** `gaugePath` for every hub at once. */
+export function everyHubGaugePath(key: GaugeKey): string {
+  return `stats.gauges.${KEY_ROOT}.*.${key}`;
+}
+
+/** The hub and key of a gauge's path (`stats.gauges.jupyterhub.<hub>.<key>`); null for any other path. */
+export function parseGaugePath(path: string): { hub: string; key: GaugeKey } | null {
+  const prefix = `stats.gauges.${KEY_ROOT}.`;
+  if (!path.startsWith(prefix)) return null;
+  const rest = path.slice(prefix.length);
+  const dot = rest.indexOf('.');
+  const hub = rest.slice(0, dot);
+  const key = rest.slice(dot + 1);
+  if (dot < 0 || !HUB_NAME_PATTERN.test(hub)) return null;
+  return (GAUGE_KEYS as readonly string[]).includes(key) ? { hub, key: key as GaugeKey } : null;
+}

@@ -1,11 +1,21 @@
 import type { LineSeriesOption } from 'echarts/charts';
-import type { Deployment } from '@/lib/deployments/types';
 import { escapeHtml } from './escape-html';
 import { formatClock } from './format';
 import type { ChartPalette } from './palette';
 
-/** What a chart needs of a deployment to mark it. */
-export type DeploymentMark = Pick<Deployment, 'id' | 'when' | 'what' | 'version' | 'link' | 'kind'>;
+/**
+ * What a chart needs of a deployment to mark it, said here rather than taken from
+ * lib/deployments: chart builders sit below the features, and any stored deployment fits.
+ */
+export type DeploymentMark = {
+  id: number;
+  /** Epoch seconds. */
+  when: number;
+  what: string;
+  version: string | null;
+  link: string | null;
+  kind: 'deploy' | 'restart';
+};
 
 /** The impact page of a deployment: where every marker links. */
 export const impactHref = (id: number): string => `/deployments/${id}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatClock, formatDuration, formatValue } from './format';
+import { formatClock, formatCount, formatDuration, formatValue } from './format';
 
 test('values read with their unit', () => {
   assert.equal(formatValue(250, 'ms'), '250 ms');
@@ -14,12 +14,34 @@ test('values read with their unit', () => {
   assert.equal(formatValue(512, 'bytes'), '512 B');
   assert.equal(formatValue(1536, 'bytes'), '1.5 KiB');
   assert.equal(formatValue(3 * 1024 ** 3, 'bytes'), '3 GiB');
+  assert.equal(formatValue(0.031, 'ratio'), '3.1 %');
+  assert.equal(formatValue(0.00125, 'ratio'), '0.13 %');
+  assert.equal(formatValue(0.004, 'per_server_hour'), '0.004 per server-hour');
+  assert.equal(formatValue(null, 'ratio', 'no data'), 'no data');
+  assert.equal(formatValue(Number.NaN, 'ms'), '–');
+});
+
+test('one reading per value: a share reads like the same percentage, a wait the same in every view', () => {
+  assert.equal(formatValue(0.25, 'ratio'), formatValue(25, 'percent'));
+  assert.equal(formatValue(2150, 'ms'), formatValue(2.15, 'seconds'));
+});
+
+test('counts: thousands separated, an average with one decimal', () => {
+  assert.equal(formatCount(1200), '1,200');
+  assert.equal(formatCount(7), '7');
+  assert.equal(formatCount(2.25), '2.3');
 });
 
 test('durations and clock times', () => {
-  assert.equal(formatDuration(10), '10 s');
-  assert.equal(formatDuration(600), '10 min');
-  assert.equal(formatDuration(5400), '1.5 h');
-  assert.equal(formatDuration(86_400 * 7), '7 d');
+  assert.equal(formatDuration(10, 'short'), '10 s');
+  assert.equal(formatDuration(600, 'short'), '10 min');
+  assert.equal(formatDuration(5400, 'short'), '1 h 30 min');
+  assert.equal(formatDuration(86_400 * 7, 'short'), '7 d');
+  assert.equal(formatDuration(45), '45 seconds');
+  assert.equal(formatDuration(1), '1 second');
+  assert.equal(formatDuration(5400), '1 hour 30 minutes');
+  assert.equal(formatDuration(36 * 3600), '36 hours');
+  assert.equal(formatDuration(86_400 * 7), '7 days');
+  assert.equal(formatDuration(-5), '0 seconds');
   assert.equal(formatClock(1_800_000_000, { timeZone: 'UTC' }), '08:00');
 });

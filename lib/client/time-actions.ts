@@ -77,7 +77,7 @@ export function describeRange(range: TimeRange, nowSeconds: number, timeZone?: s
   }
   try {
     const r = resolveRange(range, nowSeconds);
-    if (isRelativeTime(range.from) && until === 'now') return `Last ${formatDuration(r.until - r.from)}`;
+    if (isRelativeTime(range.from) && until === 'now') return `Last ${formatDuration(r.until - r.from, 'short')}`;
     return `${formatClock(r.from, { withDate: true, timeZone })} → ${formatClock(r.until, { withDate: true, timeZone })}`;
   } catch {
     return `${range.from} → ${range.until}`;

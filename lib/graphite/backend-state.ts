@@ -1,6 +1,6 @@
+import { getConfig } from '@/lib/config';
 import { type BackendStatus, summariseBackend } from '@/lib/shared/backend';
 import { getNodeMonitor } from './node-probe';
-import { getNodesConfig } from './nodes';
 import { getDropTracker } from './series-drop';
 
 export { type BackendStatus, COMPLETE_BACKEND, partialMessage } from '@/lib/shared/backend';
@@ -11,7 +11,7 @@ export { type BackendStatus, COMPLETE_BACKEND, partialMessage } from '@/lib/shar
  */
 export async function backendStatus(keys?: readonly string[]): Promise<BackendStatus> {
   const nodes = await getNodeMonitor().check();
-  return summariseBackend(nodes, getDropTracker().recent(keys), getNodesConfig().retryDelayMs);
+  return summariseBackend(nodes, getDropTracker().recent(keys), getConfig().nodes.retryDelayMs);
 }
 
 /**
@@ -22,5 +22,5 @@ export async function backendStatus(keys?: readonly string[]): Promise<BackendSt
 export function lastKnownBackend(): BackendStatus | undefined {
   const nodes = getNodeMonitor().latest();
   if (nodes.length === 0) return undefined;
-  return summariseBackend(nodes, null, getNodesConfig().retryDelayMs);
+  return summariseBackend(nodes, null, getConfig().nodes.retryDelayMs);
 }

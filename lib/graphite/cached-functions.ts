@@ -1,4 +1,4 @@
-import type { GraphiteFunction } from '@/lib/explore/graphite-functions';
+import type { GraphiteFunction } from '@/lib/shared/graphite-functions';
 import { type CachedCall, createCachedCall, processWide } from './cached-call';
 import { getGraphiteClient } from './client';
 

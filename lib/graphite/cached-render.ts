@@ -205,8 +205,8 @@ const processWide = globalThis as typeof globalThis & { [SHARED]?: RenderCache }
 
 /** The process-wide render cache, configured from `getConfig()`; created on first use. */
 export function getRenderCache(): RenderCache {
-  const config = getConfig();
-  const gate = { maxInFlight: config.renders.concurrency, maxQueued: config.renders.queue, maxWaitMs: config.graphiteTimeoutMs };
+  const config = getConfig().graphite;
+  const gate = { maxInFlight: config.renders.concurrency, maxQueued: config.renders.queue, maxWaitMs: config.timeoutMs };
   processWide[SHARED] ??= createRenderCache({ client: getGraphiteClient(), ...config.cache, gates: { status: gate, query: gate } });
   return processWide[SHARED];
 }

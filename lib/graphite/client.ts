@@ -1,5 +1,5 @@
 import { getConfig } from '@/lib/config';
-import type { GraphiteFunction } from '@/lib/explore/graphite-functions';
+import type { GraphiteFunction } from '@/lib/shared/graphite-functions';
 import { normaliseTime } from '@/lib/time-range';
 import { GraphiteError } from './errors';
 import { lastSegmentMatcher } from './find-filter';
@@ -258,8 +258,8 @@ let shared: GraphiteClient | undefined;
 /** The app-wide client, configured from `getConfig()`. */
 export function getGraphiteClient(): GraphiteClient {
   if (shared === undefined) {
-    const config = getConfig();
-    shared = createGraphiteClient({ baseUrl: config.graphiteUrl, timeoutMs: config.graphiteTimeoutMs });
+    const config = getConfig().graphite;
+    shared = createGraphiteClient({ baseUrl: config.url, timeoutMs: config.timeoutMs });
   }
   return shared;
 }

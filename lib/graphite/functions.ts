@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FunctionParam, GraphiteFunction } from '@/lib/explore/graphite-functions';
+import type { FunctionParam, GraphiteFunction } from '@/lib/shared/graphite-functions';
 import { GraphiteError } from './errors';
 
 /**

@@ -34,10 +34,27 @@ describe('known functions', () => {
     assert.deepEqual([...((await known.get()) ?? [])], ['alias']);
   });
 
-  test('a slow list is not waited for beyond waitMs', async () => {
-    const known = createKnownFunctions(() => sleep(200).then(() => [{ name: 'alias' }]), { waitMs: 20 });
-    const started = Date.now();
+  // The loader below answers only when the test lets it: get() can only come back with null if
+  // it stopped waiting on its own. Should it wait for the loader instead, the test would hang, so
+  // the 5 s timeout is a liveness bound (100 times waitMs), not a measure of speed.
+  test('a list still loading is not waited for beyond waitMs; once it arrives it is used', { timeout: 5_000 }, async () => {
+    let release: (names: { name: string }[]) => void = () => {};
+    const loading = new Promise<{ name: string }[]>((resolve) => {
+      release = resolve;
+    });
+    let loads = 0;
+    const known = createKnownFunctions(
+      () => {
+        loads++;
+        return loading;
+      },
+      { waitMs: 50 },
+    );
     assert.equal(await known.get(), null);
-    assert.ok(Date.now() - started < 150);
+    assert.equal(await known.get(), null, 'still loading: still unknown, without a second fetch');
+    assert.equal(loads, 1);
+    release([{ name: 'alias' }]);
+    assert.deepEqual([...((await known.get()) ?? [])], ['alias']);
+    assert.equal(loads, 1);
   });
 });

@@ -60,7 +60,7 @@ const processWide = globalThis as typeof globalThis & { [SHARED]?: KnownFunction
 /** One list per process: Next gives route handlers and the server hooks their own module instances. */
 export function getKnownFunctions(): KnownFunctions {
   processWide[SHARED] ??= createKnownFunctions(() =>
-    getGraphiteClient().functions({ timeoutMs: Math.min(getConfig().graphiteTimeoutMs, 5_000) }),
+    getGraphiteClient().functions({ timeoutMs: Math.min(getConfig().graphite.timeoutMs, 5_000) }),
   );
   return processWide[SHARED];
 }

@@ -1,6 +1,6 @@
+import { getConfig, type NodesConfig } from '@/lib/config';
 import { createGraphiteClient } from './client';
 import { type GraphiteErrorKind, isGraphiteError } from './errors';
-import { getNodesConfig, type NodesConfig } from './nodes';
 
 /**
  * Probes each storage node's graphite-web (a find of the top level, with a timeout) and keeps
@@ -109,6 +109,6 @@ const SHARED = Symbol.for('hubwatch.nodeMonitor');
 const processWide = globalThis as typeof globalThis & { [SHARED]?: NodeMonitor };
 
 export function getNodeMonitor(): NodeMonitor {
-  processWide[SHARED] ??= createNodeMonitor(getNodesConfig());
+  processWide[SHARED] ??= createNodeMonitor(getConfig().nodes);
   return processWide[SHARED];
 }

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { getDeployConfig } from '@/lib/deployments/deploy-config';
+import { getConfig } from '@/lib/config';
 import { ApiError } from '@/lib/http/route';
 
 /**
@@ -23,7 +23,7 @@ export const ENABLE_HINT =
   'recording deployments is disabled: set HUBWATCH_DEPLOY_TOKEN (at least 16 characters) in the dashboard\'s environment and restart it';
 
 /** Throws the 403 or 401 ApiError unless the request carries the configured token. */
-export function requireDeployToken(request: Request, token: string | null = getDeployConfig().token): void {
+export function requireDeployToken(request: Request, token: string | null = getConfig().deploy.token): void {
   if (token === null) throw new ApiError(403, 'deploys_disabled', ENABLE_HINT);
   const header = request.headers.get('authorization');
   if (header === null) {

@@ -35,7 +35,7 @@ async function probeOnce(): Promise<GraphiteHealth> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   try {
-    await getGraphiteClient().find(PROBE_QUERY, { timeoutMs: getConfig().healthTimeoutMs });
+    await getGraphiteClient().find(PROBE_QUERY, { timeoutMs: getConfig().graphite.healthTimeoutMs });
     return { reachable: true, latencyMs: elapsed() };
   } catch (error) {
     const { code, message } = toApiError(error);

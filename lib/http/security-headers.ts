@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import { ConfigError } from '@/lib/config';
+import type { EmbedConfig } from '@/lib/config/embed';
 
 /**
  * Security headers for every answer of `npm start`. Pages get a Content-Security-Policy with a
@@ -8,30 +7,8 @@ import { ConfigError } from '@/lib/config';
  * every script it renders, and 'strict-dynamic' lets those scripts load the chunks they need
  * (ECharts included: it needs no eval). Only the status page may be framed by other sites (a
  * course page, an LMS), and only by the origins in HUBWATCH_EMBED_ORIGINS; every other page only
- * by the dashboard itself. API answers are data: they may not run or embed anything.
+ * by the dashboard itself (lib/config/embed.ts). API answers are data: they may not run or embed anything.
  */
-
-export type EmbedConfig = { origins: readonly string[] };
-
-// Host names and ports only: the value goes into a header, where a quote or a semicolon would
-// change the policy.
-const origin = z
-  .string()
-  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, 'must be http(s)://host[:port] only, without a path');
-
-/** HUBWATCH_EMBED_ORIGINS: origins separated by spaces or commas; empty means none. */
-export function loadEmbedConfig(env: Readonly<Record<string, string | undefined>>): EmbedConfig {
-  const raw = (env.HUBWATCH_EMBED_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
-  const origins: string[] = [];
-  for (const value of raw) {
-    const parsed = origin.safeParse(value);
-    if (!parsed.success) {
-      throw new ConfigError(`invalid configuration: HUBWATCH_EMBED_ORIGINS: "${value.slice(0, 80)}" ${parsed.error.issues[0]?.message ?? 'is not an origin'}`);
-    }
-    origins.push(value.replace(/\/$/, '').toLowerCase());
-  }
-  return { origins };
-}
 
 const COMMON = {
   'x-content-type-options': 'nosniff',
@@ -77,9 +54,3 @@ export const API_HEADERS: Record<string, string> = {
   ...COMMON,
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 };
-
-let current: EmbedConfig | undefined;
-export function getEmbedConfig(): EmbedConfig {
-  current ??= loadEmbedConfig(process.env);
-  return current;
-}

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ListenConfig } from '@/lib/config';
+import type { EmbedConfig, ListenConfig } from '@/lib/config';
 import { matchApiRoute } from './api-routes';
 import { requestUrl, runRouteHandler, sendError } from './node-route';
 import { createPageCache } from './page-cache';
 import { answerCachedRender, isRenderRequest } from './render-fast-path';
 import { renderRoute } from './render-route';
-import { API_HEADERS, type EmbedConfig, newNonce, pageHeaders } from './security-headers';
+import { API_HEADERS, newNonce, pageHeaders } from './security-headers';
 
 /**
  * What `npm start` (server.ts) takes from the built app. instrumentation.ts publishes this

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { DEFAULT_THRESHOLDS } from '@/lib/config/status';
 import { COMPLETE_BACKEND, summariseBackend } from '@/lib/shared/backend';
-import { DEFAULT_THRESHOLDS } from '@/lib/status/thresholds';
 import { hubsOverview, overviewTargets, seriesByHub } from './overview';
 
 const until = 1_796_000_000;

@@ -1,10 +1,19 @@
-import { HUB_NAME_PATTERN } from '@/lib/catalog';
+import {
+  everyHubCounterPath,
+  everyHubGaugePath,
+  type GaugeKey,
+  HUB_NAME_PATTERN,
+  HUB_NODE,
+  keyNode,
+  parseGaugePath,
+  SPAWN_FAILURES_GLOB,
+} from '@/lib/catalog';
+import type { Thresholds } from '@/lib/config/status';
 import type { BackendStatus } from '@/lib/shared/backend';
 import type { Datapoint, SeriesLike } from '@/lib/stats/series';
 import { recentValue } from '@/lib/stats/series';
 import { guardVerdict } from '@/lib/status/partial-verdict';
 import { lastWindow } from '@/lib/status/plain-language';
-import type { Thresholds } from '@/lib/status/thresholds';
 import { evaluateTimeline } from '@/lib/status/timeline';
 import { VERDICT_RANK, type Verdict } from '@/lib/status/verdict';
 
@@ -34,25 +43,26 @@ export const OVERVIEW_SECONDS = 3600;
 /** 30 s buckets: 120 points per series keeps 100 hubs at well under a megabyte of JSON. */
 export const OVERVIEW_POINTS = 120;
 
-const GAUGES = 'stats.gauges.jupyterhub.*';
-const COUNTS = 'stats.counters.jupyterhub.*.spawns';
+// Grouped by the hub and the key's second node, a spawn count answers as `<hub>.success` or
+// `<hub>.failure` (every failure reason summed).
+const bySpawnOutcome = (path: string) => `groupByNodes(${path}, 'sum', ${HUB_NODE}, ${keyNode(1)})`;
 
 /** The one render's targets; consolidation keeps what the verdict rules need from each bucket. */
 export function overviewTargets(): string[] {
   return [
     // A bucket with one failed probe counts as down; the slowest probe counts.
-    `consolidateBy(${GAUGES}.hub.up, 'min')`,
-    `consolidateBy(${GAUGES}.hub.health_ms, 'max')`,
-    `consolidateBy(${GAUGES}.servers.running, 'last')`,
-    `consolidateBy(groupByNodes(${COUNTS}.success.count, 'sum', 3, 5), 'sum')`,
-    `consolidateBy(groupByNodes(${COUNTS}.failure.*.count, 'sum', 3, 5), 'sum')`,
+    `consolidateBy(${everyHubGaugePath('hub.up')}, 'min')`,
+    `consolidateBy(${everyHubGaugePath('hub.health_ms')}, 'max')`,
+    `consolidateBy(${everyHubGaugePath('servers.running')}, 'last')`,
+    `consolidateBy(${bySpawnOutcome(everyHubCounterPath('spawns.success'))}, 'sum')`,
+    `consolidateBy(${bySpawnOutcome(everyHubCounterPath(SPAWN_FAILURES_GLOB))}, 'sum')`,
   ];
 }
 
 type HubSeries = { up: Datapoint[]; healthMs: Datapoint[]; running: Datapoint[]; success: Datapoint[]; failure: Datapoint[] };
 const emptyHub = (): HubSeries => ({ up: [], healthMs: [], running: [], success: [], failure: [] });
 
-const GAUGE_FIELDS: Record<string, keyof HubSeries> = { 'hub.up': 'up', 'hub.health_ms': 'healthMs', 'servers.running': 'running' };
+const GAUGE_FIELDS: Partial<Record<GaugeKey, keyof HubSeries>> = { 'hub.up': 'up', 'hub.health_ms': 'healthMs', 'servers.running': 'running' };
 
 /** Graphite names a consolidated series `consolidateBy(<name>,"min")`; its tags.name is a member's path. */
 export function unwrapConsolidation(target: string): string {
@@ -71,9 +81,10 @@ export function seriesByHub(series: readonly SeriesLike[]): Map<string, HubSerie
   for (const s of series) {
     const name = unwrapConsolidation(s.target);
     const parts = name.split('.');
-    if (name.startsWith('stats.gauges.jupyterhub.') && parts.length === 6) {
-      const field = GAUGE_FIELDS[parts.slice(4).join('.')];
-      if (field !== undefined) add(parts[3] ?? '', field, s.datapoints);
+    const gauge = parseGaugePath(name);
+    if (gauge !== null) {
+      const field = GAUGE_FIELDS[gauge.key];
+      if (field !== undefined) add(gauge.hub, field, s.datapoints);
     } else if (parts.length === 2 && (parts[1] === 'success' || parts[1] === 'failure')) {
       add(parts[0] ?? '', parts[1], s.datapoints);
     }

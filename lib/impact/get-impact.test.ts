@@ -1,24 +1,29 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { binName, counterPath, familyKey, gaugePath, histogramPattern, spawnFailureKey, type TimerKey } from '@/lib/catalog';
+import { DEFAULT_IMPACT_CONFIG } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
+import { type MetricStore, record, renderFrom } from '@/lib/graphite/testing/render-subset';
 import type { RenderQuery } from '@/lib/graphite/types';
-import { DEFAULT_IMPACT_CONFIG } from '@/lib/impact/config';
 import { getImpact } from '@/lib/impact/get-impact';
 import { impactResponseSchema } from '@/lib/impact/schema';
 import type { SeriesLike } from '@/lib/stats/series';
 
-// Real judge, real statistics; only Graphite is replaced by the series it would answer to the
-// impact targets (summarize(..., alignToFrom) gives one point per window, named by the alias).
+// Real judge, real statistics; only Graphite is stood in for (lib/graphite/testing/render-subset.ts):
+// the test writes each window's traffic to the paths the collector's keys land on (lib/catalog),
+// and the stand-in evaluates whatever targets the judge asks. A wrong path, glob or function in
+// the judge's targets reads nothing, or the wrong numbers, and these tests fail.
 
 const HOUR = 3600;
 const WEEK = 7 * 86_400;
 const WHEN = 1_795_600_800; // a Tuesday 10:00 UTC, on a minute boundary
 const W = 2 * HOUR;
+const HUB = 'physics';
 
 const deployment = (kind: Deployment['kind'] = 'deploy'): Deployment => ({
   id: 7,
   when: WHEN,
-  hub: 'physics',
+  hub: HUB,
   what: 'New user image 2026.11',
   version: '2026.11',
   commit: null,
@@ -40,29 +45,45 @@ interface Traffic {
   spawn5xx?: number;
   latency?: Record<number, number>;
   crashes?: number;
+  /** Servers running, at every point of the window that reported. */
   running?: number;
+  /** Share of the window's 10 s points at which the running gauge reported (default all). */
+  runningCoverage?: number;
   logins?: number;
   failedLogins?: number;
 }
 
-const binName = (bound: number) => (bound === Infinity ? 'bin_inf' : `bin_${bound}`);
+const binPath = (timer: TimerKey, bound: number) => histogramPattern(HUB, timer).replace(/bin_\*$/, binName(bound));
 
-function seriesValues(t: Traffic): Record<string, number> {
-  const values: Record<string, number> = {
-    spawnSuccess: (t.starts ?? 0) - (t.failed ?? 0),
-    spawnFailed: t.failed ?? 0,
-    turnedAway: t.turnedAway ?? 0,
-    requests: t.requests ?? 0,
-    status5xx: t.status5xx ?? 0,
-    spawn5xx: t.spawn5xx ?? 0,
-    crashes: t.crashes ?? 0,
-    running: t.running ?? 0,
-    loginSuccess: (t.logins ?? 0) - (t.failedLogins ?? 0),
-    loginFailure: t.failedLogins ?? 0,
-  };
-  for (const [bound, n] of Object.entries(t.waits ?? {})) values[`spawns.duration.${binName(Number(bound))}`] = n;
-  for (const [bound, n] of Object.entries(t.latency ?? {})) values[`requests.duration.${binName(Number(bound))}`] = n;
-  return values;
+/**
+ * Writes a window's traffic as StatsD would have flushed it: counters once, the gauge every 10 s
+ * flush of the part of the window the collector reported (`runningCoverage`, the last part).
+ */
+function write(store: MetricStore, window: { from: number; until: number }, t: Traffic): void {
+  const at = window.from + 600; // one flush inside the window carries the counts
+  const count = (path: string, n: number) => n > 0 && record(store, path, at, n);
+  const failed = t.failed ?? 0;
+  count(counterPath(HUB, 'spawns.success'), (t.starts ?? 0) - failed);
+  // Failures of two reasons: the judge must sum every reason.
+  count(counterPath(HUB, spawnFailureKey('error')), Math.ceil(failed / 2));
+  count(counterPath(HUB, spawnFailureKey('timeout')), Math.floor(failed / 2));
+  count(counterPath(HUB, 'spawns.throttled'), t.turnedAway ?? 0);
+  const status5xx = t.status5xx ?? 0;
+  // 404s are requests but not Hub 5xx: the judge's 5xx glob must leave them out.
+  const notFound = Math.min(10, (t.requests ?? 0) - status5xx);
+  count(counterPath(HUB, familyKey('requests.status', 200)), (t.requests ?? 0) - status5xx - notFound);
+  count(counterPath(HUB, familyKey('requests.status', 404)), notFound);
+  count(counterPath(HUB, familyKey('requests.status', 503)), status5xx);
+  count(counterPath(HUB, 'requests.spawn_5xx'), t.spawn5xx ?? 0);
+  count(counterPath(HUB, 'servers.crashed'), t.crashes ?? 0);
+  count(counterPath(HUB, 'logins.success'), (t.logins ?? 0) - (t.failedLogins ?? 0));
+  count(counterPath(HUB, 'logins.failure'), t.failedLogins ?? 0);
+  for (const [bound, n] of Object.entries(t.waits ?? {})) count(binPath('spawns.duration', Number(bound)), n);
+  for (const [bound, n] of Object.entries(t.latency ?? {})) count(binPath('requests.duration', Number(bound)), n);
+  if (t.running !== undefined) {
+    const reportedFrom = window.until - Math.round(((window.until - window.from) * (t.runningCoverage ?? 1)) / 10) * 10;
+    for (let m = reportedFrom; m < window.until; m += 10) record(store, gaugePath(HUB, 'servers.running'), m, t.running);
+  }
 }
 
 interface Scenario {
@@ -72,26 +93,18 @@ interface Scenario {
   baselineAfter?: Traffic;
 }
 
-/** A render that answers like graphite-web would: one summarized point per window, per alias. */
+/** graphite-web's render over the metrics the scenario wrote; every query is kept. */
 function graphite(scenario: Scenario) {
+  const store: MetricStore = new Map();
+  write(store, { from: WHEN - W, until: WHEN }, scenario.before);
+  write(store, { from: WHEN, until: WHEN + W }, scenario.after);
+  if (scenario.baselineBefore) write(store, { from: WHEN - WEEK - W, until: WHEN - WEEK }, scenario.baselineBefore);
+  if (scenario.baselineAfter) write(store, { from: WHEN - WEEK, until: WHEN - WEEK + W }, scenario.baselineAfter);
   const queries: RenderQuery[] = [];
+  const answer = renderFrom(store);
   const render = async (query: RenderQuery): Promise<SeriesLike[]> => {
     queries.push(query);
-    const start = Number(query.from) + 1;
-    const lastWeek = start < WHEN - WEEK + W;
-    const first = lastWeek ? scenario.baselineBefore : scenario.before;
-    const second = lastWeek ? scenario.baselineAfter : scenario.after;
-    if (first === undefined && second === undefined) return []; // a new hub: Graphite has nothing
-    const a = seriesValues(first ?? {});
-    const b = seriesValues(second ?? {});
-    const names = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return names.map((target) => ({
-      target,
-      datapoints: [
-        [a[target] ?? null, start],
-        [b[target] ?? null, start + W],
-      ],
-    }));
+    return answer(query);
   };
   return { render, queries };
 }
@@ -219,4 +232,31 @@ test('Hub 5xx leaves out the 5xx answers to failed starts, as /errors does', asy
   const { result } = await judge({ before: typical, after: { ...typical, status5xx: 40, spawn5xx: 35 } });
   assert.equal(result.measures.hub5xxRate.after, 5 / 5000);
   assert.equal(result.measures.hub5xxRate.verdict, 'no_change');
+});
+
+test('crash rate: server-hours from the points present; a half-covered window says so', async () => {
+  // The collector started halfway through the window before: 40 servers for the hour it reported.
+  const half: Traffic = { ...typical, crashes: 2, runningCoverage: 0.5 };
+  const { result } = await judge({ before: half, after: { ...typical, crashes: 2 } });
+  const m = result.measures.crashRate;
+  assert.equal(m.samples.before, 40, '40 servers × 1 h reported, not the mean stretched over 2 h');
+  assert.equal(m.samples.after, 80);
+  assert.equal(m.before, 2 / 40);
+  assert.equal(m.after, 2 / 80);
+  assert.ok(m.coverage !== null);
+  assert.equal(m.coverage.before, 0.5);
+  assert.equal(m.coverage.after, 1);
+  assert.equal(m.coverage.partial, true);
+  assert.equal(
+    m.coverage.note,
+    'Running servers were reported for only 50 % of the window before: server-hours are counted over the time reported, not the whole window.',
+  );
+  assert.ok(m.reason.endsWith(m.coverage.note ?? '-'), m.reason);
+  // Fully covered windows: no note; the other measures carry no coverage.
+  const { result: full } = await judge({ before: typical, after: typical });
+  // Last week the hub's gauge exists but holds no points (graphite-web answers its nulls), so
+  // those windows are covered 0, not null; they are not compared, so no note.
+  assert.deepEqual(full.measures.crashRate.coverage, { before: 1, after: 1, baselineBefore: 0, baselineAfter: 0, partial: false, note: null });
+  assert.equal(full.measures.crashRate.samples.before, 80);
+  assert.equal(full.measures.spawnFailureRate.coverage, null);
 });

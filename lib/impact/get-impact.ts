@@ -1,7 +1,10 @@
+import { getConfig } from '@/lib/config';
+import type { ImpactConfig } from '@/lib/config/impact';
 import type { Deployment } from '@/lib/deployments/types';
 import { cachedRender } from '@/lib/graphite/cached-render';
+import { renderStart } from '@/lib/graphite/render-times';
 import type { RenderQuery } from '@/lib/graphite/types';
-import type { ImpactConfig } from '@/lib/impact/config';
+import { exposureCoverage } from '@/lib/impact/coverage';
 import { deploymentVerdict } from '@/lib/impact/deployment-verdict';
 import { assessMeasure, decideMeasure } from '@/lib/impact/judge';
 import { MEASURE_IDS, MEASURES, type MeasureId } from '@/lib/impact/measures';
@@ -11,8 +14,6 @@ import { impactTargets, type WindowCounts, windowCounts } from '@/lib/impact/win
 import { impactWindows, type TimeWindow } from '@/lib/impact/windows';
 import { holmAdjust } from '@/lib/stats/holm';
 import type { SeriesLike } from '@/lib/stats/series';
-import { getConfigFile } from '@/lib/status/load-thresholds';
-import { renderStart } from '@/lib/status/render-times';
 
 /** How the judge reads Graphite: the process' cached render, or series a test feeds it. */
 export type RenderFn = (query: RenderQuery) => Promise<readonly SeriesLike[]>;
@@ -50,7 +51,7 @@ const relative = (before: number | null, after: number | null): number | null =>
 export async function getImpact(deployment: Deployment, options: ImpactOptions): Promise<ImpactResponse> {
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const render = options.render ?? cachedRender;
-  const config = options.config ?? getConfigFile().impact;
+  const config = options.config ?? getConfig().impact;
   const w = options.windowSeconds;
   const windows = impactWindows(deployment.when, w, now);
   const [current, lastWeek] = await Promise.all([
@@ -85,6 +86,18 @@ export async function getImpact(deployment: Deployment, options: ImpactOptions):
     const pValue = adjusted[index] ?? null;
     const decision = decideMeasure(a, pValue, config.alpha, t);
     const { before, after } = a.values;
+    const coverage =
+      a.id === 'crashRate'
+        ? exposureCoverage(
+            {
+              before: counts.before.runningCoverage,
+              after: counts.after.runningCoverage,
+              baselineBefore: counts.baselineBefore.runningCoverage,
+              baselineAfter: counts.baselineAfter.runningCoverage,
+            },
+            a.comparison,
+          )
+        : null;
     measures[a.id] = {
       ...a.values,
       change: before === null || after === null ? null : after - before,
@@ -101,7 +114,8 @@ export async function getImpact(deployment: Deployment, options: ImpactOptions):
       minimumEffect: { absolute: t.minAbsolute, relative: t.minRelative },
       minSamples: t.minSamples,
       needed: decision.needed,
-      reason: decision.reason,
+      reason: coverage?.note ? `${decision.reason}. ${coverage.note}` : decision.reason,
+      coverage,
     };
     judged[a.id] = { ...decision, comparison: a.comparison, samples: measures[a.id].samples };
   });

@@ -1,5 +1,6 @@
-import type { MeasureThresholds } from '@/lib/impact/config';
-import { formatCount, formatP, formatValue } from '@/lib/impact/format';
+import { formatCount, formatValue } from '@/lib/charts/format';
+import type { MeasureThresholds } from '@/lib/config/impact';
+import { formatP } from '@/lib/impact/format';
 import { MEASURES, type MeasureId } from '@/lib/impact/measures';
 import { type Comparison, compareSamples, type MeasureSample, sampleSize, sampleValue } from '@/lib/impact/samples';
 
@@ -90,7 +91,7 @@ const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
 export function decideMeasure(a: Assessment, adjustedP: number | null, alpha: number, t: MeasureThresholds): MeasureDecision {
   const info = MEASURES[a.id];
   const { before, after, baselineAfter } = a.values;
-  const show = (v: number | null) => formatValue(v, info.unit);
+  const show = (v: number | null) => formatValue(v, info.unit, 'no data');
   const direction = a.vsBefore?.direction ?? 0;
   const shownAgrees = before !== null && after !== null && sign(after - before) === direction && direction !== 0;
   const lastWeekAgrees =

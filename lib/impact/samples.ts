@@ -1,10 +1,9 @@
-import { MEASURES, type MeasureId } from '@/lib/impact/measures';
+import type { MeasureId } from '@/lib/impact/measures';
 import type { WindowCounts } from '@/lib/impact/window-counts';
 import { fisherExactTest } from '@/lib/stats/fisher-exact';
 import { type HistogramBin, histogramQuantile, histogramTotal } from '@/lib/stats/histogram-quantile';
-import { rankTestBinned } from '@/lib/stats/rank-test';
+import { quantileTest } from '@/lib/stats/quantile-test';
 import { rateRatioTest } from '@/lib/stats/rate-test';
-import { tailShareTest } from '@/lib/stats/tail-test';
 
 /** One measure's data in one window, in the form its test needs. */
 export type MeasureSample =
@@ -60,7 +59,6 @@ const sign = (x: number): -1 | 0 | 1 => (x > 0 ? 1 : x < 0 ? -1 : 0);
 /** The test that fits the measure, first window against second; null when either is empty. */
 export function compareSamples(id: MeasureId, first: MeasureSample, second: MeasureSample): Comparison | null {
   if (sampleSize(first) <= 0 || sampleSize(second) <= 0) return null;
-  const test = MEASURES[id].test;
   if (first.kind === 'share' && second.kind === 'share') {
     const p = fisherExactTest([
       [first.events, first.trials - first.events],
@@ -74,12 +72,7 @@ export function compareSamples(id: MeasureId, first: MeasureSample, second: Meas
     return { pValue: p, direction: sign(second.events / second.exposure - first.events / first.exposure) };
   }
   if (first.kind === 'bins' && second.kind === 'bins') {
-    if (test === 'rank') {
-      const counts = (s: { bins: HistogramBin[] }) => s.bins.map((bin) => bin.count);
-      const result = rankTestBinned(counts(first), counts(second));
-      return { pValue: result.pValue, direction: result.direction };
-    }
-    const result = tailShareTest(first.bins, second.bins, second.q);
+    const result = quantileTest(first.bins, second.bins, second.q);
     return result === null ? null : { pValue: result.pValue, direction: result.direction };
   }
   throw new Error(`${id}: the two windows hold different kinds of data`);

@@ -7,7 +7,7 @@ import { COMPARISONS, MEASURE_VERDICTS } from '@/lib/impact/verdicts';
 
 const nullableNumber = z.number().nullable();
 const windowSchema = z.object({ from: z.number().int(), until: z.number().int() });
-
+const share = z.number().min(0).max(1).nullable();
 
 export const measureResultSchema = z.object({
   before: nullableNumber,
@@ -35,6 +35,22 @@ export const measureResultSchema = z.object({
   /** More samples each window needs before a `no_change` can be said; only with not_enough_data. */
   needed: z.object({ before: z.number(), after: z.number() }).nullable(),
   reason: z.string(),
+  /**
+   * Only for a measure whose exposure integrates a gauge (crashRate: `servers.running`): the share
+   * of each window's points at which the gauge reported (null: never reported), whether a judged
+   * window was covered only in part, and the sentence that says so (also at the end of `reason`).
+   * Null for the other measures.
+   */
+  coverage: z
+    .object({
+      before: share,
+      after: share,
+      baselineBefore: share,
+      baselineAfter: share,
+      partial: z.boolean(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 export const impactResponseSchema = z.object({

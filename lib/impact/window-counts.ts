@@ -24,8 +24,13 @@ export interface WindowCounts {
   /** The "Hub 5xx" category of /errors: 5xx answers less those that answered a counted failed start. */
   hub5xx: number;
   crashes: number;
-  /** Running servers integrated over the window. */
+  /** Running servers integrated over the points of the window that reported (value × step). */
   serverHours: number;
+  /**
+   * Share of the window's points at which `servers.running` reported, 0..1; null when Graphite
+   * has no such series at all (a hub that never reported it).
+   */
+  runningCoverage: number | null;
   loginSuccess: number;
   loginFailure: number;
   spawnWait: HistogramBin[];
@@ -40,7 +45,9 @@ const COUNTS = [
   'status5xx',
   'spawn5xx',
   'crashes',
-  'running',
+  'runningSum',
+  'runningPoints',
+  'runningSlots',
   'loginSuccess',
   'loginFailure',
 ] as const;
@@ -52,22 +59,29 @@ function hub5xxPaths(hub: string): { all: string; minus: string } {
   return { all: counterFamilyPattern(hub, source.family, source.glob), minus: counterPath(hub, source.minus) };
 }
 
-function countExpressions(hub: string): Record<CountName, { path: string; how: 'sum' | 'avg' }> {
-  const sum = (path: string) => ({ path, how: 'sum' as const });
+/** Each count's path; every one is summed over the window. */
+function countExpressions(hub: string): Record<CountName, string> {
+  const running = gaugePath(hub, 'servers.running');
   const failures = SPAWN_FAILURE_REASONS.map((reason) => counterPath(hub, spawnFailureKey(reason)));
   const status5xx = hub5xxPaths(hub);
   return {
-    spawnSuccess: sum(counterPath(hub, 'spawns.success')),
-    spawnFailed: sum(`sumSeries(${failures.join(',')})`),
-    turnedAway: sum(`sumSeries(${counterPath(hub, 'spawns.throttled')},${counterPath(hub, 'spawns.limited')})`),
-    requests: sum(`sumSeries(${counterFamilyPattern(hub, 'requests.status')})`),
-    status5xx: sum(`sumSeries(${status5xx.all})`),
-    spawn5xx: sum(status5xx.minus),
-    crashes: sum(counterPath(hub, 'servers.crashed')),
-    // The mean of the gauge times the window's length: gaps (a missed scrape) take the mean.
-    running: { path: gaugePath(hub, 'servers.running'), how: 'avg' },
-    loginSuccess: sum(counterPath(hub, 'logins.success')),
-    loginFailure: sum(counterPath(hub, 'logins.failure')),
+    spawnSuccess: counterPath(hub, 'spawns.success'),
+    spawnFailed: `sumSeries(${failures.join(',')})`,
+    turnedAway: `sumSeries(${counterPath(hub, 'spawns.throttled')},${counterPath(hub, 'spawns.limited')})`,
+    requests: `sumSeries(${counterFamilyPattern(hub, 'requests.status')})`,
+    status5xx: `sumSeries(${status5xx.all})`,
+    spawn5xx: status5xx.minus,
+    crashes: counterPath(hub, 'servers.crashed'),
+    // Server-hours are the gauge integrated over the points that exist: the sum of its values,
+    // the number of points that reported, and the number of points the window has (nulls made 0
+    // first, so every point counts), which gives the step whatever archive Graphite answered from.
+    // A mean times the window's length would fill a gap (a new hub, a collector started late)
+    // with the mean and inflate the exposure.
+    runningSum: running,
+    runningPoints: `isNonNull(${running})`,
+    runningSlots: `isNonNull(transformNull(${running},0))`,
+    loginSuccess: counterPath(hub, 'logins.success'),
+    loginFailure: counterPath(hub, 'logins.failure'),
   };
 }
 
@@ -80,12 +94,10 @@ function countExpressions(hub: string): Record<CountName, { path: string; how: '
  */
 export function impactTargets(hub: string, windowSeconds: number): string[] {
   const interval = `'${Math.round(windowSeconds)}s'`;
-  const summarize = (path: string, how: string) => `summarize(${path},${interval},'${how}',true)`;
-  const counts = Object.entries(countExpressions(hub)).map(
-    ([name, { path, how }]) => `alias(${summarize(path, how)},'${name}')`,
-  );
+  const summarize = (path: string) => `summarize(${path},${interval},'sum',true)`;
+  const counts = Object.entries(countExpressions(hub)).map(([name, path]) => `alias(${summarize(path)},'${name}')`);
   const bins = (['spawns.duration', 'requests.duration'] as const).map(
-    (timer) => `aliasByNode(${summarize(histogramPattern(hub, timer), 'sum')},4,5,7)`,
+    (timer) => `aliasByNode(${summarize(histogramPattern(hub, timer))},4,5,7)`,
   );
   return [...counts, ...bins];
 }
@@ -112,6 +124,9 @@ export function windowCounts(series: readonly SeriesLike[], window: TimeWindow):
     return found === undefined ? 0 : sumPoints(withinRange(found.datapoints, window.from, window.until));
   };
   const count = (name: CountName) => Math.max(0, Math.round(total(name)));
+  const slots = count('runningSlots');
+  const present = Math.min(slots, count('runningPoints'));
+  const stepSeconds = slots > 0 ? (window.until - window.from) / slots : 0;
   return {
     spawnSuccess: count('spawnSuccess'),
     spawnFailed: count('spawnFailed'),
@@ -120,7 +135,8 @@ export function windowCounts(series: readonly SeriesLike[], window: TimeWindow):
     // As /errors: never below 0 when an answer landed a flush before its failure was counted.
     hub5xx: Math.max(0, count('status5xx') - count('spawn5xx')),
     crashes: count('crashes'),
-    serverHours: (Math.max(0, total('running')) * (window.until - window.from)) / 3600,
+    serverHours: (Math.max(0, total('runningSum')) * stepSeconds) / 3600,
+    runningCoverage: slots > 0 ? present / slots : null,
     loginSuccess: count('loginSuccess'),
     loginFailure: count('loginFailure'),
     spawnWait: binsOf(series, 'spawns.duration', window),

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_IMPACT_CONFIG } from '@/lib/impact/config';
 import { impactWindows, parseImpactWindow } from '@/lib/impact/windows';
-import { parseConfigFile } from '@/lib/status/thresholds';
 
 test('window: Graphite durations, 10 minutes to 7 days, 2 hours by default', () => {
   assert.equal(parseImpactWindow(undefined), 7200);
@@ -32,18 +30,4 @@ test('windows: before and after the deployment, and the same pair exactly one we
   assert.deepEqual(partial.after, { from: when, until: when + 600 });
   // A deployment recorded in the future (clock skew): an empty after window, still partial.
   assert.deepEqual(impactWindows(when, 3600, when - 5).after, { from: when, until: when });
-});
-
-test('config: the impact section has defaults, and a bad value names the field', () => {
-  assert.deepEqual(parseConfigFile({}, 'f.json').impact, DEFAULT_IMPACT_CONFIG);
-  const custom = parseConfigFile({ impact: { alpha: 0.01, measures: { spawnWaitP95: { minAbsolute: 5000 } } } }, 'f.json').impact;
-  assert.equal(custom.alpha, 0.01);
-  assert.deepEqual(custom.measures.spawnWaitP95, { minAbsolute: 5000, minRelative: 0.2, minSamples: 20 });
-  assert.deepEqual(custom.measures.spawnFailureRate, DEFAULT_IMPACT_CONFIG.measures.spawnFailureRate);
-  assert.throws(
-    () => parseConfigFile({ impact: { measures: { spawnWaitP95: { minAbsolute: -1 } } } }, 'f.json'),
-    /f\.json: impact\.measures\.spawnWaitP95\.minAbsolute: /,
-  );
-  assert.throws(() => parseConfigFile({ impact: { measures: { spawnWait: {} } } }, 'f.json'), /f\.json: impact\.measures: .*spawnWait/);
-  assert.throws(() => parseConfigFile({ impact: { alpha: 2 } }, 'f.json'), /impact\.alpha: /);
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { binName, counterFamilyPattern, counterPath, gaugePath, histogramPattern } from '@/lib/catalog';
+import { DEFAULT_THRESHOLDS } from '@/lib/config/status';
 import type { Datapoint, SeriesLike } from '@/lib/stats/series';
 import { computeStatus } from '@/lib/status/compute-status';
 import { statusResponseSchema } from '@/lib/status/schema';
-import { DEFAULT_THRESHOLDS } from '@/lib/status/thresholds';
 
 const hub = 'class1';
 const step = 10;

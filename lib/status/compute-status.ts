@@ -1,4 +1,5 @@
 import { counterPath, gaugePath, SPAWN_FAILURE_REASONS, spawnFailureKey } from '@/lib/catalog';
+import type { Thresholds } from '@/lib/config/status';
 import { ERROR_CATEGORIES } from '@/lib/errors-explained';
 import { type BackendStatus, COMPLETE_BACKEND } from '@/lib/graphite/backend-state';
 import { changeVsPrevious } from '@/lib/stats/change';
@@ -8,7 +9,6 @@ import { guardVerdict } from '@/lib/status/partial-verdict';
 import { formatUtcTime, lastWindow } from '@/lib/status/plain-language';
 import { countRange } from '@/lib/status/range-counts';
 import type { StatusResponse } from '@/lib/status/schema';
-import type { Thresholds } from '@/lib/status/thresholds';
 import { evaluateTimeline, incidentsFrom } from '@/lib/status/timeline';
 import { overallUptime, uptimeByDay } from '@/lib/status/uptime';
 

@@ -1,17 +1,17 @@
 import { HUB_DISCOVERY_QUERY } from '@/lib/catalog';
+import { getConfig } from '@/lib/config';
 import { cachedDeployments } from '@/lib/deployments/cached-list';
 import type { Deployment } from '@/lib/deployments/types';
 import { backendStatus } from '@/lib/graphite/backend-state';
 import { cachedRender, renderCacheKey } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
 import { getNodeMonitor } from '@/lib/graphite/node-probe';
+import { finestStart, renderStart, renderWindow } from '@/lib/graphite/render-times';
 import { getImpact } from '@/lib/impact/get-impact';
 import { parseImpactWindow } from '@/lib/impact/windows';
 import { chooseHub, hubsFromFind } from '@/lib/shared/hubs';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { deploymentBefore, lastDeployment, SUSPECT_MINUTES } from '@/lib/status/deployment-context';
-import { getThresholds } from '@/lib/status/load-thresholds';
-import { finestStart, renderStart, renderWindow } from '@/lib/status/render-times';
 import type { StatusResponse } from '@/lib/status/schema';
 import { countTargets, stateTargets, summedTargets, uptimeTargets } from '@/lib/status/targets';
 
@@ -30,7 +30,7 @@ export interface StatusQuery {
 /** Four renders (this range, the previous one, the verdict lookback, 90 days of health), in parallel. */
 export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
   const { hub, from, until, live, now } = query;
-  const thresholds = getThresholds();
+  const thresholds = getConfig().status;
   const length = until - from;
   const window = (start: number, end: number) => renderWindow(start, end, live, now);
   const verdictFrom = until - (thresholds.windowMinutes + thresholds.noDataDownMinutes) * 60;

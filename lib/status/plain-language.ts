@@ -1,19 +1,9 @@
+import { formatDuration } from '@/lib/charts/format';
+
 /** Small wording helpers so every sentence on the status page reads the same way. */
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-/** "45 seconds", "4 minutes", "2 hours 5 minutes", "3 days". */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return plural(s, 'second');
-  const minutes = Math.round(s / 60);
-  if (minutes < 60) return plural(minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours < 48) return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
-  return plural(Math.round(hours / 24), 'day');
 }
 
 /** "the last 15 minutes", "the last hour", "the last 24 hours". */

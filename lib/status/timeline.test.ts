@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DEFAULT_THRESHOLDS } from '@/lib/config/status';
 import type { Datapoint } from '@/lib/stats/series';
-import { DEFAULT_THRESHOLDS } from '@/lib/status/thresholds';
 import { evaluateTimeline, incidentsFrom } from '@/lib/status/timeline';
 
 const t0 = 1_800_000_000;

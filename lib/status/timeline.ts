@@ -1,5 +1,5 @@
+import type { Thresholds } from '@/lib/config/status';
 import type { Datapoint } from '@/lib/stats/series';
-import type { Thresholds } from '@/lib/status/thresholds';
 import { decideVerdict, VERDICT_RANK, type Verdict, type VerdictName, type VerdictSnapshot } from '@/lib/status/verdict';
 
 /** The series the verdict rules read, as returned by one Graphite render (same step). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_THRESHOLDS } from '@/lib/status/thresholds';
+import { DEFAULT_THRESHOLDS } from '@/lib/config/status';
 import { decideVerdict, type VerdictSnapshot } from '@/lib/status/verdict';
 
 const at = 1_800_000_000;

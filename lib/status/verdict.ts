@@ -1,5 +1,6 @@
-import { formatDuration, lastWindow, plural } from '@/lib/status/plain-language';
-import type { Thresholds } from '@/lib/status/thresholds';
+import { formatDuration } from '@/lib/charts/format';
+import type { Thresholds } from '@/lib/config/status';
+import { lastWindow, plural } from '@/lib/status/plain-language';
 
 export const VERDICTS = ['Operational', 'Degraded', 'Down'] as const;
 export type VerdictName = (typeof VERDICTS)[number];

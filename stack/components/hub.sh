@@ -9,7 +9,12 @@
 
 # (also sourced on its own by tests, without stack/lib.sh: find the repo from this file)
 source "${REPO_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}/stack/jupyterhub/hub-versions.sh"
-mapfile -t PACKAGES < <(hub_packages "$(hub_version)")
+# JH_INSTALL_VERSIONS (install.sh only): every version a run will use, installed in one pass
+# (npm test uses the default and the oldest); the default is the one JH_VERSION starts.
+hub_install_versions() { printf '%s\n' ${JH_INSTALL_VERSIONS:-$(hub_version)}; }
+PACKAGES=()
+for _v in $(hub_install_versions); do mapfile -t -O "${#PACKAGES[@]}" PACKAGES < <(hub_packages "$_v"); done
+unset _v
 
 hub_port() { printf '%s' "${JH_PORT:-8000}"; }
 hub_api_port() { printf '%s' "${JH_HUB_PORT:-8081}"; }
@@ -27,7 +32,7 @@ hub_write_token() {
 }
 
 # install.sh: the virtualenv and proxy of a PyPI version (apt has already installed PACKAGES).
-install_more() { hub_install_version "$(hub_version)"; }
+install_more() { local v; for v in $(hub_install_versions); do hub_install_version "$v" || return 1; done; }
 
 prepare() {
   hub_check_version "$(hub_version)" || return 1

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConfigError } from '@/lib/config';
+import { unsetIfEmpty } from './env';
+import { ConfigError, type Env } from './errors';
 
 /**
  * HUBWATCH_DEPLOY_TOKEN: the bearer token that may record and delete deployments. Unset or empty
@@ -10,7 +11,7 @@ import { ConfigError } from '@/lib/config';
 export const DEPLOY_TOKEN_MIN_LENGTH = 16;
 
 const tokenSchema = z.preprocess(
-  (value) => (value === '' ? undefined : value),
+  unsetIfEmpty,
   z
     .string()
     .min(DEPLOY_TOKEN_MIN_LENGTH, `must be at least ${DEPLOY_TOKEN_MIN_LENGTH} characters (e.g. openssl rand -hex 32)`)
@@ -21,20 +22,11 @@ const tokenSchema = z.preprocess(
 
 export type DeployConfig = { token: string | null };
 
-/** Validates an environment; pure, for tests. */
-export function loadDeployConfig(env: Readonly<Record<string, string | undefined>>): DeployConfig {
+export function loadDeployConfig(env: Env): DeployConfig {
   const parsed = tokenSchema.safeParse(env.HUBWATCH_DEPLOY_TOKEN);
   if (!parsed.success) {
     const problem = parsed.error.issues[0]?.message ?? 'invalid';
     throw new ConfigError(`invalid configuration: HUBWATCH_DEPLOY_TOKEN: ${problem}`);
   }
   return { token: parsed.data ?? null };
-}
-
-let current: DeployConfig | undefined;
-
-/** The process's deploy configuration, validated on first use (start-up calls it) and then reused. */
-export function getDeployConfig(): DeployConfig {
-  current ??= loadDeployConfig(process.env);
-  return current;
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ConfigError, getConfig, graphiteUrl, intInRange, parseEnv } from '@/lib/config';
+import { httpBaseUrl, intInRange, listOf, parseEnv } from './env';
+import { ConfigError, type Env } from './errors';
 
 /**
  * The storage nodes behind a federating graphite-web (its CLUSTER_SERVERS), when the operator
  * names them: `HUBWATCH_GRAPHITE_NODES` is their graphite-web URLs, separated by commas or
  * spaces. The dashboard still queries only GRAPHITE_URL; it probes the nodes to know when the
  * front's 200 is a partial answer (the front says nothing when a node is missing).
- * Validated once, like lib/config.ts, so a bad list stops the server at start-up.
  */
 
 export type NodesConfig = {
@@ -20,18 +20,18 @@ export type NodesConfig = {
 
 const MAX_NODES = 64;
 
-const nodesEnvSchema = z.object({
+const schema = z.object({
   // Graphite's own default REMOTE_RETRY_DELAY is 60 s.
   HUBWATCH_GRAPHITE_RETRY_DELAY_S: intInRange(0, 3_600, 60),
 });
 
 function parseNodeList(raw: string | undefined): string[] {
-  const entries = (raw ?? '').split(/[\s,]+/).filter((entry) => entry !== '');
+  const entries = listOf(raw);
   if (entries.length > MAX_NODES) {
     throw new ConfigError(`invalid configuration: HUBWATCH_GRAPHITE_NODES: more than ${MAX_NODES} nodes`);
   }
   const urls = entries.map((entry, index) => {
-    const parsed = graphiteUrl.safeParse(entry);
+    const parsed = httpBaseUrl.safeParse(entry);
     if (!parsed.success) {
       const why = parsed.error.issues[0]?.message ?? 'not a URL';
       throw new ConfigError(`invalid configuration: HUBWATCH_GRAPHITE_NODES: node ${index + 1} ("${entry}"): ${why}`);
@@ -46,20 +46,12 @@ function parseNodeList(raw: string | undefined): string[] {
   return urls;
 }
 
-/** Validates an environment; pure, for tests. */
-export function loadNodesConfig(env: Readonly<Record<string, string | undefined>>, probeTimeoutMs: number): NodesConfig {
-  const value = parseEnv(nodesEnvSchema, env);
+/** Probes share the health probe's timeout (`probeTimeoutMs`, from the Graphite section). */
+export function loadNodesConfig(env: Env, probeTimeoutMs: number): NodesConfig {
+  const value = parseEnv(schema, env);
   return {
     nodes: parseNodeList(env.HUBWATCH_GRAPHITE_NODES),
     retryDelayMs: value.HUBWATCH_GRAPHITE_RETRY_DELAY_S * 1000,
     probeTimeoutMs,
   };
-}
-
-let current: NodesConfig | undefined;
-
-/** The process's node list, validated on first use; probes share the health probe's timeout. */
-export function getNodesConfig(): NodesConfig {
-  current ??= loadNodesConfig(process.env, getConfig().healthTimeoutMs);
-  return current;
 }

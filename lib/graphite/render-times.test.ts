@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RETENTION_ARCHIVES } from '@/lib/charts/retention';
-import { finestStart, renderWindow } from '@/lib/status/render-times';
+import { finestStart, renderWindow } from '@/lib/graphite/render-times';
 
 const now = 1_800_000_000;
 // The ends of the 10 s and 1-minute archives (as configured in lib/catalog/layout.ts).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEASURE_IDS, type MeasureId } from '@/lib/impact/measures';
+import { MEASURE_IDS, type MeasureId } from '@/lib/shared/measure-ids';
 
 /**
  * The `impact` section of hubwatch.config.json. A measure's verdict needs a change that is both

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ConfigError } from '@/lib/config';
+import { ConfigError } from './errors';
 import { loadNodesConfig } from './nodes';
 
 describe('loadNodesConfig', () => {

@@ -3,8 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadThresholds } from '@/lib/status/load-thresholds';
-import { DEFAULT_THRESHOLDS, parseThresholds } from '@/lib/status/thresholds';
+import { ConfigError } from './errors';
+import { loadConfigFile, parseConfigFile } from './file';
+import { DEFAULT_THRESHOLDS } from './status';
+
+const parseThresholds = (json: unknown, source: string) => parseConfigFile(json, source).status;
+const loadThresholds = (env: Record<string, string>, cwd: string) => loadConfigFile(env, cwd).status;
 
 test('defaults are the documented ones', () => {
   assert.deepEqual(DEFAULT_THRESHOLDS, {
@@ -26,6 +30,7 @@ test('a partial file keeps the other defaults; other sections are left alone', (
 test('errors name the file and the field', () => {
   assert.throws(() => parseThresholds({ status: { spawnFailureRatio: 5 } }, 'h.json'), /h\.json: status\.spawnFailureRatio/);
   assert.throws(() => parseThresholds({ status: { spawnFailureRate: 0.1 } }, 'h.json'), /h\.json: status.*spawnFailureRate/);
+  assert.throws(() => parseThresholds({ status: { windowMinutes: 0 } }, 'h.json'), (error: unknown) => error instanceof ConfigError);
 });
 
 test('missing default file -> defaults; missing explicit file -> error naming HUBWATCH_CONFIG', (t) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ConfigError } from '@/lib/config';
-import { loadDeployConfig } from './deploy-config';
+import { loadDeployConfig } from './deploy';
+import { ConfigError } from './errors';
 
 describe('HUBWATCH_DEPLOY_TOKEN', () => {
   test('unset or empty: recording over HTTP is off', () => {
