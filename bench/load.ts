@@ -14,11 +14,16 @@
  *    seconds until the open page shows it (goal: within 20 s), median and max of a few tries.
  * 2b. The fuzz test's generated requests (e2e/support/fuzz-cases.ts, its seed, 10,000) on the same
  *    dashboard, so the RSS goal covers the load and the fuzz run together.
+ * 2c. The burst of e2e/api-burst.spec.ts (8 clients of long-range /api/status, render and export
+ *    requests over 12 hubs holding a year of data, written to carbon first and removed at the end).
  * 4. The dashboard's RSS (the node process running server.ts under `npm start`, VmRSS sampled
- *    every 500 ms): before, peak, after (goal <= 350 MB).
+ *    every 500 ms, with its anonymous and file-backed parts): before, peak, after (goal <= 350 MB).
+ * All of it BENCH_LOAD_STARTS times (3), each on a freshly started dashboard (the freshness tries
+ * on the first only): the first minute after a start is what the memory goal must hold.
  *
  * Options (env): BENCH_LOAD_DURATION (20 s), BENCH_LOAD_CONNECTIONS (500), BENCH_LOAD_TRIES (4),
- * BENCH_LOAD_FUZZ_CASES (10,000; 0 skips the fuzz run),
+ * BENCH_LOAD_FUZZ_CASES (10,000; 0 skips the fuzz run), BENCH_LOAD_BURST_S (30; 0 skips the burst),
+ * BENCH_LOAD_STARTS (3 fresh dashboards in a row),
  * BENCH_LOAD_ACCESS_LOG (the single graphite-web's access log under HUBWATCH_DATA_DIR),
  * BENCH_LOAD_HUB (unset: no `?hub=`, so hub discovery is part of the load), BENCH_LOAD_PORT (3210),
  * BENCH_LOAD_CPU_PROF=<dir>: the dashboard's command runs as `node --cpu-prof` into <dir> (written
@@ -31,11 +36,12 @@ import { join } from 'node:path';
 import { benchEnv, graphiteBase, intInRange, onOff, optionalText, text } from './bench-env';
 import { countSince, type LogCount, logSize } from './load/access-log';
 import { type LoadFigures, runLoad } from './load/autocannon-run';
+import { type BurstFigures, type BurstHubs, forgetBurstHubs, runBurst, writeBurstHubs } from './load/burst-run';
 import { type Dashboard, freePort, serverPid, startDashboard, stopDashboard } from './load/dashboard';
 import { type FreshnessFigures, measureFreshness } from './load/freshness';
 import { runFuzz } from './load/fuzz-run';
 import { countQueries, type GraphiteRecorder, type QueryCount, startRecorder } from './load/graphite-recorder';
-import { rssMb, sampleRss } from './load/rss';
+import { rssMb, rssParts, sampleRss } from './load/rss';
 
 const ROOT = join(__dirname, '..');
 const ENV = benchEnv({
@@ -50,6 +56,8 @@ const ENV = benchEnv({
   BENCH_LOAD_RECORDER: onOff('on'),
   BENCH_LOAD_FUZZ_CASES: intInRange(0, 1_000_000, 10_000),
   BENCH_LOAD_CPU_PROF: optionalText,
+  BENCH_LOAD_BURST_S: intInRange(0, 3600, 30),
+  BENCH_LOAD_STARTS: intInRange(1, 10, 3),
 });
 const GRAPHITE = ENV.GRAPHITE_URL;
 const DATA_DIR = ENV.HUBWATCH_DATA_DIR;
@@ -63,6 +71,8 @@ const FIRST_PORT = ENV.BENCH_LOAD_PORT;
 const RECORDER = ENV.BENCH_LOAD_RECORDER === 'on';
 const FUZZ_CASES = ENV.BENCH_LOAD_FUZZ_CASES;
 const CPU_PROF_DIR = ENV.BENCH_LOAD_CPU_PROF;
+const BURST_S = ENV.BENCH_LOAD_BURST_S;
+const STARTS = ENV.BENCH_LOAD_STARTS;
 const SETTLE_MS = 5_000;
 
 const GOALS = { reqPerSec: 1_000, p97_5Ms: 250, perQueryPer10s: 1, freshnessS: 20, rssMb: 350 };
@@ -160,18 +170,61 @@ function printFreshness(f: FreshnessFigures): { medianS: number | null; maxS: nu
   return { medianS, maxS };
 }
 
+/** Waits until graphite-web serves the year of the last burst hub (carbon writes a file's points as it gets to them). */
+async function waitForBurstData(data: BurstHubs): Promise<void> {
+  const last = data.hubs.at(-1) ?? '';
+  const target = `stats.counters.jupyterhub.${last}.spawns.success.count`;
+  for (let i = 0; i < 90; i++) {
+    const body = new URLSearchParams({ target, from: '-365d', until: 'now', format: 'json', maxDataPoints: '12' });
+    try {
+      const answer = await fetch(`${GRAPHITE}/render`, { method: 'POST', body, signal: AbortSignal.timeout(10_000) });
+      const series = (await answer.json()) as { datapoints: [number | null, number][] }[];
+      if ((series[0]?.datapoints.filter(([v]) => v !== null).length ?? 0) >= 11) return;
+    } catch {
+      // graphite-web busy or carbon still writing: ask again
+    }
+    await sleep(2_000);
+  }
+  console.log('   (the burst hubs were not all readable after 3 minutes; the burst runs on what is there)');
+}
+
+type StartReport = {
+  start: number;
+  rss: { beforeMb: number | null; peakMb: number | null; afterMb: number | null; peakAnonMb: number | null; fileMbAtPeak: number | null };
+  phases: Record<string, number | null>;
+  burst: BurstFigures | null;
+};
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
-  const port = await freePort(FIRST_PORT);
-  const recorder = RECORDER ? await startRecorder(GRAPHITE, await freePort(port + 80)) : null;
+  const recorder = RECORDER ? await startRecorder(GRAPHITE, await freePort(FIRST_PORT + 80)) : null;
+  let burstData: BurstHubs | null = null;
   try {
-    await measure(port, recorder);
+    if (BURST_S > 0) {
+      burstData = await writeBurstHubs();
+      console.log(`burst data: a year for ${burstData.hubs.length} hubs (${burstData.lines.toLocaleString('en-US')} points through carbon's line protocol) …`);
+      await waitForBurstData(burstData);
+    }
+    const reports: StartReport[] = [];
+    for (let start = 1; start <= STARTS; start++) {
+      console.log(`\n===== start ${start} of ${STARTS}: a freshly started dashboard =====`);
+      reports.push(await measure(await freePort(FIRST_PORT), recorder, start, burstData));
+      // The stopped dashboard lets requests finish for up to 5 s: the next start gets the cores to itself.
+      await sleep(6_000);
+    }
+    console.log(`\nDashboard RSS on ${STARTS} fresh starts in a row (goal <= ${GOALS.rssMb} MB through load, fuzz and burst)`);
+    for (const r of reports) {
+      const phases = Object.entries(r.phases).map(([phase, mb]) => `${phase} ${fmt(mb)}`).join(', ');
+      console.log(`   start ${r.start}: before ${fmt(r.rss.beforeMb)}, peak ${fmt(r.rss.peakMb)} MB (${mark((r.rss.peakMb ?? 0) <= GOALS.rssMb)}; anonymous ${fmt(r.rss.peakAnonMb)}, file-backed ${fmt(r.rss.fileMbAtPeak)}), after ${fmt(r.rss.afterMb)}; peaks by phase: ${phases}`);
+    }
+    writeFileSync(join(ROOT, 'bench', 'out', 'load-starts.json'), `${JSON.stringify(reports, null, 2)}\n`);
   } finally {
     await recorder?.close();
+    if (burstData !== null) await forgetBurstHubs(burstData).catch((error: unknown) => console.error(`burst hubs not removed: ${String(error)}`));
   }
 }
 
-async function measure(port: number, recorder: GraphiteRecorder | null): Promise<void> {
+async function measure(port: number, recorder: GraphiteRecorder | null, start: number, burstData: BurstHubs | null): Promise<StartReport> {
   const profile = CPU_PROF_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`];
   const dashboard = await startDashboard(ROOT, port, { GRAPHITE_URL: recorder?.url ?? GRAPHITE }, profile);
   const stop = () => stopDashboard(dashboard);
@@ -179,6 +232,16 @@ async function measure(port: number, recorder: GraphiteRecorder | null): Promise
   process.on('SIGINT', () => process.exit(130));
   const pid = serverPid(dashboard);
   const rss = sampleRss(pid);
+  let peakAnonMb = 0;
+  let fileMbAtPeak: number | null = null;
+  const parts = setInterval(() => {
+    const now = rssParts(pid);
+    if (now !== null && now.anonMb > peakAnonMb) {
+      peakAnonMb = now.anonMb;
+      fileMbAtPeak = now.fileMb;
+    }
+  }, 500);
+  parts.unref();
   try {
     const rssBeforeMb = rssMb(pid);
     const query = HUB === undefined ? '' : `?hub=${encodeURIComponent(HUB)}`;
@@ -199,11 +262,21 @@ async function measure(port: number, recorder: GraphiteRecorder | null): Promise
       console.log(`   ${fmt(fuzz.cases)} in ${fmt(fuzz.seconds, 1)} s, statuses ${codes}, no answer ${fuzz.noAnswer}; RSS peak ${fmt(fuzzRssMb)} MB`);
     }
 
-    console.log(`\n3. Freshness: a failed start sent to StatsD until an open page shows it (${TRIES} tries)`);
+    console.log(`\n2c. The burst: 8 clients of long-range /api/status, render and export for ${BURST_S} s`);
+    const burst = burstData === null ? null : await runBurst(dashboard.base, burstData, BURST_S);
+    const burstRssMb = burst === null ? null : rss.peak(burst.startedAt, burst.endedAt);
+    if (burst === null) console.log('   skipped (BENCH_LOAD_BURST_S=0)');
+    else {
+      const kinds = Object.entries(burst.byKind).sort().map(([k, n]) => `${k}:${n}`).join(' ');
+      console.log(`   ${fmt(burst.answers)} answers in ${fmt(burst.seconds, 1)} s (${kinds}), no answer ${burst.noAnswer}; RSS peak ${fmt(burstRssMb)} MB`);
+    }
+
+    const tries = start === 1 ? TRIES : 0;
+    console.log(`\n3. Freshness: a failed start sent to StatsD until an open page shows it (${tries} tries)`);
     const freshnessStarted = Date.now();
-    const freshness = TRIES > 0 ? await measureFreshness(dashboard.base, GRAPHITE, TRIES) : null;
+    const freshness = tries > 0 ? await measureFreshness(dashboard.base, GRAPHITE, tries) : null;
     const freshSummary = freshness === null ? null : printFreshness(freshness);
-    if (freshness === null) console.log('   skipped (BENCH_LOAD_TRIES=0)');
+    if (freshness === null) console.log(start === 1 ? '   skipped (BENCH_LOAD_TRIES=0)' : '   on the first start only');
     const freshnessRssMb = freshness === null ? null : rss.peak(freshnessStarted);
 
     await sleep(SETTLE_MS);
@@ -213,8 +286,9 @@ async function measure(port: number, recorder: GraphiteRecorder | null): Promise
     console.log(`\n4. Dashboard RSS (VmRSS of the server.ts node process, ${rss.count()} samples every 500 ms)`);
     console.log(`   before ${fmt(rssBeforeMb)} MB, peak ${fmt(rssPeakMb)} MB, after ${fmt(rssAfterMb)} MB (goal <= ${GOALS.rssMb} MB: ${mark((rssPeakMb ?? 0) <= GOALS.rssMb)})`);
     console.log(
-      `   peaks: during / ${fmt(runs[0]?.rssPeakMb)} MB, during /api/status ${fmt(runs[1]?.rssPeakMb)} MB, during the fuzz run ${fmt(fuzzRssMb)} MB, during the freshness tries ${fmt(freshnessRssMb)} MB`,
+      `   peaks: during / ${fmt(runs[0]?.rssPeakMb)} MB, during /api/status ${fmt(runs[1]?.rssPeakMb)} MB, during the fuzz run ${fmt(fuzzRssMb)} MB, during the burst ${fmt(burstRssMb)} MB, during the freshness tries ${fmt(freshnessRssMb)} MB`,
     );
+    console.log(`   anonymous memory (heaps, buffers) peaked at ${fmt(peakAnonMb)} MB, file-backed (code) then ${fmt(fileMbAtPeak)} MB`);
     const [load1, load5] = loadavg();
     console.log(`   load average ${fmt(load1, 2)} (1 min), ${fmt(load5, 2)} (5 min) at the end`);
 
@@ -231,12 +305,20 @@ async function measure(port: number, recorder: GraphiteRecorder | null): Promise
       cpuProfileDir: CPU_PROF_DIR ?? null,
       fuzz,
       freshness: freshness === null ? null : { ...freshness, ...freshSummary },
-      rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, fuzzPeakMb: fuzzRssMb, freshnessPeakMb: freshnessRssMb },
+      burst,
+      rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, fuzzPeakMb: fuzzRssMb, burstPeakMb: burstRssMb, freshnessPeakMb: freshnessRssMb, peakAnonMb },
     };
-    const file = CPU_PROF_DIR === undefined ? 'load.json' : 'load-cpu-prof.json';
+    const file = CPU_PROF_DIR === undefined ? `load-${start}.json` : `load-cpu-prof-${start}.json`;
     writeFileSync(join(out, file), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\n(figures also in bench/out/${file})`);
+    return {
+      start,
+      rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, peakAnonMb, fileMbAtPeak },
+      phases: { '/': runs[0]?.rssPeakMb ?? null, '/api/status': runs[1]?.rssPeakMb ?? null, fuzz: fuzzRssMb, burst: burstRssMb, freshness: freshnessRssMb },
+      burst,
+    };
   } finally {
+    clearInterval(parts);
     rss.stop();
     stop();
   }

@@ -88,14 +88,14 @@ test('an unbalanced bracket is flagged on its line, and nothing is sent to Graph
   });
   await page.goto(`/explore?from=-10min&target=${encodeURIComponent(`sumSeries(${leaf}`)}`);
   const line = page.getByTestId('target-line-1');
-  await expect(line.getByTestId('target-problem')).toHaveText('unbalanced sumSeries( at character 10: missing )');
+  await expect(line.getByTestId('target-problem')).toHaveText('unclosed "(" at character 10');
   await expect(page.getByRole('combobox', { name: 'Target 1', exact: true })).toHaveAttribute('aria-invalid', 'true');
   // Typed, too: the check runs as the text changes, before Enter.
   await page.getByRole('button', { name: 'Add target' }).click();
   const second = page.getByRole('combobox', { name: 'Target 2', exact: true });
   await second.fill(`alias(${leaf}, 'x'`);
   await expect(page.getByTestId('target-line-2').getByTestId('target-problem')).toHaveText([
-    'unbalanced alias( at character 6: missing )',
+    'unclosed "(" at character 6',
   ]);
   await second.press('Enter');
   await expect(page.getByTestId('panel-explore')).toContainText('Nothing to draw');

@@ -101,3 +101,12 @@ describe('parseTime / isRelativeTime', () => {
     assert.equal(isRelativeTime('12:00_20261125'), false);
   });
 });
+
+describe('offsets back to the epoch', () => {
+  test('an offset of ten digits of seconds reads (the status sends its lookbacks that way, back to 1970)', () => {
+    const now = 1_796_700_000;
+    assert.equal(normaliseTime(`-${now}s`), `-${now}s`);
+    assert.equal(resolveTime(`-${now}s`, now), 0);
+    assert.equal(resolveTime('-20440d', now), now - 20_440 * 86_400);
+  });
+});

@@ -63,8 +63,8 @@ export type ParsedTime =
   | { kind: 'absolute'; epochSeconds: number; graphite: string };
 
 const MAX_INPUT_LENGTH = 64;
-const OFFSET_RE = /^(?:now)?([+-])((?:\d{1,9}[a-zA-Z]+)+)$/i;
-const OFFSET_PART_RE = /(\d{1,9})([a-zA-Z]+)/g;
+const OFFSET_RE = /^(?:now)?([+-])((?:\d{1,10}[a-zA-Z]+)+)$/i;
+const OFFSET_PART_RE = /(\d{1,10})([a-zA-Z]+)/g;
 const EPOCH_RE = /^\d{1,10}$/;
 const DATE_RE = /^(\d{4})(\d{2})(\d{2})$/;
 const TIME_DATE_RE = /^(\d{2}):(\d{2})_?(\d{4})(\d{2})(\d{2})$/;

@@ -1,5 +1,16 @@
 import { readFileSync } from 'node:fs';
 
+/** What the resident memory is made of (RssAnon: heaps and buffers; RssFile: mapped code), in MB. */
+export function rssParts(pid: number): { anonMb: number; fileMb: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
 /** Resident memory of one process, from /proc/<pid>/status (VmRSS, kB), in MB; null once it is gone. */
 export function rssMb(pid: number): number | null {
   try {

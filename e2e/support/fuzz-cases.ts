@@ -15,6 +15,8 @@ export type FuzzCase = {
   headers?: Record<string, string>;
   body?: string;
   reachesGraphite: boolean;
+  /** The request is at fault for whatever Graphite makes of it: a 4xx, never 502 graphite_error. */
+  requestAtFault?: boolean;
 };
 
 type Params = [string, string][];
@@ -116,6 +118,21 @@ const ROUTES: ((r: Random, bad: boolean) => FuzzCase)[] = [
   (r, bad) => ({ method: 'GET', path: `/api/hubs${query(r, timeParams(r, bad))}`, reachesGraphite: !bad }),
 ];
 
+/** Arguments graphite-web cannot evaluate, as render GET, render POST and export. */
+function unevaluable(r: Random): FuzzCase {
+  const params: Params = [['target', r.pick(v.UNEVALUABLE_TARGETS)], ['from', r.pick(['-1h', '-10min'])]];
+  const how = r.pick(['get', 'post', 'export']);
+  if (how === 'post') return { method: 'POST', path: '/api/graphite/render', headers: FORM, body: new URLSearchParams(params).toString(), reachesGraphite: true, requestAtFault: true };
+  return { method: 'GET', path: `/api/${how === 'get' ? 'graphite/render' : 'export'}${query(r, params)}`, reachesGraphite: true, requestAtFault: true };
+}
+
+/** Relative ranges landing in the epoch's first year, or just before it. */
+function epochEdge(r: Random): FuzzCase {
+  const [from, until] = v.epochEdgeRange(r);
+  const route = r.pick(['/api/status', '/api/status', '/api/hubs', '/api/deployments', '/api/graphite/events']);
+  return { method: 'GET', path: `${route}?from=${enc(from)}&until=${enc(until)}`, reachesGraphite: true };
+}
+
 const API_PATHS = ['/api/graphite/render', '/api/graphite/find', '/api/graphite/events', '/api/graphite/functions', '/api/export', '/api/backend', '/api/hubs', '/api/health', '/api/status', '/api/deployments', '/api/deployments/1', '/api/deployments/1/impact'];
 const ODD_PATHS = ['/api', '/api/', '/api/nope', '/api/graphite', '/api/graphite/render/x', '/api/graphite/nope/deeper', '/api/status/', '/api//status', '/api/%2e%2e/status', '/api/status%2F', '/api/deployments/1/2/3', '/api/deployments//impact', '/api/%C3%A9', '/api/graphite/render;x'];
 
@@ -128,6 +145,9 @@ function methodsAndPaths(r: Random): FuzzCase {
 /** One case; `reachShare` of them are valid throughout and may reach Graphite. */
 export function fuzzCase(r: Random, reachShare: number): FuzzCase {
   if (r.chance(0.12)) return methodsAndPaths(r);
+  // Both reach Graphite (a status is a dozen renders): a few hundred of them, not thousands.
+  if (r.chance(0.02)) return unevaluable(r);
+  if (r.chance(0.01)) return epochEdge(r);
   if (r.chance(0.002)) {
     const long = Array.from({ length: 60 }, (_, i) => `target=fuzz.${i}.${'x'.repeat(300)}`).join('&');
     return { method: 'GET', path: `/api/graphite/render?${long}`, reachesGraphite: false };

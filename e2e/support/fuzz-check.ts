@@ -40,6 +40,7 @@ export function answerProblem(fuzz: FuzzCase, answer: RawAnswer): string | null 
   if (fuzz.method === 'HEAD') return status >= 500 && ![502, 503, 504].includes(status) ? `HEAD ${status}` : null;
   const body = errorBody(answer.body);
   if (typeof body === 'string') return `${status} ${body}`;
+  if (status === 502 && fuzz.requestAtFault === true) return `${status} ${body.code} for a request Graphite cannot evaluate (a 4xx is due): ${body.message}`;
   if (status >= 500) return UPSTREAM.has(`${status} ${body.code}`) ? null : `${status} ${body.code}: ${body.message}`;
   if (!NO_FIELD.has(body.code) && !FIELD.test(body.message)) return `${status} ${body.code} names no field: ${body.message.slice(0, 100)}`;
   return null;

@@ -65,6 +65,56 @@ export const GRAPHITE_REFUSED_TARGETS = [
   'summarize(fuzz.*,"1x")',
 ];
 
+// carbon's own metrics exist on every stack: graphite-web evaluates a function's arguments only
+// when its series has data, so these are what make it fail rather than answer an empty list.
+const CARBON = 'carbon.agents.*.avgUpdateTime';
+
+/**
+ * Targets the dashboard must refuse with a 4xx (never a 502): arguments graphite-web cannot evaluate.
+ * A `NaN` (or `Infinity`, `-inf`) literal is a metric path to Graphite, whose only non-finite
+ * number is `inf`; a string that looks like an unfinished call, given where a series, a number,
+ * an interval or a regular expression goes.
+ */
+export const UNEVALUABLE_TARGETS = [
+  `scale(${CARBON},NaN)`,
+  `scale(${CARBON},nan)`,
+  `offset(${CARBON},Infinity)`,
+  `scale(${CARBON},-inf)`,
+  `movingAverage(${CARBON},NaN)`,
+  `highestMax(${CARBON},n=NaN)`,
+  'threshold(NaN)',
+  'constantLine(-Infinity)',
+  `limit(${CARBON},NaN)`,
+  'sumSeries("sum(")',
+  "sumSeries('sum(a.b')",
+  `alias("sum(",'x')`,
+  `sumSeries(${CARBON},"sum(")`,
+  `movingAverage(${CARBON},"sum(")`,
+  `timeShift(${CARBON},"sum(a")`,
+  `summarize(${CARBON},"1h(")`,
+  `scale(${CARBON},"sum(a")`,
+  `exclude(${CARBON},"sum(")`,
+  `aliasSub(${CARBON},"a(","b")`,
+  `asPercent(${CARBON},"sum(")`,
+];
+
+/** Relative ranges that land in 1970, the epoch's first year (and just before it): [from, until]. */
+export function epochEdgeRange(r: Random): [string, string] {
+  const daysSinceEpoch = Math.floor(Date.now() / 86_400_000);
+  const fromDay = r.int(-3, 364);
+  const from = daysSinceEpoch - fromDay;
+  const until = Math.max(1, from - r.int(1, 300));
+  const style = r.pick(['d', 's', 'grafana', 'y']);
+  if (style === 's') return [`-${from * 86_400}s`, `-${until * 86_400}s`];
+  if (style === 'grafana') return [`now-${from}d`, `now-${until}d`];
+  if (style === 'y') {
+    // Graphite's year is 365 days: -56y in 2026 is late 1970.
+    const years = Math.floor(daysSinceEpoch / 365);
+    return [`-${years}y`, `-${years - 1}y`];
+  }
+  return [`-${from}d`, `-${until}d`];
+}
+
 const VALID_TIMES = ['-1h', '-5min', 'now-6h', 'now-5m', '-2days', '-1h30min', '1795604400', '12:00_20260101', '20260101', '-7d'];
 const INVALID_TIMES = [
   'yesterday', '-5x', 'now/d', '19691231', '22870101', '00:00_19000101', '-999999999y', '+400y', '-999999999y1s',

@@ -17,6 +17,7 @@
  */
 export const SPEC_GROUPS = {
   exclusive: [
+    'api-burst.spec.ts',
     'api-chaos.spec.ts',
     'api-cluster.spec.ts',
     'api-records-chaos.spec.ts',

@@ -25,15 +25,30 @@ describe('parseTarget', () => {
     }
   });
 
-  test('unbalanced brackets and quotes say where', () => {
-    assert.deepEqual(problems('sumSeries(a.b'), ['unbalanced sumSeries( at character 10: missing )']);
-    assert.deepEqual(problems('a.b)'), ['unbalanced ) at character 4: nothing to close']);
-    assert.deepEqual(problems("alias(a.b, 'x)"), ['unbalanced alias( at character 6: missing )', "unclosed string: ' at character 12 has no closing '"]);
-    assert.deepEqual(problems('a.{b,c'), ['unbalanced { at character 3: missing }']);
+  test('unbalanced brackets and quotes say where, in the words the API answers', () => {
+    assert.deepEqual(problems('sumSeries(a.b'), ['unclosed "(" at character 10']);
+    assert.deepEqual(problems('a.b)'), ['")" at character 4 closes nothing']);
+    assert.deepEqual(problems("alias(a.b, 'x)"), ['unclosed "(" at character 6', "unclosed ' at character 12"]);
+    assert.deepEqual(problems('a.{b,c'), ['unclosed "{" at character 3']);
     assert.deepEqual(problems('sumSeries(a.{b,c)}'), [
-      '( at character 10 is closed by } at character 18',
-      '{ at character 13 is closed by ) at character 17',
+      '"}" at character 18 does not close "(" at character 10',
+      '")" at character 17 does not close "{" at character 13',
     ]);
+  });
+
+  test('a bare NaN or Infinity is a metric path to Graphite, never a number; inf is its number', () => {
+    const problems = (text: string) => parseTarget(text, null).problems.map((p) => p.message);
+    assert.deepEqual(problems('scale(a.b, NaN)'), ['NaN at character 12 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)']);
+    assert.deepEqual(problems('threshold(-Infinity)').length, 1);
+    assert.deepEqual(problems('movingAverage(a.b, windowSize=nan)').length, 1);
+    assert.deepEqual(problems('scale(a.b, inf)'), []);
+    assert.deepEqual(problems('scale(a.NaN.b, 2)'), []);
+    assert.deepEqual(problems('alias(a.b, "NaN")'), []);
+  });
+
+  test('a pipe hands the series on to the next call', () => {
+    assert.deepEqual(problems('sumSeries(a.b)|alias("p")'), []);
+    assert.deepEqual(problems('a.b | alias("p") | alias()'), ['alias() needs at least 2 arguments, got 1: alias(seriesList, newName)']);
   });
 
   test('unknown functions and argument counts, with the signature', () => {
@@ -42,7 +57,7 @@ describe('parseTarget', () => {
     assert.deepEqual(problems("alias(a.b, 'x', 'y')"), ['alias() takes at most 2 arguments, got 3: alias(seriesList, newName)']);
     assert.deepEqual(problems('sumSeries()'), ['sumSeries() needs at least 1 argument, got 0: sumSeries(*seriesLists)']);
     assert.deepEqual(problems('sumSeries(a, b, c, d, e, f)'), []);
-    assert.deepEqual(problems('sumSeries(a,,b)'), ['empty argument in sumSeries()']);
+    assert.deepEqual(problems('sumSeries(a,,b)'), ['empty argument in sumSeries() at character 13']);
   });
 
   test('without the function list, only the structure is checked', () => {

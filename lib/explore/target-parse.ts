@@ -1,167 +1,54 @@
 import { argumentBounds, type GraphiteFunction } from './graphite-functions';
+import { type Call, scanTargetText, type TargetProblem } from './target-scan';
 
 /**
- * A check of one Graphite target in the browser, before it is sent: brackets, quotes, function
- * names and argument counts. graphite-web answers an unbalanced target with an empty 200 (no
- * error at all), so without this check a typo would look like "no data". It is a scanner for
- * the shapes graphite-web's grammar allows, not a full parser: a path keeps `{a,b}` and `[ab]`
- * globs (their commas are not argument separators), strings are '...' or "...", keyword
- * arguments are `name=value`.
+ * The browser's check of one Graphite target, before it is sent: the structure as the one
+ * grammar reads it (target-scan.ts, which the server's check uses too), plus what needs
+ * graphite-web's function list: names and argument counts. graphite-web answers an unbalanced
+ * target with an empty 200 (no error at all), so without this check a typo would look like
+ * "no data".
  */
 
-export type TargetProblem = { from: number; to: number; message: string };
-
-export type Call = {
-  name: string;
-  /** Offset of the name and of its `(`. */
-  nameFrom: number;
-  open: number;
-  /** Offset of the matching `)`, null when the call is not closed. */
-  close: number | null;
-  /** Argument count so far (a call with nothing between its brackets has 0). */
-  args: number;
-  /** Offsets of the commas that separate its arguments. */
-  commas: number[];
-};
+export type { Call, TargetProblem } from './target-scan';
 
 export type ParsedTarget = { problems: TargetProblem[]; calls: Call[] };
 
 const IDENT_START = /[A-Za-z_]/;
 const IDENT = /[A-Za-z0-9_]/;
-const CLOSER: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
 
-type Open = { char: '(' | '{' | '['; at: number; call: Call | null; argHasContent: boolean };
-
-/** Scans `text`; `functions` null: the list is not loaded, so names and counts are not checked. */
+/** Checks `text`; `functions` null: the list is not loaded, so names and counts are not checked. */
 export function parseTarget(text: string, functions: ReadonlyMap<string, GraphiteFunction> | null): ParsedTarget {
-  const problems: TargetProblem[] = [];
-  const calls: Call[] = [];
-  const stack: Open[] = [];
-  let topLevelDone = false;
-  let topHasContent = false;
-
-  let trailing = false;
-  const iRef = { i: 0 };
-  /** Something that is part of an argument (or of the target) starts at the current offset. */
-  const markContent = () => {
-    const top = stack[stack.length - 1];
-    if (top?.char === '(') top.argHasContent = true;
-    if (stack.length === 0) {
-      if (topLevelDone && !trailing) {
-        problems.push({ from: iRef.i, to: text.length, message: `unexpected text after the end of the expression at character ${iRef.i + 1}` });
-        trailing = true;
+  const { problems, calls } = scanTargetText(text);
+  const found = [...problems];
+  if (functions !== null) {
+    for (const call of calls) {
+      if (functions.has(call.name)) {
+        if (call.close !== null) checkCount(call, functions, found);
+      } else {
+        found.push({ from: call.nameFrom, to: call.open, message: `unknown function: ${call.name}` });
       }
-      topHasContent = true;
     }
-  };
-
-  while (iRef.i < text.length && !trailing) {
-    const i = iRef.i;
-    const c = text.charAt(i);
-    if (c === "'" || c === '"') {
-      markContent();
-      const end = text.indexOf(c, i + 1);
-      if (end < 0) {
-        problems.push({ from: i, to: text.length, message: `unclosed string: ${c} at character ${i + 1} has no closing ${c}` });
-        iRef.i = text.length;
-        break;
-      }
-      iRef.i = end + 1;
-      continue;
-    }
-    if (IDENT_START.test(c) && (i === 0 || !IDENT.test(text.charAt(i - 1)))) {
-      let end = i + 1;
-      while (end < text.length && IDENT.test(text.charAt(end))) end++;
-      const inGlob = stack.some((s) => s.char !== '(');
-      if (text.charAt(end) === '(' && !inGlob && (i === 0 || text.charAt(i - 1) !== '.')) {
-        markContent();
-        const name = text.slice(i, end);
-        const call: Call = { name, nameFrom: i, open: end, close: null, args: 0, commas: [] };
-        calls.push(call);
-        const fn = functions?.get(name);
-        if (functions !== null && fn === undefined) {
-          problems.push({ from: i, to: end, message: `unknown function: ${name}` });
-        }
-        stack.push({ char: '(', at: end, call, argHasContent: false });
-        iRef.i = end + 1;
-        continue;
-      }
-      markContent();
-      iRef.i = end;
-      continue;
-    }
-    if (c === '(' || c === '{' || c === '[') {
-      markContent();
-      if (c === '(') {
-        problems.push({ from: i, to: i + 1, message: `unexpected ( at character ${i + 1}: only a function name may be followed by (` });
-      }
-      stack.push({ char: c, at: i, call: null, argHasContent: false });
-      iRef.i = i + 1;
-      continue;
-    }
-    if (c === ')' || c === '}' || c === ']') {
-      const top = stack[stack.length - 1];
-      if (top === undefined) {
-        problems.push({ from: i, to: i + 1, message: `unbalanced ${c} at character ${i + 1}: nothing to close` });
-        iRef.i = i + 1;
-        continue;
-      }
-      if (CLOSER[top.char] !== c) {
-        problems.push({ from: top.at, to: i + 1, message: `${top.char} at character ${top.at + 1} is closed by ${c} at character ${i + 1}` });
-      }
-      stack.pop();
-      if (top.call) {
-        const call = top.call;
-        call.close = i;
-        if (top.argHasContent) call.args = call.commas.length + 1;
-        else if (call.commas.length > 0) problems.push({ from: i, to: i + 1, message: `empty argument in ${call.name}()` });
-        checkCount(call, functions, problems);
-      }
-      if (stack.length > 0) markContent();
-      else if (top.call) topLevelDone = true;
-      iRef.i = i + 1;
-      continue;
-    }
-    if (c === ',') {
-      const top = stack[stack.length - 1];
-      if (top === undefined) {
-        problems.push({ from: i, to: i + 1, message: `unexpected , at character ${i + 1}: one target per line` });
-      } else if (top.char === '(' && top.call) {
-        if (!top.argHasContent) problems.push({ from: i, to: i + 1, message: `empty argument in ${top.call.name}()` });
-        top.call.commas.push(i);
-        top.argHasContent = false;
-      }
-      iRef.i = i + 1;
-      continue;
-    }
-    if (!/\s/.test(c)) markContent();
-    iRef.i = i + 1;
   }
-
-  for (const open of stack) {
-    const what = open.call ? `${open.call.name}(` : open.char;
-    problems.push({ from: open.at, to: text.length, message: `unbalanced ${what} at character ${open.at + 1}: missing ${CLOSER[open.char]}` });
-  }
-  if (!topHasContent && problems.length === 0) problems.push({ from: 0, to: text.length, message: 'empty target' });
-  return { problems: problems.sort((a, b) => a.from - b.from), calls };
+  return { problems: found.sort((a, b) => a.from - b.from), calls };
 }
 
 function checkCount(call: Call, functions: ReadonlyMap<string, GraphiteFunction> | null, problems: TargetProblem[]): void {
   const fn = functions?.get(call.name);
   if (!fn) return;
   const { min, max } = argumentBounds(fn);
+  const args = call.args + (call.piped ? 1 : 0);
   const plural = (n: number) => `${n} argument${n === 1 ? '' : 's'}`;
-  if (call.args < min) {
+  if (args < min) {
     problems.push({
       from: call.nameFrom,
       to: (call.close ?? call.open) + 1,
-      message: `${call.name}() needs at least ${plural(min)}, got ${call.args}: ${fn.signature}`,
+      message: `${call.name}() needs at least ${plural(min)}, got ${args}: ${fn.signature}`,
     });
-  } else if (max !== null && call.args > max) {
+  } else if (max !== null && args > max) {
     problems.push({
       from: call.nameFrom,
       to: (call.close ?? call.open) + 1,
-      message: `${call.name}() takes at most ${plural(max)}, got ${call.args}: ${fn.signature}`,
+      message: `${call.name}() takes at most ${plural(max)}, got ${args}: ${fn.signature}`,
     });
   }
 }

@@ -31,7 +31,7 @@ describe('cached call', () => {
     assert.equal(source.calls(), 2);
     await cache.get('b');
     assert.equal(source.calls(), 3);
-    assert.deepEqual(cache.stats(), { upstream: 3, hits: 1, coalesced: 2, entries: 2 });
+    assert.deepEqual(cache.stats(), { upstream: 3, hits: 1, coalesced: 2, entries: 2, bytes: 0 });
   });
 
   test('with the cache off, calls in flight still share one load, but nothing is kept', async () => {
@@ -58,5 +58,25 @@ describe('cached call', () => {
     fail = false;
     assert.deepEqual(await cache.get('a'), { n: 2 });
     assert.equal(source.calls(), 2);
+  });
+});
+
+describe('cached call: held memory', () => {
+  test('answers are counted by sizeOf and bounded by maxBytes, least recently used out first', async () => {
+    const cache = createCachedCall<{ text: string }>({
+      load: async (key) => ({ text: key.repeat(100) }),
+      enabled: true,
+      ttlMs: 60_000,
+      maxEntries: 100,
+      sizeOf: (value) => value.text.length,
+      maxBytes: 250,
+    });
+    await cache.get('a');
+    await cache.get('b');
+    assert.deepEqual([cache.stats().entries, cache.stats().bytes], [2, 200]);
+    await cache.get('c');
+    assert.deepEqual([cache.stats().entries, cache.stats().bytes], [2, 200]);
+    await cache.get('a');
+    assert.equal(cache.stats().upstream, 4, 'a was pushed out by c and loaded again');
   });
 });

@@ -17,10 +17,13 @@ export type CachedCallOptions<V> = {
   enabled: boolean;
   ttlMs: number;
   maxEntries: number;
+  /** What an answer holds in memory (bytes), counted against `maxBytes`; unbounded without both. */
+  sizeOf?: (value: V) => number;
+  maxBytes?: number;
   now?: () => number;
 };
 
-export type CachedCallStats = { upstream: number; hits: number; coalesced: number; entries: number };
+export type CachedCallStats = { upstream: number; hits: number; coalesced: number; entries: number; bytes: number };
 
 function asFailure(error: unknown): Failure {
   if (error instanceof GraphiteError) return { kind: error.kind, message: error.message, status: error.status, reason: error.reason };
@@ -41,8 +44,13 @@ export function createCachedCall<V extends object>(options: CachedCallOptions<V>
   const now = options.now ?? Date.now;
   const ttl = options.enabled ? options.ttlMs : 0;
   const counts = { upstream: 0, hits: 0, coalesced: 0 };
+  const { sizeOf, maxBytes } = options;
+  const bounded = sizeOf !== undefined && maxBytes !== undefined ? { maxSize: maxBytes, sizeCalculation: (value: V) => Math.max(1, sizeOf(value)) } : {};
   const entries = new LRUCache<string, V>({
     max: options.maxEntries,
+    ...bounded,
+    // An answer pushed out while in flight still reaches those waiting for it (cached-render.ts).
+    ignoreFetchAbort: true,
     perf: { now },
     ttlResolution: 0,
     async fetchMethod(key, _stale, { options: fetchOptions }) {
@@ -78,7 +86,7 @@ export function createCachedCall<V extends object>(options: CachedCallOptions<V>
       throw new GraphiteError(failure.kind, failure.message, { status: failure.status, reason: failure.reason });
     },
     stats() {
-      return { ...counts, entries: entries.size };
+      return { ...counts, entries: entries.size, bytes: entries.calculatedSize };
     },
   };
 }

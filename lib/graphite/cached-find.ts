@@ -11,12 +11,17 @@ import type { FindNode } from './types';
 
 type FindAnswer = { nodes: FindNode[] };
 
+const FIND_CACHE_BYTES = 8 * 1024 * 1024;
+
 export function createFindCache(load: (query: string) => Promise<FindNode[]>, settings = getConfig().graphite.cache): CachedCall<FindAnswer> {
   return createCachedCall<FindAnswer>({
     load: async (query) => ({ nodes: await load(query) }),
     enabled: settings.enabled,
     ttlMs: settings.relativeTtlMs,
     maxEntries: settings.maxEntries,
+    // A find of a wide glob over 200 hubs is thousands of nodes: counted as its strings (UTF-16) and objects.
+    sizeOf: ({ nodes }) => nodes.reduce((sum, node) => sum + 96 + 2 * (node.path.length + node.name.length), 64),
+    maxBytes: FIND_CACHE_BYTES,
   });
 }
 

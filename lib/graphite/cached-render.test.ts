@@ -175,15 +175,38 @@ describe('cached render', () => {
     assert.equal(renders.stats().bytes, cached.size);
   });
 
-  test('held memory is bounded: one entry fits, a second pushes the first out', async () => {
+  test('held memory is bounded: four entries of a quarter each fit, a fifth pushes the first out', async () => {
     const probe = cache();
     await probe.render({ targets: ['a'], from: '-1h', until: 'now' });
     const one = probe.stats().bytes;
-    const renders = cache({ maxBytes: Math.floor(one * 1.5) });
-    await renders.render({ targets: ['a'], from: '-1h', until: 'now' });
-    await renders.render({ targets: ['b'], from: '-1h', until: 'now' });
-    assert.equal(renders.stats().entries, 1);
-    assert.ok(renders.stats().bytes <= one * 1.5);
+    const renders = cache({ maxBytes: Math.floor(one * 4.5) });
+    for (const target of ['a', 'b', 'c', 'd']) await renders.render({ targets: [target], from: '-1h', until: 'now' });
+    assert.equal(renders.stats().entries, 4);
+    await renders.render({ targets: ['e'], from: '-1h', until: 'now' });
+    assert.equal(renders.stats().entries, 4);
+    assert.ok(renders.stats().bytes <= one * 4.5);
+  });
+
+  test('a render larger than a quarter of the cache is answered, not kept', async () => {
+    const probe = cache();
+    await probe.render({ targets: ['a'], from: '-1h', until: 'now' });
+    const one = probe.stats().bytes;
+    const renders = cache({ maxBytes: one * 2 });
+    const series = await renders.render({ targets: ['a'], from: '-1h', until: 'now' });
+    assert.ok(series.length > 0);
+    assert.equal(renders.stats().entries, 0);
+  });
+
+  test('a render pushed out while in flight is still answered to everyone waiting for it', async () => {
+    const probe = cache();
+    await probe.render({ targets: ['a'], from: '-1h', until: 'now' });
+    const one = probe.stats().bytes;
+    // Room for four; the slow one is still in flight when four fast ones land and push it out.
+    const renders = cache({ maxBytes: Math.floor(one * 4.5) });
+    graphite.respond((request) => ({ body: fixture('gw-render-json.json'), delayMs: request.body.includes('slow') ? 400 : 20 }));
+    const slow = [renders.load({ targets: ['slow'], from: '-1h', until: 'now' }), renders.load({ targets: ['slow'], from: '-1h', until: 'now' })];
+    for (const target of ['a', 'b', 'c', 'd', 'e']) await renders.render({ targets: [target], from: '-1h', until: 'now' });
+    for (const outcome of await Promise.all(slow)) assert.equal(outcome.ok, true, JSON.stringify(!outcome.ok && outcome.failure));
   });
 
   test('a failure crosses the shared cache as data, and each caller throws its own error', async () => {

@@ -59,12 +59,14 @@ export type CachedRender = {
  * process; a failure crosses between them as data and each caller rethrows it as its own
  * GraphiteError, so `instanceof` never has to work across instances.
  */
-type RenderFailure = { kind: GraphiteErrorKind; message: string; status?: number; reason?: string };
+type RenderFailure = { kind: GraphiteErrorKind; message: string; status?: number; reason?: string; limitBytes?: number };
 export type RenderOutcome = { ok: true; render: CachedRender } | { ok: false; failure: RenderFailure };
 
 // Carbon and StatsD may still write into the last minute; only older ranges are final.
 const SETTLE_MS = 60_000;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** No one entry holds more than this share of the cache. */
+const MAX_ENTRY_SHARE = 4;
 // Measured on Node 20 (JSON.parse of render JSON): a [value, time] pair costs about 72 bytes of
 // heap, more than twice its JSON text; a series adds its target, tags and array headers.
 const BYTES_PER_POINT = 72;
@@ -86,8 +88,7 @@ function seriesBytes(series: readonly Series[]): number {
   return total;
 }
 
-function toCachedRender(series: Series[], json: string, keep: boolean): CachedRender {
-  const body = new TextEncoder().encode(json);
+function toCachedRender(series: Series[], body: Uint8Array<ArrayBuffer>, keep: boolean): CachedRender {
   // Only a render that is kept is compressed: with the cache off nothing would ever reuse it.
   const gzipped = keep ? gzipSync(body) : new Uint8Array();
   return { series, body, gzipped, size: body.byteLength + gzipped.byteLength + seriesBytes(series) };
@@ -95,7 +96,7 @@ function toCachedRender(series: Series[], json: string, keep: boolean): CachedRe
 
 function asFailure(error: unknown): RenderFailure {
   if (error instanceof GraphiteError) {
-    return { kind: error.kind, message: error.message, status: error.status, reason: error.reason };
+    return { kind: error.kind, message: error.message, status: error.status, reason: error.reason, limitBytes: error.limitBytes };
   }
   return { kind: 'upstream', message: 'the render failed unexpectedly' };
 }
@@ -121,24 +122,31 @@ export function createRenderCache(options: RenderCacheOptions) {
     query: createGate(options.gates?.query ?? unbounded),
   };
 
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const entries = new LRUCache<string, CachedRender, { query: RenderQuery; lane: RenderLane }>({
     max: options.maxEntries,
-    maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxSize: maxBytes,
     sizeCalculation: (entry) => Math.max(1, entry.size),
+    // A render too large to be worth keeping is answered and not kept: one long range must not
+    // push every chart's entry out.
+    maxEntrySize: Math.max(1, Math.floor(maxBytes / MAX_ENTRY_SHARE)),
+    // A render pushed out while still in flight (a large one landing) is still answered to those
+    // waiting for it; without this they would get lru-cache's "evicted" as a Graphite failure.
+    ignoreFetchAbort: true,
     perf: { now },
     // Read the clock on every check: a cached "now" would let a just-expired render be served.
     ttlResolution: 0,
     async fetchMethod(key, _stale, { context, options: fetchOptions }) {
       const ttl = ttlFor(context.query);
       try {
-        const { series, json } = await gates[context.lane].run(() => {
+        const { series, bytes } = await gates[context.lane].run(() => {
           stats.upstream++;
           return options.client.renderWithJson(context.query);
         });
         // Each upstream answer's series count, to notice one that suddenly lost series (a node).
         getDropTracker().note(key, series.length);
         fetchOptions.ttl = ttl;
-        return toCachedRender(series, json, ttl > 0);
+        return toCachedRender(series, bytes, ttl > 0);
       } catch (error) {
         // Rejecting drops the entry (failures are never cached) and reaches every caller in flight.
         throw new Error('render failed', { cause: asFailure(error) });
@@ -207,13 +215,13 @@ export function getRenderCache(): RenderCache {
 async function unwrap(outcome: Promise<RenderOutcome>): Promise<CachedRender> {
   const answer = await outcome;
   if (answer.ok) return answer.render;
-  const { kind, message, status, reason } = answer.failure;
-  throw new GraphiteError(kind, message, { status, reason });
+  const { kind, message, status, reason, limitBytes } = answer.failure;
+  throw new GraphiteError(kind, message, { status, reason, limitBytes });
 }
 
-/** Series of a render through the given cache (tests) or the process-wide one. */
-export async function renderSeries(query: RenderQuery, cache: RenderCache = getRenderCache()): Promise<Series[]> {
-  return (await unwrap(cache.load(query))).series;
+/** Series of a render through the given cache (tests) or the process-wide one, in the status lane unless told. */
+export async function renderSeries(query: RenderQuery, cache: RenderCache = getRenderCache(), lane: RenderLane = 'status'): Promise<Series[]> {
+  return (await unwrap(cache.load(query, lane))).series;
 }
 
 /** What /api/graphite/render sends: the cached JSON as bytes (targets from users: the `query` lane). */
@@ -223,4 +231,6 @@ export async function renderBody(query: RenderQuery, cache: RenderCache = getRen
 
 /** What route handlers and /api/status use instead of calling the client directly. */
 export const cachedRender = (query: RenderQuery): Promise<Series[]> => renderSeries(query);
+/** Series of a query someone wrote (an export): the `query` lane, so it never takes the status page's slots. */
+export const cachedQuerySeries = (query: RenderQuery): Promise<Series[]> => renderSeries(query, getRenderCache(), 'query');
 export const cachedRenderBody = (query: RenderQuery): Promise<Uint8Array<ArrayBuffer>> => renderBody(query);

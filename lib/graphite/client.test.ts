@@ -137,10 +137,19 @@ describe('Graphite client', () => {
     assert.equal(error.kind, 'timeout');
   });
 
-  test('an answer over the size cap -> upstream, not buffered whole', async () => {
+  test('a render over its size cap -> bad_request that says how to narrow it, not buffered whole', async () => {
     graphite.respond(() => ({ body: fixture('gw-render-json.json') }));
-    const small = createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000, maxResponseBytes: 100 });
+    const small = createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000, maxRenderBytes: 100 });
     const error = await rejection(small.renderWithJson({ targets: ['a'], from: '-1h', until: 'now' }));
+    assert.equal(error.kind, 'bad_request');
+    assert.equal(error.limitBytes, 100);
+    assert.match(error.reason ?? '', /larger than the limit .*shorter range, fewer targets, or set maxDataPoints/);
+  });
+
+  test('any other answer over its size cap -> upstream', async () => {
+    graphite.respond((request) => ({ body: byPath(request.path) }));
+    const small = createGraphiteClient({ baseUrl: graphite.url, timeoutMs: 2_000, maxResponseBytes: 100 });
+    const error = await rejection(small.find('a'));
     assert.equal(error.kind, 'upstream');
     assert.match(error.message, /too large/);
   });

@@ -5,6 +5,7 @@ import { GraphiteError } from './errors';
 import { lastSegmentMatcher } from './find-filter';
 import { parseFunctionList } from './functions';
 import { httpCall, type RawResponse, ResponseTooLarge } from './http-call';
+import { RENDER_MAX_BYTES, tooLargeReason } from './render-limit';
 import { eventDetailSchema, eventsResponseSchema, findResponseSchema, renderResponseSchema } from './schemas';
 import { tagQueryRejection } from './tag-query';
 import { targetFailureReason } from './target-failure';
@@ -32,8 +33,8 @@ type GraphitePath = keyof typeof PATHS;
 
 export type RenderResult = {
   series: Series[];
-  /** graphite-web's own JSON text, verified against the schema (keeps Infinity as 1e9999). */
-  json: string;
+  /** graphite-web's own JSON as received (UTF-8), verified against the schema (keeps Infinity as 1e9999). */
+  bytes: Uint8Array<ArrayBuffer>;
 };
 
 export type GraphiteClient = {
@@ -52,10 +53,17 @@ export type GraphiteClient = {
   createEvent(event: NewEvent, options?: CallOptions): Promise<void>;
 };
 
-export type ClientSettings = { baseUrl: string; timeoutMs: number; maxResponseBytes?: number };
+export type ClientSettings = {
+  baseUrl: string;
+  timeoutMs: number;
+  /** Cap on any answer but a render's. */
+  maxResponseBytes?: number;
+  /** Cap on a render's answer (render-limit.ts). */
+  maxRenderBytes?: number;
+};
 
 const REASON_MAX = 300;
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** graphite-web's tag separator is a space, and django-tagging splits on commas too. */
 const TAG_RE = /^[^\s,"]+$/;
 
@@ -70,9 +78,28 @@ function classifyFailure(error: unknown, what: string, timeoutMs: number, timedO
     return new GraphiteError('timeout', `Graphite did not answer the ${what} within ${timeoutMs} ms`, { cause: error });
   }
   if (error instanceof ResponseTooLarge) {
+    // A render's answer is as large as the request asked: the request's to narrow, said in words.
+    if (what === 'render') {
+      return new GraphiteError('bad_request', `Graphite's answer to the ${what} is too large`, {
+        cause: error,
+        reason: tooLargeReason(error.limitBytes),
+        limitBytes: error.limitBytes,
+      });
+    }
     return new GraphiteError('upstream', `Graphite's answer to the ${what} is too large`, { cause: error });
   }
   return new GraphiteError('unreachable', `Graphite could not be reached for the ${what}`, { cause: error });
+}
+
+/**
+ * The answer's bytes in a buffer of their own: Node hands out small buffers as slices of a shared
+ * 8 KB slab, which a cache entry would keep alive whole (and count as a few hundred bytes).
+ */
+function ownBytes(bytes: Buffer): Uint8Array<ArrayBuffer> {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) {
+    return new Uint8Array(bytes.buffer);
+  }
+  return new Uint8Array(bytes);
 }
 
 function endpointUrl(baseUrl: string, path: GraphitePath): URL {
@@ -99,6 +126,7 @@ type Exchange = {
 
 export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
   const maxBytes = settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const maxRenderBytes = settings.maxRenderBytes ?? RENDER_MAX_BYTES;
 
   /** Sends one request; resolves with the answer when it is 2xx or one of `pass`. */
   async function exchange(x: Exchange, options: CallOptions | undefined): Promise<RawResponse> {
@@ -113,13 +141,14 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
         // graphite-web's event detail answers JSON only to exactly this Accept header.
         headers: { accept: 'application/json', 'user-agent': 'hubwatch-proxy' },
         signal,
-        maxBytes,
+        maxBytes: x.what === 'render' ? maxRenderBytes : maxBytes,
       });
     } catch (error) {
       throw classifyFailure(error, x.what, timeoutMs, signal.aborted);
     }
-    const { status, body } = answer;
+    const { status } = answer;
     if (x.pass?.includes(status)) return answer;
+    const body = status >= 200 && status <= 299 ? '' : answer.bytes.toString('utf8');
     if (status === 400) {
       throw new GraphiteError('bad_request', `Graphite rejected the ${x.what}`, { status, reason: reasonFrom(body) });
     }
@@ -133,8 +162,8 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
     return answer;
   }
 
-  /** GET with the query string, or (for renders) a form POST; resolves with the body of a 2xx answer. */
-  async function call(path: GraphitePath, params: URLSearchParams, options: CallOptions | undefined): Promise<string> {
+  /** GET with the query string, or (for renders) a form POST; resolves with the bytes of a 2xx answer. */
+  async function call(path: GraphitePath, params: URLSearchParams, options: CallOptions | undefined): Promise<Buffer> {
     const url = endpointUrl(settings.baseUrl, path);
     // Renders go as a form POST: many long targets would overflow gunicorn's 4 KB request line.
     const post = path === 'render';
@@ -143,12 +172,12 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
       { what: path, url, method: post ? 'POST' : 'GET', form: post ? params.toString() : undefined, targetErrors: post },
       options,
     );
-    return answer.body;
+    return answer.bytes;
   }
 
-  function parseJson(body: string, what: string): unknown {
+  function parseJson(body: Buffer, what: string): unknown {
     try {
-      return JSON.parse(body);
+      return JSON.parse(body.toString('utf8'));
     } catch (error) {
       throw new GraphiteError('upstream', `Graphite answered the ${what} with something that is not JSON`, { cause: error });
     }
@@ -168,10 +197,10 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
     params.set('until', normaliseTime(query.until));
     params.set('format', 'json');
     if (query.maxDataPoints !== undefined) params.set('maxDataPoints', String(query.maxDataPoints));
-    const json = await call('render', params, options);
-    const parsed = renderResponseSchema.safeParse(parseJson(json, 'render'));
+    const bytes = await call('render', params, options);
+    const parsed = renderResponseSchema.safeParse(parseJson(bytes, 'render'));
     if (!parsed.success) throw shapeError('render', parsed.error);
-    return { series: parsed.data, json };
+    return { series: parsed.data, bytes: ownBytes(bytes) };
   }
 
   return {
@@ -205,7 +234,7 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
       const url = eventUrl(settings.baseUrl, id);
       const answer = await exchange({ what: 'event', url, method: 'GET', pass: [404] }, options);
       if (answer.status === 404) return undefined;
-      const parsed = eventDetailSchema.safeParse(parseJson(answer.body, 'event'));
+      const parsed = eventDetailSchema.safeParse(parseJson(answer.bytes, 'event'));
       if (!parsed.success) throw shapeError('event', parsed.error);
       return parsed.data;
     },
@@ -219,7 +248,7 @@ export function createGraphiteClient(settings: ClientSettings): GraphiteClient {
     },
 
     async functions(options) {
-      return parseFunctionList(await call('functions', new URLSearchParams(), options));
+      return parseFunctionList((await call('functions', new URLSearchParams(), options)).toString('utf8'));
     },
   };
 }

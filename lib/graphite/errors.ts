@@ -15,16 +15,19 @@ export class GraphiteError extends Error {
   readonly status: number | undefined;
   /** graphite-web's own explanation, only for `bad_request` (safe to show: it is about the request). */
   readonly reason: string | undefined;
+  /** Set when the answer was refused for its size (render-limit.ts): the cap it passed. */
+  readonly limitBytes: number | undefined;
 
   constructor(
     kind: GraphiteErrorKind,
     message: string,
-    details: { status?: number; reason?: string; cause?: unknown } = {},
+    details: { status?: number; reason?: string; cause?: unknown; limitBytes?: number } = {},
   ) {
     super(message, { cause: details.cause });
     this.kind = kind;
     this.status = details.status;
     this.reason = details.reason;
+    this.limitBytes = details.limitBytes;
   }
 }
 

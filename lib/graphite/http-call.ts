@@ -5,10 +5,15 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
  * One HTTP exchange with graphite-web on node:http rather than fetch: the proxy's overhead is a
  * budget (bench/proxy.ts), and fetch — Next's patched one in particular — costs several times
  * more per call. Redirects are never followed (a 3xx is just a status), so a request cannot be
- * bounced to another host or path. The body is capped so a runaway answer cannot exhaust memory.
+ * bounced to another host or path. The body is capped so a runaway answer cannot exhaust memory:
+ * it is refused as soon as it passes the cap (or announces a length over it), never read whole.
  */
 
-export type RawResponse = { status: number; body: string };
+export type RawResponse = {
+  status: number;
+  /** The answer's bytes as received: kept as they are (the render cache stores them), decoded only where read. */
+  bytes: Buffer;
+};
 
 export type HttpCallInit = {
   method: 'GET' | 'POST';
@@ -23,6 +28,11 @@ export type HttpCallInit = {
 
 export class ResponseTooLarge extends Error {
   override name = 'ResponseTooLarge';
+  readonly limitBytes: number;
+  constructor(message: string, limitBytes: number) {
+    super(message);
+    this.limitBytes = limitBytes;
+  }
 }
 
 const httpAgent = new HttpAgent({ keepAlive: true });
@@ -39,18 +49,25 @@ export function httpCall(url: URL, init: HttpCallInit): Promise<RawResponse> {
     }
     const options = { method: init.method, headers, signal: init.signal, agent: https ? httpsAgent : httpAgent };
     const request = (https ? httpsRequest : httpRequest)(url, options, (response) => {
+      // Refused before a byte of the body is read when graphite-web announces its size.
+      const announced = Number(response.headers['content-length']);
+      if (Number.isFinite(announced) && announced > init.maxBytes) {
+        reject(new ResponseTooLarge(`answer of ${announced} bytes, over the limit of ${init.maxBytes}`, init.maxBytes));
+        request.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > init.maxBytes) {
-          reject(new ResponseTooLarge(`answer larger than ${init.maxBytes} bytes`));
+          reject(new ResponseTooLarge(`answer larger than ${init.maxBytes} bytes`, init.maxBytes));
           request.destroy();
           return;
         }
         chunks.push(chunk);
       });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes: Buffer.concat(chunks, size) }));
       response.on('error', reject);
       response.on('aborted', () => reject(new Error('response aborted')));
     });

@@ -12,6 +12,7 @@ describe('targetFailureReason', () => {
       ['gw-render-500-timeshift-overflow.txt', 'OverflowError: date value out of range'],
       ['gw-render-500-seriesbytag-empty-match.txt', 'ValueError: At least one tagspec must not match the empty string'],
       ['gw-render-500-parse.txt', "ParseException: found '(' (at char 0)"],
+      ['gw-render-500-string-as-series.txt', "AttributeError: 'str' object has no attribute 'step'"],
     ];
     for (const [file, reason] of cases) assert.equal(targetFailureReason(fixture(file)), reason, file);
   });
@@ -25,6 +26,9 @@ describe('targetFailureReason', () => {
     // A traceback outside the target's evaluation (e.g. in the request's own parsing).
     const outside = '<pre>Traceback (most recent call last):\n  File "graphite/render/views.py", line 1\nValueError: bad\n</pre>';
     assert.equal(targetFailureReason(outside), undefined);
+    // An AttributeError outside the render functions (storage, the finders) is graphite-web's own.
+    const reader = '<pre>  File "graphite/render/evaluator.py"\n  File "graphite/readers/whisper.py"\nAttributeError: \'NoneType\' object has no attribute \'fetch\'\n</pre>';
+    assert.equal(targetFailureReason(reader), undefined);
   });
 
   test('a long reason is cut', () => {

@@ -8,6 +8,9 @@
  * The rule: the traceback runs through the target's evaluation (graphite/render/evaluator.py)
  * AND its last exception is one Python raises for a bad value or call (the allowlist below).
  * I/O, database and memory errors (OSError, OperationalError, MemoryError, ...) are not on it.
+ * An AttributeError counts only when a render function raised it on a built-in value (`'str' object
+ * has no attribute 'step'`: a string such as "sum(" given where a series goes); anywhere else it is
+ * graphite-web's own failure.
  */
 
 const TARGET_ERRORS = new Set([
@@ -21,6 +24,14 @@ const TARGET_ERRORS = new Set([
   're.error',
 ]);
 const EVALUATOR_FRAME = 'graphite/render/evaluator.py';
+const FUNCTIONS_FRAME = 'graphite/render/functions.py';
+const VALUE_TYPE_ERROR = /^'(?:str|list|int|float|bool|NoneType|tuple|dict)' object has no attribute /;
+
+/** An AttributeError a render function raised on an argument of the wrong type. */
+function argumentTypeError(traceback: string, message: string): boolean {
+  const frames = traceback.split('\n').filter((line) => /^\s+File "/.test(line));
+  return VALUE_TYPE_ERROR.test(message) && (frames.at(-1)?.includes(FUNCTIONS_FRAME) ?? false);
+}
 const REASON_MAX = 200;
 const ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', '#x27': "'", '#39': "'" };
 
@@ -53,7 +64,7 @@ export function targetFailureReason(body: string): string | undefined {
     .at(-1);
   if (last === undefined) return undefined;
   const type = shortType(last[1] ?? '');
-  if (!TARGET_ERRORS.has(type)) return undefined;
+  if (!TARGET_ERRORS.has(type) && !(type === 'AttributeError' && argumentTypeError(traceback, last[2] ?? ''))) return undefined;
   return shortReason(`${type}: ${tidy(type, last[2] ?? '')}`);
 }
 

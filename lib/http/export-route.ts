@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '@/lib/api/export';
 import { exportTable, toCsv, toExportJson } from '@/lib/explore/export-table';
-import { cachedRender } from '@/lib/graphite/cached-render';
+import { cachedQuerySeries } from '@/lib/graphite/cached-render';
 import { resolveTime } from '@/lib/time-range';
 import { maxDataPointsParam, targetList, withTimeRange } from './params';
+import { narrowingTooLarge } from './render-too-large';
 
 /**
  * `GET /api/export`: the render API's query (the same limits: targets, maxDataPoints, range) plus
@@ -25,7 +26,7 @@ type ExportQuery = z.output<typeof exportParams>;
 export async function exportAnswer({ target, from, until, maxDataPoints, format }: ExportQuery): Promise<Response> {
   const now = Date.now() / 1000;
   const range = { from: Math.floor(resolveTime(from, now)), until: Math.ceil(resolveTime(until, now)) };
-  const series = await cachedRender({ targets: target, from, until, maxDataPoints });
+  const series = await narrowingTooLarge(() => cachedQuerySeries({ targets: target, from, until, maxDataPoints }));
   const table = exportTable(series);
   const csv = format === 'csv';
   return new Response(csv ? toCsv(table) : toExportJson(table, range), {

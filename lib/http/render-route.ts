@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { cachedRenderBody } from '@/lib/graphite/cached-render';
 import { formParams } from './form-body';
 import { renderParams } from './render-params';
+import { narrowingTooLarge } from './render-too-large';
 import { rawJsonResponse, route } from './route';
 import { checkFunctionNames } from './target-functions';
 
@@ -13,7 +14,7 @@ import { checkFunctionNames } from './target-functions';
  */
 async function render({ target, from, until, maxDataPoints }: z.output<typeof renderParams>): Promise<Response> {
   await checkFunctionNames(target);
-  return rawJsonResponse(await cachedRenderBody({ targets: target, from, until, maxDataPoints }));
+  return rawJsonResponse(await narrowingTooLarge(() => cachedRenderBody({ targets: target, from, until, maxDataPoints })));
 }
 
 export const renderRoute = route({ query: renderParams }, ({ query }) => render(query), { graphiteField: 'target' });

@@ -34,13 +34,22 @@ async function compute(request: StatusRequest): Promise<CachedStatus> {
   return { status, computedAt: now };
 }
 
+// A status is a few KB to some tens of KB (90 uptime days, incidents): counted by its JSON, as
+// parsed objects take about twice their text, and bounded as a whole besides the count of entries.
+const STATUS_CACHE_BYTES = 16 * 1024 * 1024;
+const statusBytes = (entry: CachedStatus) => 2 * JSON.stringify(entry.status).length;
+
 const statuses = new LRUCache<string, CachedStatus, StatusRequest>({
   max: 500,
+  maxSize: STATUS_CACHE_BYTES,
+  sizeCalculation: (entry) => Math.max(1, statusBytes(entry)),
   fetchMethod: (_key, _stale, { context }) => compute(context),
   // Expired statuses stay, to be answered while a new one is late (see above).
   noDeleteOnStaleGet: true,
   // A failed recomputation keeps the last status (answered as late, below).
   noDeleteOnFetchRejection: true,
+  // A status pushed out while being computed is still answered to those waiting for it.
+  ignoreFetchAbort: true,
 });
 
 const hubs = new LRUCache<string, string, string | undefined>({

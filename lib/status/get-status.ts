@@ -7,13 +7,13 @@ import { backendStatus } from '@/lib/graphite/backend-state';
 import { cachedRender, renderCacheKey } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
 import { getNodeMonitor } from '@/lib/graphite/node-probe';
-import { finestStart, renderWindow } from '@/lib/graphite/render-times';
+import { finestStart, renderStart, renderWindow } from '@/lib/graphite/render-times';
 import { getImpact } from '@/lib/impact/get-impact';
 import { parseImpactWindow } from '@/lib/impact/windows';
 import { chooseHub, hubsFromFind } from '@/lib/shared/hubs';
 import { computeStatus, UPTIME_DAYS } from '@/lib/status/compute-status';
 import { deploymentBefore, lastDeployment, SUSPECT_MINUTES } from '@/lib/status/deployment-context';
-import { countTargets, stateTargets, uptimeTargets } from '@/lib/status/targets';
+import { countTargets, stateTargets, summedTargets, uptimeTargets } from '@/lib/status/targets';
 
 const DAY = 86_400;
 
@@ -36,8 +36,8 @@ export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
   const verdictFrom = until - (thresholds.windowMinutes + thresholds.noDataDownMinutes) * 60;
   const stateFrom = finestStart(until - thresholds.incidentLookbackDays * DAY, verdictFrom, now);
   const queries = [
-    { targets: countTargets(hub), ...window(from, until) },
-    { targets: countTargets(hub), ...window(from - length, from) },
+    countsQuery(hub, from, until, live, now),
+    countsQuery(hub, from - length, from, live, now),
     { targets: stateTargets(hub), ...window(stateFrom, until) },
     { targets: uptimeTargets(hub), ...window(until - UPTIME_DAYS * DAY, until) },
   ] as const;
@@ -59,6 +59,17 @@ export async function getStatus(query: StatusQuery): Promise<StatusResponse> {
     incidents: status.incidents.map((incident) => ({ ...incident, afterDeployment: deploymentBefore(incident.start, deployments) })),
     lastDeployment: await judgedLast(lastDeployment(until, deployments), now),
   };
+}
+
+/**
+ * The totals of [from, until) as one summed point per series (targets.ts). Graphite's render
+ * includes the bucket that starts at `until`; asked to end a second earlier it stops at the last
+ * bucket before it, so nothing of the next range is summed in (the local cut on bucket times
+ * cannot split a sum afterwards).
+ */
+function countsQuery(hub: string, from: number, until: number, live: boolean, now: number) {
+  const start = Math.max(0, renderStart(from, now));
+  return { targets: summedTargets(countTargets(hub), until - start), ...renderWindow(from, until - 1, live, now) };
 }
 
 /** The last deployment with the verdict its impact page shows (the default window). */
