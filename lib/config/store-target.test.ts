@@ -18,12 +18,12 @@ describe('HUBWATCH_DATABASE_URL', () => {
   });
 
   test('postgres:// keeps the URL and shows it without the password', () => {
-    assert.deepEqual(parseStoreTarget('postgres://hw:s3cret@db.example.org:5433/hubwatch', undefined), {
+    assert.deepEqual(parseStoreTarget('postgres://hw:s3cret@db.example.org:5433/hubwatch', undefined, '/srv'), {
       dialect: 'postgres',
       url: 'postgres://hw:s3cret@db.example.org:5433/hubwatch',
       display: 'postgres://hw:***@db.example.org:5433/hubwatch',
     });
-    assert.equal(parseStoreTarget('postgresql://db/hw', undefined).dialect, 'postgres');
+    assert.equal(parseStoreTarget('postgresql://db/hw', undefined, '/srv').dialect, 'postgres');
   });
 
   for (const [value, problem] of [
@@ -33,7 +33,7 @@ describe('HUBWATCH_DATABASE_URL', () => {
     ['sqlite:', 'sqlite: needs a file path (records in memory would be lost at every restart)'],
   ]) {
     test(`${JSON.stringify(value)} is refused: ${problem}`, () => {
-      assert.throws(() => parseStoreTarget(value, undefined), (error: unknown) => error instanceof StoreTargetError && error.message === problem);
+      assert.throws(() => parseStoreTarget(value, undefined, '/srv'), (error: unknown) => error instanceof StoreTargetError && error.message === problem);
       assert.throws(
         () => loadRecordsConfig({ HUBWATCH_DATABASE_URL: value }, '/srv'),
         (error: unknown) => error instanceof ConfigError && error.message === `invalid configuration: HUBWATCH_DATABASE_URL: ${problem}`,

@@ -1,4 +1,4 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, normalize } from 'node:path';
 
 /**
  * Where the records live, from HUBWATCH_DATABASE_URL:
@@ -16,13 +16,19 @@ export type StoreTarget =
   | { dialect: 'postgres'; url: string; display: string };
 
 export const DEFAULT_SQLITE_FILE = 'records.sqlite';
+const DEFAULT_DATA_DIR = '.data';
+
+const absolute = (cwd: string, path: string) => (isAbsolute(path) ? normalize(path) : normalize(`${cwd}/${path}`));
 
 export class StoreTargetError extends Error {}
 
-export function parseStoreTarget(value: string | undefined, dataDir: string | undefined, cwd: string = process.cwd()): StoreTarget {
+export function parseStoreTarget(value: string | undefined, dataDir: string | undefined, cwd: string): StoreTarget {
   if (value === undefined || value === '') {
-    const dir = dataDir === undefined || dataDir === '' ? join(cwd, '.data') : resolve(cwd, dataDir);
-    return { dialect: 'sqlite', path: join(dir, DEFAULT_SQLITE_FILE) };
+    // Plain string joins, not path.join/resolve: Turbopack reads those calls as references to the
+    // project's files and would walk the data directory at build time (failing on the hub
+    // virtualenv's symlinks there).
+    const dir = dataDir === undefined || dataDir === '' ? `${cwd.replace(/\/+$/, '')}/${DEFAULT_DATA_DIR}` : absolute(cwd, dataDir);
+    return { dialect: 'sqlite', path: `${dir.replace(/\/+$/, '')}/${DEFAULT_SQLITE_FILE}` };
   }
   const scheme = /^([a-z]+):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme === 'postgres' || scheme === 'postgresql') {
@@ -39,7 +45,7 @@ export function parseStoreTarget(value: string | undefined, dataDir: string | un
     if (path === '' || path === ':memory:') {
       throw new StoreTargetError('sqlite: needs a file path (records in memory would be lost at every restart)');
     }
-    return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
+    return { dialect: 'sqlite', path: absolute(cwd, path) };
   }
   throw new StoreTargetError('must be postgres://user:password@host:port/database or sqlite:PATH (unset: SQLite under the data directory)');
 }
