@@ -101,7 +101,7 @@ test('bins without a median: the wait is the table median, the failed starts are
   await expect(failures).toHaveAttribute('data-peak', '1');
 
   // "Open in explore" draws the wait from the bins by the same code.
-  const explore = wait.getByRole('link', { name: /Open .* in explore/ });
+  const explore = wait.getByRole('link', { name: /^Open in explore: / });
   const href = new URL((await explore.getAttribute('href')) ?? '', 'http://x');
   expect(href.searchParams.getAll('transform')[0]).toBe('statsd-p50');
   expect(href.searchParams.getAll('target')[0]).toContain('spawns.duration.histogram.bin_*');
