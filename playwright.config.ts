@@ -89,4 +89,3 @@ export default defineConfig({
     server(CHAOS_APP_PORT, 'http://127.0.0.1:8090', 'http://127.0.0.1:8091 http://127.0.0.1:8093'),
   ],
 });
-

@@ -47,9 +47,7 @@ export function StatusPage({ params, data }: StatusPageProps) {
   return (
     <div className={styles.page}>
       {refresh}
-      <StaleBanner
-        pageReport={data.kind === 'stale' ? { message: data.problem, fetchedAt: data.fetchedAt * 1000 } : null}
-      />
+      <StaleBanner pageReport={data.kind === 'stale' ? { message: data.problem, fetchedAt: data.fetchedAt * 1000 } : null} />
       <VerdictBanner verdict={status.verdict} reason={status.reason} hub={status.hub.name} />
       <StatusTiles
         status={status}

@@ -35,9 +35,13 @@ async function bare(file: string): Promise<{ lines: number; seconds: number }> {
 
 function backfill(file: string): Promise<{ seconds: number; summary: string; code: number | null }> {
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'collector/cli.ts', 'backfill', '--hub-name', hub, '--tz', 'UTC', '--force', file], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'collector/cli.ts', 'backfill', '--hub-name', hub, '--tz', 'UTC', '--force', file],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let summary = '';
   child.stdout.on('data', (c: Buffer) => {
     summary += c.toString();
@@ -75,14 +79,17 @@ async function main(): Promise<void> {
     const points = Number(/ (\d+) points/.exec(run.summary)?.[1] ?? 0);
     const waited = Number(/carbon slowed it ([\d.]+) s/.exec(run.summary)?.[1] ?? 0);
     console.log(`bare read+regex: ${Math.round(bareRate)} lines/s (${plain.seconds.toFixed(1)} s)`);
-    console.log(`backfill end to end into carbon: ${Math.round(rate)} lines/s (${run.seconds.toFixed(1)} s), ratio ${(rate / bareRate).toFixed(2)}x (goal >= 0.8x)`);
+    console.log(
+      `backfill end to end into carbon: ${Math.round(rate)} lines/s (${run.seconds.toFixed(1)} s), ratio ${(rate / bareRate).toFixed(2)}x (goal >= 0.8x)`,
+    );
     const conf = existsSync(join(dataDir, 'etc', 'carbon.conf')) ? readFileSync(join(dataDir, 'etc', 'carbon.conf'), 'utf8') : '';
     const setting = (name: string) => new RegExp(`^${name}\\s*=\\s*(\\S+)`, 'm').exec(conf)?.[1] ?? 'unknown';
     console.log(
       `carbon: ${points} points, ${Math.round(points / run.seconds)} points/s overall; the backfill waited ${waited.toFixed(1)} s (${((100 * waited) / run.seconds).toFixed(0)} % of the run) for carbon to read: the ingest limit carbon set (MAX_UPDATES_PER_SECOND ${setting('MAX_UPDATES_PER_SECOND')}, MAX_CREATES_PER_MINUTE ${setting('MAX_CREATES_PER_MINUTE')}, its cache and disk)`,
     );
   } finally {
-    for (const kind of ['counters', 'gauges', 'timers']) rmSync(join(dataDir, 'whisper', 'stats', kind, 'jupyterhub', hub), { recursive: true, force: true });
+    for (const kind of ['counters', 'gauges', 'timers'])
+      rmSync(join(dataDir, 'whisper', 'stats', kind, 'jupyterhub', hub), { recursive: true, force: true });
   }
 }
 

@@ -66,7 +66,9 @@ export async function generateLog(path: string, totalLines: number, seed = 42): 
     } else if (r < 0.65) {
       const kind = rand();
       if (kind < 0.4) {
-        push(`[I ${stamp()} SingleUserNotebookApp log:186] 200 GET /user/${u}/api/contents?type=directory (${u}@127.0.0.1) ${(rand() * 20).toFixed(2)}ms`);
+        push(
+          `[I ${stamp()} SingleUserNotebookApp log:186] 200 GET /user/${u}/api/contents?type=directory (${u}@127.0.0.1) ${(rand() * 20).toFixed(2)}ms`,
+        );
       } else if (kind < 0.7) {
         push(`[I ${stamp()} ServerApp] Kernel started: ${Math.floor(rand() * 1e9).toString(16)}-4b1e-9c2d-${u}`);
       } else {
@@ -77,11 +79,15 @@ export async function generateLog(path: string, totalLines: number, seed = 42): 
       if (kind < 0.995) {
         push(`${clock()} [ConfigProxy] \x1b[32minfo\x1b[39m: 200 GET /api/routes `);
       } else {
-        push(`${clock()} [ConfigProxy] \x1b[31merror\x1b[39m: 503 GET /user/${u}/tree connect ECONNREFUSED 127.0.0.1:${30000 + Math.floor(rand() * 9999)}`);
+        push(
+          `${clock()} [ConfigProxy] \x1b[31merror\x1b[39m: 503 GET /user/${u}/tree connect ECONNREFUSED 127.0.0.1:${30000 + Math.floor(rand() * 9999)}`,
+        );
       }
     } else if (r < 0.85) {
       push(`[E ${stamp()} JupyterHub web:1820] Uncaught exception GET /hub/api/users/${u}/server (127.0.0.1)`);
-      push(`    HTTPServerRequest(protocol='http', host='127.0.0.1:8000', method='GET', uri='/hub/api/users/${u}/server', version='HTTP/1.1', remote_ip='127.0.0.1')`);
+      push(
+        `    HTTPServerRequest(protocol='http', host='127.0.0.1:8000', method='GET', uri='/hub/api/users/${u}/server', version='HTTP/1.1', remote_ip='127.0.0.1')`,
+      );
       push('    Traceback (most recent call last):');
       push('      File "/usr/lib/python3/dist-packages/tornado/web.py", line 1735, in _execute');
       push('        result = await result');
@@ -92,7 +98,9 @@ export async function generateLog(path: string, totalLines: number, seed = 42): 
       if (kind < 0.25) {
         push(`[I ${stamp()} JupyterHub spawner:1674] Spawning /usr/bin/jupyterhub-singleuser --allow-root`);
         push(`[I ${stamp()} JupyterHub base:963] User ${u} took ${(2 + rand() * 6).toFixed(3)} seconds to start`);
-        push(`[I ${stamp()} JupyterHub proxy:333] Adding user ${u} to proxy /user/${u}/ => http://127.0.0.1:${30000 + Math.floor(rand() * 9999)}`);
+        push(
+          `[I ${stamp()} JupyterHub proxy:333] Adding user ${u} to proxy /user/${u}/ => http://127.0.0.1:${30000 + Math.floor(rand() * 9999)}`,
+        );
       } else if (kind < 0.45) {
         push(`[I ${stamp()} JupyterHub base:810] User logged in: ${u}`);
       } else if (kind < 0.5) {
@@ -102,8 +110,12 @@ export async function generateLog(path: string, totalLines: number, seed = 42): 
       } else if (kind < 0.65) {
         push(`[W ${stamp()} JupyterHub base:906] ${Math.floor(rand() * 20)} pending spawns, throttling. Suggested retry in 35 seconds.`);
       } else if (kind < 0.67) {
-        push(`[W ${stamp()} JupyterHub web:1818] 500 POST /hub/api/users/${u}/server (127.0.0.1): Spawner failed to start [status=3]. The logs for ${u} may contain details.`);
-        push(`[W ${stamp()} JupyterHub user:881] ${u}'s server never showed up at http://127.0.0.1:47257/user/${u}/ after 15 seconds. Giving up.`);
+        push(
+          `[W ${stamp()} JupyterHub web:1818] 500 POST /hub/api/users/${u}/server (127.0.0.1): Spawner failed to start [status=3]. The logs for ${u} may contain details.`,
+        );
+        push(
+          `[W ${stamp()} JupyterHub user:881] ${u}'s server never showed up at http://127.0.0.1:47257/user/${u}/ after 15 seconds. Giving up.`,
+        );
         push('    ');
         push('    Common causes of this timeout, and debugging tips:');
       } else if (kind < 0.69) {

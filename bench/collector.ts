@@ -89,9 +89,15 @@ async function main(): Promise<void> {
   const size = statSync(file).size;
   const load = (await import('node:os')).loadavg()[0] ?? 0;
   console.log('---');
-  console.log(`machine load average (1 min): ${load.toFixed(2)} on ${(await import('node:os')).cpus().length} cores (shared: wall-clock figures vary with it)`);
-  console.log(`lines/s end to end, read + parse + StatsD send (best of ${ROUNDS}): ${Math.round(best.lines / best.seconds).toLocaleString('en')} wall, ${Math.round(best.lines / best.cpuSeconds).toLocaleString('en')} per cpu-second  (goal >= 1,000,000)`);
-  console.log(`lines/s read + parse only (best of ${ROUNDS}): ${Math.round(bestParse.lines / bestParse.seconds).toLocaleString('en')} wall, ${Math.round(bestParse.lines / bestParse.cpuSeconds).toLocaleString('en')} per cpu-second`);
+  console.log(
+    `machine load average (1 min): ${load.toFixed(2)} on ${(await import('node:os')).cpus().length} cores (shared: wall-clock figures vary with it)`,
+  );
+  console.log(
+    `lines/s end to end, read + parse + StatsD send (best of ${ROUNDS}): ${Math.round(best.lines / best.seconds).toLocaleString('en')} wall, ${Math.round(best.lines / best.cpuSeconds).toLocaleString('en')} per cpu-second  (goal >= 1,000,000)`,
+  );
+  console.log(
+    `lines/s read + parse only (best of ${ROUNDS}): ${Math.round(bestParse.lines / bestParse.seconds).toLocaleString('en')} wall, ${Math.round(bestParse.lines / bestParse.cpuSeconds).toLocaleString('en')} per cpu-second`,
+  );
   console.log(`MB/s end to end: ${(size / 1e6 / best.seconds).toFixed(1)}`);
   const sendCpu = best.cpuSeconds - bestParse.cpuSeconds;
   console.log(
@@ -99,7 +105,9 @@ async function main(): Promise<void> {
       `(${((sendCpu / best.metricsSent) * 1e6).toFixed(2)} us each; timers are one hot-shots call per value)`,
   );
   console.log(`peak RSS: ${(Math.max(...results.map((r) => r.maxRssKb)) / 1024).toFixed(1)} MB  (goal <= 150 MB)`);
-  console.log(`StatsD packets per line read: ${(best.packets / best.lines).toFixed(4)}  (metrics per packet ${(best.metricLines / Math.max(1, best.packets)).toFixed(1)})`);
+  console.log(
+    `StatsD packets per line read: ${(best.packets / best.lines).toFixed(4)}  (metrics per packet ${(best.metricLines / Math.max(1, best.packets)).toFixed(1)})`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -80,7 +80,9 @@ const GOALS = { reqPerSec: 1_000, p97_5Ms: 250, perQueryPer10s: 1, freshnessS: 2
 type RunReport = { path: string; load: LoadFigures; log: LogCount; queries: QueryCount | null; rssPeakMb: number | null };
 
 const fmt = (n: number | null | undefined, digits = 0) =>
-  n === null || n === undefined || !Number.isFinite(n) ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  n === null || n === undefined || !Number.isFinite(n)
+    ? 'n/a'
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (xs: number[]) => {
@@ -101,7 +103,9 @@ async function resolvedHub(base: string, query: string): Promise<string> {
     const response = await fetch(`${base}/api/status${query}`, { signal: AbortSignal.timeout(60_000) });
     const body: unknown = await response.json();
     const hub = typeof body === 'object' && body !== null && 'hub' in body ? body.hub : null;
-    return typeof hub === 'object' && hub !== null && 'name' in hub && typeof hub.name === 'string' ? hub.name : `? (HTTP ${response.status})`;
+    return typeof hub === 'object' && hub !== null && 'name' in hub && typeof hub.name === 'string'
+      ? hub.name
+      : `? (HTTP ${response.status})`;
   } catch (error) {
     return `? (${error instanceof Error ? error.message : String(error)})`;
   }
@@ -130,11 +134,21 @@ function printRuns(runs: RunReport[]): void {
   row('', (r) => r.path);
   row('req/s', (r) => fmt(r.load.reqPerSec), `goal >= ${fmt(GOALS.reqPerSec)}`);
   row('requests in the run', (r) => fmt(r.load.total));
-  row('latency p50 / p97.5 / p99 ms', (r) => `${fmt(r.load.p50Ms)} / ${fmt(r.load.p97_5Ms)} / ${fmt(r.load.p99Ms)}`, `goal p97.5 <= ${GOALS.p97_5Ms}`);
+  row(
+    'latency p50 / p97.5 / p99 ms',
+    (r) => `${fmt(r.load.p50Ms)} / ${fmt(r.load.p97_5Ms)} / ${fmt(r.load.p99Ms)}`,
+    `goal p97.5 <= ${GOALS.p97_5Ms}`,
+  );
   row('latency max ms', (r) => fmt(r.load.maxMs));
   row('errors (incl. timeouts) / timeouts', (r) => `${fmt(r.load.errors)} / ${fmt(r.load.timeouts)}`, 'goal 0');
   row('non-2xx', (r) => fmt(r.load.non2xx), 'goal 0');
-  row('status codes', (r) => Object.entries(r.load.statusCodes).map(([c, n]) => `${c}:${n}`).join(' ') || '-');
+  row(
+    'status codes',
+    (r) =>
+      Object.entries(r.load.statusCodes)
+        .map(([c, n]) => `${c}:${n}`)
+        .join(' ') || '-',
+  );
   row('goals (req/s, p97.5, errors)', (r) =>
     [r.load.reqPerSec >= GOALS.reqPerSec, r.load.p97_5Ms <= GOALS.p97_5Ms, r.load.errors + r.load.non2xx === 0].map(mark).join(' '),
   );
@@ -149,7 +163,11 @@ function printRuns(runs: RunReport[]): void {
     console.log("   graphite-web requests from this benchmark's dashboard only (pass-through, bodies included)");
     row('requests', (r) => fmt(r.queries?.requests));
     row('render / find / metrics / events / other', (r) =>
-      r.queries === null ? 'n/a' : [r.queries.byKind.render, r.queries.byKind.find, r.queries.byKind.metrics, r.queries.byKind.events, r.queries.byKind.other].join(' / '),
+      r.queries === null
+        ? 'n/a'
+        : [r.queries.byKind.render, r.queries.byKind.find, r.queries.byKind.metrics, r.queries.byKind.events, r.queries.byKind.other].join(
+            ' / ',
+          ),
     );
     row('distinct queries', (r) => fmt(r.queries?.distinctQueries));
     row('requests per distinct query per 10 s', (r) => fmt(r.queries?.perQueryPer10s, 2), `goal <= ${GOALS.perQueryPer10s}`);
@@ -202,7 +220,9 @@ async function main(): Promise<void> {
   try {
     if (BURST_S > 0) {
       burstData = await writeBurstHubs();
-      console.log(`burst data: a year for ${burstData.hubs.length} hubs (${burstData.lines.toLocaleString('en-US')} points through carbon's line protocol) …`);
+      console.log(
+        `burst data: a year for ${burstData.hubs.length} hubs (${burstData.lines.toLocaleString('en-US')} points through carbon's line protocol) …`,
+      );
       await waitForBurstData(burstData);
     }
     const reports: StartReport[] = [];
@@ -214,13 +234,18 @@ async function main(): Promise<void> {
     }
     console.log(`\nDashboard RSS on ${STARTS} fresh starts in a row (goal <= ${GOALS.rssMb} MB through load, fuzz and burst)`);
     for (const r of reports) {
-      const phases = Object.entries(r.phases).map(([phase, mb]) => `${phase} ${fmt(mb)}`).join(', ');
-      console.log(`   start ${r.start}: before ${fmt(r.rss.beforeMb)}, peak ${fmt(r.rss.peakMb)} MB (${mark((r.rss.peakMb ?? 0) <= GOALS.rssMb)}; anonymous ${fmt(r.rss.peakAnonMb)}, file-backed ${fmt(r.rss.fileMbAtPeak)}), after ${fmt(r.rss.afterMb)}; peaks by phase: ${phases}`);
+      const phases = Object.entries(r.phases)
+        .map(([phase, mb]) => `${phase} ${fmt(mb)}`)
+        .join(', ');
+      console.log(
+        `   start ${r.start}: before ${fmt(r.rss.beforeMb)}, peak ${fmt(r.rss.peakMb)} MB (${mark((r.rss.peakMb ?? 0) <= GOALS.rssMb)}; anonymous ${fmt(r.rss.peakAnonMb)}, file-backed ${fmt(r.rss.fileMbAtPeak)}), after ${fmt(r.rss.afterMb)}; peaks by phase: ${phases}`,
+      );
     }
     writeFileSync(join(ROOT, 'bench', 'out', 'load-starts.json'), `${JSON.stringify(reports, null, 2)}\n`);
   } finally {
     await recorder?.close();
-    if (burstData !== null) await forgetBurstHubs(burstData).catch((error: unknown) => console.error(`burst hubs not removed: ${String(error)}`));
+    if (burstData !== null)
+      await forgetBurstHubs(burstData).catch((error: unknown) => console.error(`burst hubs not removed: ${String(error)}`));
   }
 }
 
@@ -245,21 +270,35 @@ async function measure(port: number, recorder: GraphiteRecorder | null, start: n
   try {
     const rssBeforeMb = rssMb(pid);
     const query = HUB === undefined ? '' : `?hub=${encodeURIComponent(HUB)}`;
-    console.log(`bench:load — npm start on ${dashboard.base} (server.ts pid ${pid}), graphite-web ${GRAPHITE}${recorder ? ` via ${recorder.url}` : ''}`);
-    console.log(`   hub: ${HUB === undefined ? 'none given, the dashboard discovers it:' : 'given:'} ${await resolvedHub(dashboard.base, query)}; live range, the default (-1h .. now)`);
-    console.log(`   load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs (shared machine)\n`);
+    console.log(
+      `bench:load — npm start on ${dashboard.base} (server.ts pid ${pid}), graphite-web ${GRAPHITE}${recorder ? ` via ${recorder.url}` : ''}`,
+    );
+    console.log(
+      `   hub: ${HUB === undefined ? 'none given, the dashboard discovers it:' : 'given:'} ${await resolvedHub(dashboard.base, query)}; live range, the default (-1h .. now)`,
+    );
+    console.log(
+      `   load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} on ${cpus().length} CPUs (shared machine)\n`,
+    );
 
     console.log('1-2. autocannon, side by side, and what graphite-web received meanwhile');
     const runs = [await loadRun(dashboard, `/${query}`, recorder, rss), await loadRun(dashboard, `/api/status${query}`, recorder, rss)];
     printRuns(runs);
 
-    console.log(`\n2b. The fuzz test's ${FUZZ_CASES.toLocaleString('en-US')} generated requests (seeded, 20 at a time), on the same dashboard`);
+    console.log(
+      `\n2b. The fuzz test's ${FUZZ_CASES.toLocaleString('en-US')} generated requests (seeded, 20 at a time), on the same dashboard`,
+    );
     const fuzz = FUZZ_CASES > 0 ? await runFuzz(dashboard.base, FUZZ_CASES) : null;
     const fuzzRssMb = fuzz === null ? null : rss.peak(fuzz.startedAt, fuzz.endedAt);
     if (fuzz === null) console.log('   skipped (BENCH_LOAD_FUZZ_CASES=0)');
     else {
-      const codes = Object.entries(fuzz.statuses).map(([code, n]) => `${code}:${n}`).join(' ');
-      console.log(`   ${fmt(fuzz.cases)} in ${fmt(fuzz.seconds, 1)} s, statuses ${codes}, no answer ${fuzz.noAnswer}; RSS peak ${fmt(fuzzRssMb)} MB`);
+      const codes = Object.entries(fuzz.statuses)
+        .map(([code, n]) => `${code}:${n}`)
+        .join(' ');
+      console.log(
+        `   ${fmt(fuzz.cases)} in ${fmt(fuzz.seconds, 1)} s, statuses ${codes}, no answer ${fuzz.noAnswer}; RSS peak ${fmt(fuzzRssMb)} MB`,
+      );
     }
 
     console.log(`\n2c. The burst: 8 clients of long-range /api/status, render and export for ${BURST_S} s`);
@@ -267,8 +306,13 @@ async function measure(port: number, recorder: GraphiteRecorder | null, start: n
     const burstRssMb = burst === null ? null : rss.peak(burst.startedAt, burst.endedAt);
     if (burst === null) console.log('   skipped (BENCH_LOAD_BURST_S=0)');
     else {
-      const kinds = Object.entries(burst.byKind).sort().map(([k, n]) => `${k}:${n}`).join(' ');
-      console.log(`   ${fmt(burst.answers)} answers in ${fmt(burst.seconds, 1)} s (${kinds}), no answer ${burst.noAnswer}; RSS peak ${fmt(burstRssMb)} MB`);
+      const kinds = Object.entries(burst.byKind)
+        .sort()
+        .map(([k, n]) => `${k}:${n}`)
+        .join(' ');
+      console.log(
+        `   ${fmt(burst.answers)} answers in ${fmt(burst.seconds, 1)} s (${kinds}), no answer ${burst.noAnswer}; RSS peak ${fmt(burstRssMb)} MB`,
+      );
     }
 
     const tries = start === 1 ? TRIES : 0;
@@ -284,7 +328,9 @@ async function measure(port: number, recorder: GraphiteRecorder | null, start: n
     const rssAfterMb = rssMb(pid);
     const rssPeakMb = rss.peak();
     console.log(`\n4. Dashboard RSS (VmRSS of the server.ts node process, ${rss.count()} samples every 500 ms)`);
-    console.log(`   before ${fmt(rssBeforeMb)} MB, peak ${fmt(rssPeakMb)} MB, after ${fmt(rssAfterMb)} MB (goal <= ${GOALS.rssMb} MB: ${mark((rssPeakMb ?? 0) <= GOALS.rssMb)})`);
+    console.log(
+      `   before ${fmt(rssBeforeMb)} MB, peak ${fmt(rssPeakMb)} MB, after ${fmt(rssAfterMb)} MB (goal <= ${GOALS.rssMb} MB: ${mark((rssPeakMb ?? 0) <= GOALS.rssMb)})`,
+    );
     console.log(
       `   peaks: during / ${fmt(runs[0]?.rssPeakMb)} MB, during /api/status ${fmt(runs[1]?.rssPeakMb)} MB, during the fuzz run ${fmt(fuzzRssMb)} MB, during the burst ${fmt(burstRssMb)} MB, during the freshness tries ${fmt(freshnessRssMb)} MB`,
     );
@@ -306,7 +352,15 @@ async function measure(port: number, recorder: GraphiteRecorder | null, start: n
       fuzz,
       freshness: freshness === null ? null : { ...freshness, ...freshSummary },
       burst,
-      rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, fuzzPeakMb: fuzzRssMb, burstPeakMb: burstRssMb, freshnessPeakMb: freshnessRssMb, peakAnonMb },
+      rss: {
+        beforeMb: rssBeforeMb,
+        peakMb: rssPeakMb,
+        afterMb: rssAfterMb,
+        fuzzPeakMb: fuzzRssMb,
+        burstPeakMb: burstRssMb,
+        freshnessPeakMb: freshnessRssMb,
+        peakAnonMb,
+      },
     };
     const file = CPU_PROF_DIR === undefined ? `load-${start}.json` : `load-cpu-prof-${start}.json`;
     writeFileSync(join(out, file), `${JSON.stringify(report, null, 2)}\n`);
@@ -314,7 +368,13 @@ async function measure(port: number, recorder: GraphiteRecorder | null, start: n
     return {
       start,
       rss: { beforeMb: rssBeforeMb, peakMb: rssPeakMb, afterMb: rssAfterMb, peakAnonMb, fileMbAtPeak },
-      phases: { '/': runs[0]?.rssPeakMb ?? null, '/api/status': runs[1]?.rssPeakMb ?? null, fuzz: fuzzRssMb, burst: burstRssMb, freshness: freshnessRssMb },
+      phases: {
+        '/': runs[0]?.rssPeakMb ?? null,
+        '/api/status': runs[1]?.rssPeakMb ?? null,
+        fuzz: fuzzRssMb,
+        burst: burstRssMb,
+        freshness: freshnessRssMb,
+      },
       burst,
     };
   } finally {

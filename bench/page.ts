@@ -73,7 +73,9 @@ function report(label: string, files: readonly string[]): number {
     total += gzip;
     echarts ||= hasECharts;
   }
-  console.log(`${label}: ${kb(total)} gzip in ${files.length} chunks (goal <= ${BUDGET_KB} KB)${echarts ? ' — includes ECharts!' : ', no ECharts'}`);
+  console.log(
+    `${label}: ${kb(total)} gzip in ${files.length} chunks (goal <= ${BUDGET_KB} KB)${echarts ? ' — includes ECharts!' : ', no ECharts'}`,
+  );
   return total;
 }
 
@@ -153,7 +155,14 @@ const median = (xs: number[]) => {
 async function measure(path: string): Promise<Marks[]> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const results: Marks[] = [];
   try {
@@ -179,9 +188,7 @@ async function measure(path: string): Promise<Marks[]> {
 function printTimes(path: string, runs: Marks[], withVerdict: boolean): void {
   const ms = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v)} ms`);
   if (withVerdict) {
-    const verdict = runs
-      .filter((r) => r.verdictInDom !== null)
-      .map((r) => Math.max(r.verdictInDom ?? 0, r.fcp ?? 0));
+    const verdict = runs.filter((r) => r.verdictInDom !== null).map((r) => Math.max(r.verdictInDom ?? 0, r.fcp ?? 0));
     console.log(`${path} navigation -> verdict visible: median ${ms(median(verdict))} (${verdict.length}/${runs.length} runs showed it)`);
   }
   const charts = runs.filter((r) => r.chartsDone !== null).map((r) => r.chartsDone ?? 0);

@@ -61,8 +61,7 @@ const LARGE: RenderSpec = {
 };
 
 const directUrl = (spec: RenderSpec) => `${GRAPHITE}/render?${new URLSearchParams([...spec.params, ['format', 'json']])}`;
-const proxyUrl = (port: number, spec: RenderSpec) =>
-  `http://127.0.0.1:${port}/api/graphite/render?${new URLSearchParams(spec.params)}`;
+const proxyUrl = (port: number, spec: RenderSpec) => `http://127.0.0.1:${port}/api/graphite/render?${new URLSearchParams(spec.params)}`;
 
 // --- servers, owned by this script -------------------------------------------------------------
 
@@ -141,7 +140,11 @@ async function timedGet(url: string): Promise<number> {
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 async function compareLatency(spec: RenderSpec) {
   const direct: number[] = [];
@@ -221,7 +224,9 @@ async function proxyRenderStats(port: number) {
 
 function accessLogRenders(): number {
   if (!existsSync(ACCESS_LOG)) return Number.NaN;
-  return readFileSync(ACCESS_LOG, 'utf8').split('\n').filter((line) => line.includes('"POST /render')).length;
+  return readFileSync(ACCESS_LOG, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"POST /render')).length;
 }
 
 // --- main -----------------------------------------------------------------------------------------
@@ -271,7 +276,9 @@ async function main(): Promise<void> {
   const statsAfter = await proxyRenderStats(CACHED_PORT);
   const upstream = statsAfter.upstream - statsBefore.upstream;
   const logged = accessLogRenders() - logBefore;
-  console.log(`   ${fmt(load.reqPerSec, 0)} req/s (${load.total} requests), latency p50 ${fmt(load.p50Ms)} ms, p95 ${fmt(load.p95Ms)} ms, p99 ${fmt(load.p99Ms)} ms`);
+  console.log(
+    `   ${fmt(load.reqPerSec, 0)} req/s (${load.total} requests), latency p50 ${fmt(load.p50Ms)} ms, p95 ${fmt(load.p95Ms)} ms, p99 ${fmt(load.p99Ms)} ms`,
+  );
   console.log(`   non-2xx ${load.non2xx}, errors/timeouts ${load.errors}`);
   console.log(
     `   renders sent to graphite-web during the run: ${upstream} (proxy counter; cache period 10 s -> about ${Math.ceil(DURATION_S / 10)}), ` +
@@ -284,7 +291,9 @@ async function main(): Promise<void> {
   await waitReady(NEXT_ONLY_PORT);
   await timedGet(proxyUrl(NEXT_ONLY_PORT, TYPICAL));
   const nextOnly = await loadTest(proxyUrl(NEXT_ONLY_PORT, TYPICAL), refSeconds);
-  console.log(`   the same cached query through plain \`next start\` (no fast path): ${fmt(nextOnly.reqPerSec, 0)} req/s, p95 ${fmt(nextOnly.p95Ms)} ms`);
+  console.log(
+    `   the same cached query through plain \`next start\` (no fast path): ${fmt(nextOnly.reqPerSec, 0)} req/s, p95 ${fmt(nextOnly.p95Ms)} ms`,
+  );
   const floor = await loadTest(`http://127.0.0.1:${CACHED_PORT}/icon.svg`, refSeconds);
   console.log(`   a static file of the same server (through Next): ${fmt(floor.reqPerSec, 0)} req/s, p95 ${fmt(floor.p95Ms)} ms`);
   startBareServer(BARE_PORT, await (await fetch(url)).text());

@@ -32,7 +32,13 @@ const whenOf = (i: number) => NOW - 60 - Math.floor((i * SPAN) / COUNT);
 
 const client = createGraphiteClient({ baseUrl: GRAPHITE, timeoutMs: 60_000 });
 const input = (i: number) =>
-  deploymentInputSchema().parse({ hub: HUB, what: `bench deployment ${i}`, when: whenOf(i), version: `v${i}`, link: 'https://example.org/ci/1' });
+  deploymentInputSchema().parse({
+    hub: HUB,
+    what: `bench deployment ${i}`,
+    when: whenOf(i),
+    version: `v${i}`,
+    link: 'https://example.org/ci/1',
+  });
 
 async function fill(records: Records): Promise<number> {
   const rows = Array.from({ length: COUNT }, (_, i) => ({
@@ -50,8 +56,16 @@ async function fill(records: Records): Promise<number> {
     deleted_at: null,
     event_id: null,
   }));
-  for (let i = 0; i < rows.length; i += 500) await records.db.insertInto('deployments').values(rows.slice(i, i + 500)).execute();
-  const middle = await records.db.selectFrom('deployments').select('id').where('at', '=', whenOf(COUNT / 2)).executeTakeFirstOrThrow();
+  for (let i = 0; i < rows.length; i += 500)
+    await records.db
+      .insertInto('deployments')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  const middle = await records.db
+    .selectFrom('deployments')
+    .select('id')
+    .where('at', '=', whenOf(COUNT / 2))
+    .executeTakeFirstOrThrow();
   return middle.id;
 }
 
@@ -125,7 +139,10 @@ async function main(): Promise<void> {
   const postgres = await openRecords({ dialect: 'postgres', url: pgDb.url, display: pgDb.url });
   const figures: Record<string, { list: Figure; detail: Figure; listed: number }> = {};
   try {
-    for (const [name, records] of [['SQLite', sqlite], ['PostgreSQL', postgres]] as const) {
+    for (const [name, records] of [
+      ['SQLite', sqlite],
+      ['PostgreSQL', postgres],
+    ] as const) {
       const started = performance.now();
       const id = await fill(records);
       console.log(`  ${name}: ${COUNT} rows written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -142,7 +159,11 @@ async function main(): Promise<void> {
     const events = await client.events({ tags: [`hub:${HUB}`], from: String(whenOf(COUNT / 2)), until: String(whenOf(COUNT / 2)) });
     const eventId = events[0]?.id;
     if (eventId === undefined) throw new Error('graphite-web does not list the events just posted');
-    figures['graphite-web events'] = { listed: await eventsList(), list: await measure(eventsList), detail: await measure(() => eventsDetail(eventId)) };
+    figures['graphite-web events'] = {
+      listed: await eventsList(),
+      list: await measure(eventsList),
+      detail: await measure(() => eventsDetail(eventId)),
+    };
   } finally {
     console.log(`  removed ${removeEvents()} bench events from graphite-web's database`);
     await sqlite.db.destroy();

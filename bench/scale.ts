@@ -93,7 +93,7 @@ function hubLines(hub: string, end: number): string[] {
   const lines: string[] = [];
   const prefix = `stats.counters.jupyterhub.${hub}`;
   for (let at = end - MINUTES * 60; at < end; at += 10) {
-    for (const key of COUNTER_KEYS) lines.push(`${prefix}.${key}.count ${key === 'spawns.success' ? at % 30 === 0 ? 1 : 0 : 0} ${at}`);
+    for (const key of COUNTER_KEYS) lines.push(`${prefix}.${key}.count ${key === 'spawns.success' ? (at % 30 === 0 ? 1 : 0) : 0} ${at}`);
     for (const code of ['200', '302', '404', '500']) lines.push(`${prefix}.requests.status.${code}.count ${code === '200' ? 40 : 1} ${at}`);
     const g = `stats.gauges.jupyterhub.${hub}`;
     for (const key of GAUGE_KEYS) lines.push(`${g}.${key} ${key === 'hub.up' ? 1 : key === 'hub.health_ms' ? 12 : 30} ${at}`);
@@ -207,7 +207,9 @@ async function main(): Promise<void> {
           return answer.status === 200 && (JSON.parse(answer.body) as unknown[]).length >= hubs;
         });
       }
-      console.log(`${hubs} hubs written to both (${((performance.now() - started) / 1000).toFixed(1)} s, ${MINUTES} min of 10 s points each)`);
+      console.log(
+        `${hubs} hubs written to both (${((performance.now() - started) / 1000).toFixed(1)} s, ${MINUTES} min of 10 s points each)`,
+      );
       for (const t of topologies) {
         const app = `http://127.0.0.1:${t.appPort}`;
         // server.ts keeps a whole /api/status answer for 2 s by URL, and the status under it is shared

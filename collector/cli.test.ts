@@ -88,7 +88,11 @@ describe('collector CLI', () => {
 
   it('reads the hub log from stdin (kubectl logs -f | ...) and sends its counts to StatsD', async () => {
     const prefix = 'jupyterhub.clistdin';
-    const run = runCli(['--hub-log', '-', '--statsd', `127.0.0.1:${port}`, '--hub-name', 'clistdin'], {}, readFileSync(join(SAMPLES, 'hub-run1.log')));
+    const run = runCli(
+      ['--hub-log', '-', '--statsd', `127.0.0.1:${port}`, '--hub-name', 'clistdin'],
+      {},
+      readFileSync(join(SAMPLES, 'hub-run1.log')),
+    );
     assert.equal(await run.exit, 0, run.stderr());
     await waitFor(() => counter(prefix, 'servers.stopped') > 0, 2000);
     assert.equal(counter(prefix, 'logins.success'), 3);
@@ -97,9 +101,7 @@ describe('collector CLI', () => {
     assert.equal(counter(prefix, 'spawns.failure.http_timeout'), 1);
     assert.equal(counter(prefix, 'requests.status.200'), 71);
     // Timer values may share a multi-value line (`key:1|ms:2|ms`): count values, not lines.
-    const durationValues = received
-      .filter((m) => m.startsWith(`${prefix}.spawns.duration:`))
-      .flatMap((m) => m.split(':').slice(1));
+    const durationValues = received.filter((m) => m.startsWith(`${prefix}.spawns.duration:`)).flatMap((m) => m.split(':').slice(1));
     assert.equal(durationValues.length, 7);
     assert.match(run.stderr(), /stdin closed/);
     for (const name of ['alice', 'crash1', 'mallory']) assert.ok(!run.stderr().includes(name), `log mentions ${name}`);
@@ -119,7 +121,17 @@ describe('collector CLI', () => {
       }
       appendFileSync(log, chunk);
     };
-    const args = ['--hub-log', log, '--from-start', '--checkpoint', checkpoint, '--statsd', `127.0.0.1:${port}`, '--hub-name', 'clirestart'];
+    const args = [
+      '--hub-log',
+      log,
+      '--from-start',
+      '--checkpoint',
+      checkpoint,
+      '--statsd',
+      `127.0.0.1:${port}`,
+      '--hub-name',
+      'clirestart',
+    ];
     const writer = setInterval(() => writeSome(25), 10);
     for (let round = 0; round < 3; round++) {
       const run = runCli(args);
@@ -165,7 +177,17 @@ describe('collector CLI', () => {
           const limit = Number(url.searchParams.get('limit') ?? 50);
           const offset = Number(url.searchParams.get('offset') ?? 0);
           res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify({ items: items.slice(offset, offset + limit), _pagination: { offset, limit, total: items.length, next: offset + limit < items.length ? { offset: offset + limit, limit } : null } }));
+          res.end(
+            JSON.stringify({
+              items: items.slice(offset, offset + limit),
+              _pagination: {
+                offset,
+                limit,
+                total: items.length,
+                next: offset + limit < items.length ? { offset: offset + limit, limit } : null,
+              },
+            }),
+          );
         } else {
           res.writeHead(404);
           res.end();
@@ -184,7 +206,9 @@ describe('collector CLI', () => {
     it('reports a 403 from /hub/metrics clearly, keeps health and the users API, never prints the token', async () => {
       const prefix = 'jupyterhub.clihttp';
       const token = 'sEcReT-t0ken-value';
-      const run = runCli(['--hub-url', base, '--statsd', `127.0.0.1:${port}`, '--hub-name', 'clihttp', '--interval', '1'], { HUBWATCH_HUB_TOKEN: token });
+      const run = runCli(['--hub-url', base, '--statsd', `127.0.0.1:${port}`, '--hub-name', 'clihttp', '--interval', '1'], {
+        HUBWATCH_HUB_TOKEN: token,
+      });
       await waitFor(() => lastGauge(prefix, 'users.total') !== undefined && lastGauge(prefix, 'hub.up') !== undefined, 60000);
       await new Promise((r) => setTimeout(r, 2500));
       run.child.kill('SIGTERM');

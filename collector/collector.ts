@@ -98,7 +98,9 @@ export async function startCollector(o: CollectorOptions, log: Logger, stdin: Re
 
   const status = setInterval(() => {
     const s = parser?.stats;
-    const lines = s ? `lines=${s.lines} hub=${s.hubLines} requests=${s.requests} matched=${s.matched} unclassified=${s.unclassified} stray=${s.stray}` : 'log source off';
+    const lines = s
+      ? `lines=${s.lines} hub=${s.hubLines} requests=${s.requests} matched=${s.matched} unclassified=${s.unclassified} stray=${s.stray}`
+      : 'log source off';
     log.info(`status: ${lines} metrics_sent=${sink.stats.metricsSent}`);
   }, STATUS_EVERY_MS);
   status.unref();

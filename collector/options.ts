@@ -59,32 +59,30 @@ const hostPort = z
     return { host: v.slice(0, colon).replace(/^\[|\]$/g, ''), port };
   });
 
-const hubUrl = z
-  .string()
-  .transform((v, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(v);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not a URL (expected e.g. http://127.0.0.1:8081)' });
-      return z.NEVER;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: 'must be http:// or https://' });
-      return z.NEVER;
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: 'must not contain credentials; use --hub-token' });
-      return z.NEVER;
-    }
-    // The base URL: the collector appends hub/health, hub/metrics, hub/api/users.
-    let path = url.pathname.replace(/\/+$/, '');
-    if (path.endsWith('/hub')) path = path.slice(0, -4);
-    url.pathname = `${path}/`;
-    url.search = '';
-    url.hash = '';
-    return url;
-  });
+const hubUrl = z.string().transform((v, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not a URL (expected e.g. http://127.0.0.1:8081)' });
+    return z.NEVER;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    ctx.addIssue({ code: 'custom', message: 'must be http:// or https://' });
+    return z.NEVER;
+  }
+  if (url.username || url.password) {
+    ctx.addIssue({ code: 'custom', message: 'must not contain credentials; use --hub-token' });
+    return z.NEVER;
+  }
+  // The base URL: the collector appends hub/health, hub/metrics, hub/api/users.
+  let path = url.pathname.replace(/\/+$/, '');
+  if (path.endsWith('/hub')) path = path.slice(0, -4);
+  url.pathname = `${path}/`;
+  url.search = '';
+  url.hash = '';
+  return url;
+});
 
 const dashboardUrl = z
   .string()
@@ -175,8 +173,9 @@ export function parseOptions(argv: readonly string[], env: Env): CollectorOption
   const deployToken = env.HUBWATCH_DEPLOY_TOKEN || null;
   if (dashboardUrl !== null) {
     if (o['hub-url'] === undefined) throw new OptionError('--dashboard-url', 'needs --hub-url (deployments are read from /hub/api/info)');
-    if (hubToken === null) throw new OptionError('--dashboard-url', 'needs a hub token with the read:hub scope (--hub-token or HUBWATCH_HUB_TOKEN)');
-    if (deployToken === null) throw new OptionError('--dashboard-url', 'needs the dashboard\'s deploy token in env HUBWATCH_DEPLOY_TOKEN');
+    if (hubToken === null)
+      throw new OptionError('--dashboard-url', 'needs a hub token with the read:hub scope (--hub-token or HUBWATCH_HUB_TOKEN)');
+    if (deployToken === null) throw new OptionError('--dashboard-url', "needs the dashboard's deploy token in env HUBWATCH_DEPLOY_TOKEN");
   }
   if (hubLog !== null && hubLog !== '-' && isDirectory(hubLog)) {
     throw new OptionError('--hub-log', `${hubLog} is a directory, expected the log file`);

@@ -60,7 +60,10 @@ describe('StatsdSink over real UDP', () => {
     assert.ok(all.includes('jupyterhub.unit.hub.up:1|g'));
     const timers = all.filter((m) => m.startsWith('jupyterhub.unit.requests.duration:'));
     assert.equal(timers.length, 100);
-    assert.ok(timers.every((m) => /^jupyterhub\.unit\.requests\.duration:\d+(\.\d+)?\|ms$/.test(m)), 'no sample rate suffix');
+    assert.ok(
+      timers.every((m) => /^jupyterhub\.unit\.requests\.duration:\d+(\.\d+)?\|ms$/.test(m)),
+      'no sample rate suffix',
+    );
     assert.ok(packets.length < all.length / 10, `${packets.length} packets for ${all.length} metrics`);
     for (const p of packets) assert.ok(Buffer.byteLength(p) <= 8192, 'fits the loopback packet size');
     assert.equal(sink.stats.metricsSent, 103);

@@ -15,7 +15,10 @@ describe('readyServers on the captured /hub/api/users', () => {
   it('counts the one ready server of the run (frank), not the drifting metrics gauge', () => {
     const users = JSON.parse(readFileSync(join(SAMPLES, 'api-users.json'), 'utf8')) as ApiUser[];
     assert.equal(users.length, 12);
-    assert.equal(users.reduce((n, u) => n + readyServers(u), 0), 1);
+    assert.equal(
+      users.reduce((n, u) => n + readyServers(u), 0),
+      1,
+    );
     assert.equal(readyServers({ servers: { '': { ready: true }, gpu: { ready: true }, old: { ready: false } } }), 2);
   });
 });

@@ -57,7 +57,9 @@ test.afterAll(async () => {
 
 type Outcome = { request: BurstRequest; status: number; code: string | null; problem: string | null };
 
-test('a burst of long-range status, render and export requests: the dashboard stays up, every answer 200, 4xx or 503', async ({ baseURL }) => {
+test('a burst of long-range status, render and export requests: the dashboard stays up, every answer 200, 4xx or 503', async ({
+  baseURL,
+}) => {
   test.setTimeout(BURST_MS + 180_000);
   const base = new URL(baseURL ?? APP_URL);
   const burst = rawClient(base, CLIENTS);
@@ -100,7 +102,11 @@ test('a burst of long-range status, render and export requests: the dashboard st
   health.close();
 
   const tally = new Map<string, number>();
-  for (const o of outcomes) tally.set(`${o.request.kind} ${o.status}${o.code ? ` ${o.code}` : ''}`, (tally.get(`${o.request.kind} ${o.status}${o.code ? ` ${o.code}` : ''}`) ?? 0) + 1);
+  for (const o of outcomes)
+    tally.set(
+      `${o.request.kind} ${o.status}${o.code ? ` ${o.code}` : ''}`,
+      (tally.get(`${o.request.kind} ${o.status}${o.code ? ` ${o.code}` : ''}`) ?? 0) + 1,
+    );
   console.log(
     `burst: ${outcomes.length} answers in ${BURST_MS / 1000} s from ${CLIENTS} clients; ${JSON.stringify(Object.fromEntries([...tally].sort()))}; ` +
       `health ${healthChecks.length} checks, slowest ${Math.max(0, ...healthChecks.map((h) => h.ms))} ms`,
@@ -112,7 +118,8 @@ test('a burst of long-range status, render and export requests: the dashboard st
   const allowed = (status: number) => status === 200 || status === 503 || (status >= 400 && status < 500);
   expect(outcomes.filter((o) => !allowed(o.status)).map((o) => `${o.status} ${o.code} ${o.request.path.slice(0, 120)}`)).toEqual([]);
   expect(outcomes.filter((o) => o.problem !== null).map((o) => o.problem)).toEqual([]);
-  const answered = (kind: BurstKind, status: number, code: string | null = null) => outcomes.some((o) => o.request.kind === kind && o.status === status && o.code === code);
+  const answered = (kind: BurstKind, status: number, code: string | null = null) =>
+    outcomes.some((o) => o.request.kind === kind && o.status === status && o.code === code);
   // The burst measured something: long statuses and bounded renders were answered, and a year of
   // every hub's points was refused for its size, not read.
   expect(answered('status', 200)).toBe(true);

@@ -29,43 +29,228 @@ async function listed(request: APIRequestContext): Promise<unknown[]> {
   return body.deployments;
 }
 
-type Case = { name: string; method: 'post' | 'delete'; url: string; headers?: Record<string, string>; data?: string; status: number; body: unknown };
+type Case = {
+  name: string;
+  method: 'post' | 'delete';
+  url: string;
+  headers?: Record<string, string>;
+  data?: string;
+  status: number;
+  body: unknown;
+};
 
 const valid = JSON.stringify({ hub, what: 'must not be stored' });
 const bad = (fields: Record<string, unknown>) => JSON.stringify({ hub, what: 'x', ...fields });
 
 const writeCases: Case[] = [
-  { name: 'no token configured (POST)', method: 'post', url: `${NO_TOKEN_APP}/api/deployments`, headers: auth, data: valid, status: 403, body: DISABLED },
-  { name: 'no token configured (DELETE)', method: 'delete', url: `${NO_TOKEN_APP}/api/deployments/1`, headers: auth, status: 403, body: DISABLED },
+  {
+    name: 'no token configured (POST)',
+    method: 'post',
+    url: `${NO_TOKEN_APP}/api/deployments`,
+    headers: auth,
+    data: valid,
+    status: 403,
+    body: DISABLED,
+  },
+  {
+    name: 'no token configured (DELETE)',
+    method: 'delete',
+    url: `${NO_TOKEN_APP}/api/deployments/1`,
+    headers: auth,
+    status: 403,
+    body: DISABLED,
+  },
   { name: 'missing token', method: 'post', url: '/api/deployments', data: valid, status: 401, body: NO_HEADER },
-  { name: 'wrong token', method: 'post', url: '/api/deployments', headers: { authorization: 'Bearer wrong-token-of-any-length' }, data: valid, status: 401, body: NOT_TOKEN },
-  { name: 'not a Bearer token', method: 'post', url: '/api/deployments', headers: { authorization: `Basic ${E2E_DEPLOY_TOKEN}` }, data: valid, status: 401, body: NOT_TOKEN },
+  {
+    name: 'wrong token',
+    method: 'post',
+    url: '/api/deployments',
+    headers: { authorization: 'Bearer wrong-token-of-any-length' },
+    data: valid,
+    status: 401,
+    body: NOT_TOKEN,
+  },
+  {
+    name: 'not a Bearer token',
+    method: 'post',
+    url: '/api/deployments',
+    headers: { authorization: `Basic ${E2E_DEPLOY_TOKEN}` },
+    data: valid,
+    status: 401,
+    body: NOT_TOKEN,
+  },
   { name: 'DELETE without token', method: 'delete', url: '/api/deployments/1', status: 401, body: NO_HEADER },
-  { name: 'bad JSON', method: 'post', url: '/api/deployments', headers: auth, data: '{"hub": ', status: 400, body: error('bad_request', 'body: not valid JSON') },
-  { name: 'empty body', method: 'post', url: '/api/deployments', headers: auth, data: '', status: 400, body: error('bad_request', 'body: required (a JSON object)') },
-  { name: 'not an object', method: 'post', url: '/api/deployments', headers: auth, data: '[1]', status: 400, body: error('bad_request', 'body: must be a JSON object') },
-  { name: 'fields missing', method: 'post', url: '/api/deployments', headers: auth, data: '{}', status: 400, body: error('bad_request', 'hub: required; what: required') },
-  { name: 'unknown fields', method: 'post', url: '/api/deployments', headers: auth, data: bad({ verison: '1', tags: [] }), status: 400, body: error('bad_request', 'unknown fields: verison, tags') },
-  { name: 'hub with a space', method: 'post', url: '/api/deployments', headers: auth, data: bad({ hub: 'a b' }), status: 400, body: error('bad_request', 'hub: must be a hub name: letters, digits, _ and - only') },
-  { name: 'hub too long for a tag', method: 'post', url: '/api/deployments', headers: auth, data: bad({ hub: 'h'.repeat(47) }), status: 400, body: error('bad_request', 'hub: longer than the limit of 46 characters') },
-  { name: 'empty what', method: 'post', url: '/api/deployments', headers: auth, data: bad({ what: '' }), status: 400, body: error('bad_request', 'what: must not be empty (leave the field out instead)') },
-  { name: 'what too long', method: 'post', url: '/api/deployments', headers: auth, data: bad({ what: 'w'.repeat(256) }), status: 400, body: error('bad_request', 'what: longer than the limit of 255 characters') },
-  { name: 'what on two lines', method: 'post', url: '/api/deployments', headers: auth, data: bad({ what: 'a\nb' }), status: 400, body: error('bad_request', 'what: must be one line without control characters') },
-  { name: 'version not a string', method: 'post', url: '/api/deployments', headers: auth, data: bad({ version: 3 }), status: 400, body: error('bad_request', 'version: must be a string') },
-  { name: 'link not http(s)', method: 'post', url: '/api/deployments', headers: auth, data: bad({ link: 'javascript:alert(1)' }), status: 400, body: error('bad_request', 'link: must be an http:// or https:// URL') },
-  { name: 'when in milliseconds', method: 'post', url: '/api/deployments', headers: auth, data: bad({ when: Date.now() }), status: 400, body: error('bad_request', 'when: must be epoch seconds between 946684800 (2000-01-01) and one hour from now') },
-  { name: 'when not whole', method: 'post', url: '/api/deployments', headers: auth, data: bad({ when: 1795604530.5 }), status: 400, body: error('bad_request', 'when: must be whole epoch seconds') },
-  { name: 'unknown source', method: 'post', url: '/api/deployments', headers: auth, data: bad({ source: 'ci' }), status: 400, body: error('bad_request', 'source: must be one of api, cli, auto') },
-  { name: 'unknown kind', method: 'post', url: '/api/deployments', headers: auth, data: bad({ kind: 'rollback' }), status: 400, body: error('bad_request', 'kind: must be one of deploy, restart') },
-  { name: 'DELETE bad id', method: 'delete', url: '/api/deployments/abc', headers: auth, status: 400, body: error('bad_request', 'id: must be a positive whole number (a deployment id)') },
-  { name: 'DELETE unknown id', method: 'delete', url: '/api/deployments/2147483647', headers: auth, status: 404, body: error('not_found', 'id: no deployment 2147483647') },
+  {
+    name: 'bad JSON',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: '{"hub": ',
+    status: 400,
+    body: error('bad_request', 'body: not valid JSON'),
+  },
+  {
+    name: 'empty body',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: '',
+    status: 400,
+    body: error('bad_request', 'body: required (a JSON object)'),
+  },
+  {
+    name: 'not an object',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: '[1]',
+    status: 400,
+    body: error('bad_request', 'body: must be a JSON object'),
+  },
+  {
+    name: 'fields missing',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: '{}',
+    status: 400,
+    body: error('bad_request', 'hub: required; what: required'),
+  },
+  {
+    name: 'unknown fields',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ verison: '1', tags: [] }),
+    status: 400,
+    body: error('bad_request', 'unknown fields: verison, tags'),
+  },
+  {
+    name: 'hub with a space',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ hub: 'a b' }),
+    status: 400,
+    body: error('bad_request', 'hub: must be a hub name: letters, digits, _ and - only'),
+  },
+  {
+    name: 'hub too long for a tag',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ hub: 'h'.repeat(47) }),
+    status: 400,
+    body: error('bad_request', 'hub: longer than the limit of 46 characters'),
+  },
+  {
+    name: 'empty what',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ what: '' }),
+    status: 400,
+    body: error('bad_request', 'what: must not be empty (leave the field out instead)'),
+  },
+  {
+    name: 'what too long',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ what: 'w'.repeat(256) }),
+    status: 400,
+    body: error('bad_request', 'what: longer than the limit of 255 characters'),
+  },
+  {
+    name: 'what on two lines',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ what: 'a\nb' }),
+    status: 400,
+    body: error('bad_request', 'what: must be one line without control characters'),
+  },
+  {
+    name: 'version not a string',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ version: 3 }),
+    status: 400,
+    body: error('bad_request', 'version: must be a string'),
+  },
+  {
+    name: 'link not http(s)',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ link: 'javascript:alert(1)' }),
+    status: 400,
+    body: error('bad_request', 'link: must be an http:// or https:// URL'),
+  },
+  {
+    name: 'when in milliseconds',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ when: Date.now() }),
+    status: 400,
+    body: error('bad_request', 'when: must be epoch seconds between 946684800 (2000-01-01) and one hour from now'),
+  },
+  {
+    name: 'when not whole',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ when: 1795604530.5 }),
+    status: 400,
+    body: error('bad_request', 'when: must be whole epoch seconds'),
+  },
+  {
+    name: 'unknown source',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ source: 'ci' }),
+    status: 400,
+    body: error('bad_request', 'source: must be one of api, cli, auto'),
+  },
+  {
+    name: 'unknown kind',
+    method: 'post',
+    url: '/api/deployments',
+    headers: auth,
+    data: bad({ kind: 'rollback' }),
+    status: 400,
+    body: error('bad_request', 'kind: must be one of deploy, restart'),
+  },
+  {
+    name: 'DELETE bad id',
+    method: 'delete',
+    url: '/api/deployments/abc',
+    headers: auth,
+    status: 400,
+    body: error('bad_request', 'id: must be a positive whole number (a deployment id)'),
+  },
+  {
+    name: 'DELETE unknown id',
+    method: 'delete',
+    url: '/api/deployments/2147483647',
+    headers: auth,
+    status: 404,
+    body: error('not_found', 'id: no deployment 2147483647'),
+  },
 ];
 
 test('every refused write answers its exact error and writes nothing', async ({ request }) => {
   expect(await listed(request)).toEqual([]);
   for (const c of writeCases) {
     // A Buffer goes as is; a string would be JSON-encoded once more because of the content type.
-    const response = await request.fetch(c.url, { method: c.method, headers: { 'content-type': 'application/json', ...c.headers }, data: c.data === undefined ? undefined : Buffer.from(c.data) });
+    const response = await request.fetch(c.url, {
+      method: c.method,
+      headers: { 'content-type': 'application/json', ...c.headers },
+      data: c.data === undefined ? undefined : Buffer.from(c.data),
+    });
     expect(response.status(), c.name).toBe(c.status);
     expect(await response.json(), c.name).toEqual(c.body);
   }
@@ -93,13 +278,24 @@ for (const [url, status, body] of readCases) {
 
 test('create -> list (newest first) -> get -> delete -> gone', async ({ request }) => {
   const title = '<img src=x onerror=alert(1)> New image "2026.11", café';
-  const older = { hub, what: title, when: started + 10, version: '2026.11', commit: 'abc123', author: 'ci-bot', link: 'https://example.org/pr/1?a=1&b=2' };
+  const older = {
+    hub,
+    what: title,
+    when: started + 10,
+    version: '2026.11',
+    commit: 'abc123',
+    author: 'ci-bot',
+    link: 'https://example.org/pr/1?a=1&b=2',
+  };
   const first = await request.post('/api/deployments', { headers: auth, data: older });
   expect(first.status(), await first.text()).toBe(201);
   const a = await first.json();
   expect(a).toEqual({ id: expect.any(Number), ...older, source: 'api', kind: 'deploy' });
 
-  const second = await request.post('/api/deployments', { headers: auth, data: { hub, what: 'hub restarted', kind: 'restart', source: 'auto' } });
+  const second = await request.post('/api/deployments', {
+    headers: auth,
+    data: { hub, what: 'hub restarted', kind: 'restart', source: 'auto' },
+  });
   expect(second.status()).toBe(201);
   const b = await second.json();
   expect(b).toMatchObject({ hub, kind: 'restart', source: 'auto', version: null, commit: null, author: null, link: null });
@@ -133,7 +329,10 @@ test('the CLI records through the endpoint and prints the stored deployment; a b
   const { promisify } = await import('node:util');
   const run = promisify(execFile);
   const env = { ...process.env, HUBWATCH_URL: APP_URL, HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN };
-  const { stdout } = await run('bin/hubwatch-deploy', ['--hub', hub, '--what', 'from the CLI', '--version', 'v9'], { env, timeout: 60_000 });
+  const { stdout } = await run('bin/hubwatch-deploy', ['--hub', hub, '--what', 'from the CLI', '--version', 'v9'], {
+    env,
+    timeout: 60_000,
+  });
   const printed = JSON.parse(stdout);
   expect(printed).toMatchObject({ hub, what: 'from the CLI', version: 'v9', source: 'cli', kind: 'deploy' });
   const removed = await fetch(`${APP_URL}/api/deployments/${printed.id}`, { method: 'DELETE', headers: auth });

@@ -14,11 +14,7 @@ const cases: [url: string, code: string, message: string][] = [
   ['/api/graphite/render?target=a&from=yesterday', 'bad_request', 'from: not a Graphite time'],
   ['/api/graphite/render?target=a&from=now%2Fd', 'bad_request', 'from: not a Graphite time'],
   ['/api/graphite/render?target=a&until=-5x', 'bad_request', 'until: unknown time unit "x" (use s, min, h, d, w, mon, y)'],
-  [
-    '/api/graphite/render?target=a&from=1795604400000',
-    'bad_request',
-    'from: expected epoch seconds (this looks like milliseconds)',
-  ],
+  ['/api/graphite/render?target=a&from=1795604400000', 'bad_request', 'from: expected epoch seconds (this looks like milliseconds)'],
   ['/api/graphite/render?target=a&from=12:00_20260231', 'bad_request', 'from: not a valid calendar date/time'],
   ['/api/graphite/render?target=a&from=-1h&from=-2h', 'bad_request', 'from: given more than once'],
   ['/api/graphite/render?target=a&from=now&until=-1h', 'bad_request', 'until: must be later than from'],

@@ -25,7 +25,13 @@ test('graphite-web function list: every function with its parameters, sorted, In
     signature: 'sumSeries(*seriesLists)',
     params: [{ name: 'seriesLists', type: 'seriesList', required: true, multiple: true }],
   });
-  expect(byName.get('keepLastValue')?.params[1]).toEqual({ name: 'limit', type: 'intOrInf', required: false, multiple: false, default: 'Infinity' });
+  expect(byName.get('keepLastValue')?.params[1]).toEqual({
+    name: 'limit',
+    type: 'intOrInf',
+    required: false,
+    multiple: false,
+    default: 'Infinity',
+  });
   expect(byName.get('consolidateBy')?.params[1]?.options).toEqual(expect.arrayContaining(['average', 'sum', 'min', 'max', 'last']));
   expect(byName.get('movingAverage')?.description).toContain('moving average');
 });

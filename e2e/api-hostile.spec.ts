@@ -40,7 +40,12 @@ const CASES: [name: string, url: string, status: number, body: unknown][] = [
     400,
     rejected('ValueError: At least one tagspec must not match the empty string'),
   ],
-  ['alias(a) (missing argument)', `${R}${e('alias(a)')}`, 400, rejected("TypeError: alias() missing 1 required positional argument: 'newName'")],
+  [
+    'alias(a) (missing argument)',
+    `${R}${e('alias(a)')}`,
+    400,
+    rejected("TypeError: alias() missing 1 required positional argument: 'newName'"),
+  ],
   // limits
   ['maxDataPoints=1000000000', `${R}a&maxDataPoints=1000000000`, 400, bad('maxDataPoints: over the limit of 5000')],
   ['maxDataPoints of 30 digits', `${R}a&maxDataPoints=${'9'.repeat(30)}`, 400, bad('maxDataPoints: over the limit of 5000')],
@@ -56,9 +61,27 @@ for (const [name, url, status, body] of CASES) {
 }
 
 const METHODS: [method: string, path: string, status: number, body: unknown, allow: string | undefined][] = [
-  ['TRACE', '/api/graphite/render', 405, { error: { code: 'method_not_allowed', message: 'method: TRACE is not supported' } }, 'GET, HEAD, POST, DELETE, OPTIONS'],
-  ['DELETE', '/api/status', 405, { error: { code: 'method_not_allowed', message: 'method: DELETE is not allowed on /api/status; allowed: GET, HEAD, OPTIONS' } }, 'GET, HEAD, OPTIONS'],
-  ['PUT', '/api/graphite/find', 405, { error: { code: 'method_not_allowed', message: 'method: PUT is not allowed on /api/graphite/find; allowed: GET, HEAD, OPTIONS' } }, 'GET, HEAD, OPTIONS'],
+  [
+    'TRACE',
+    '/api/graphite/render',
+    405,
+    { error: { code: 'method_not_allowed', message: 'method: TRACE is not supported' } },
+    'GET, HEAD, POST, DELETE, OPTIONS',
+  ],
+  [
+    'DELETE',
+    '/api/status',
+    405,
+    { error: { code: 'method_not_allowed', message: 'method: DELETE is not allowed on /api/status; allowed: GET, HEAD, OPTIONS' } },
+    'GET, HEAD, OPTIONS',
+  ],
+  [
+    'PUT',
+    '/api/graphite/find',
+    405,
+    { error: { code: 'method_not_allowed', message: 'method: PUT is not allowed on /api/graphite/find; allowed: GET, HEAD, OPTIONS' } },
+    'GET, HEAD, OPTIONS',
+  ],
   ['GET', '/api/graphite/nope', 404, { error: { code: 'not_found', message: 'path: /api/graphite/nope is not an API route' } }, undefined],
 ];
 
@@ -76,7 +99,9 @@ const longTargets = (count: number, length: number) =>
   Array.from({ length: count }, (_, i) => `hostile.${String(i).padStart(2, '0')}.${'x'.repeat(length - 12)}`);
 
 test('50 x 1000-character targets do not fit a GET: a JSON 431 that says what to do', async ({ request }) => {
-  const query = longTargets(50, 320).map((t) => `target=${t}`).join('&');
+  const query = longTargets(50, 320)
+    .map((t) => `target=${t}`)
+    .join('&');
   const response = await request.get(`/api/graphite/render?${query}`);
   expect(response.status()).toBe(431);
   expect(response.headers()['content-type']).toBe('application/json');

@@ -7,10 +7,38 @@ import { APP_PORT } from './support/app-ports';
 // before Next, which would send an empty 405, an HTML 404 or a text/plain 500).
 
 const JSON_ERRORS: [method: string, path: string, status: number, code: string, message: string, allow?: string][] = [
-  ['POST', '/api/status', 405, 'method_not_allowed', 'method: POST is not allowed on /api/status; allowed: GET, HEAD, OPTIONS', 'GET, HEAD, OPTIONS'],
-  ['PUT', '/api/graphite/render', 405, 'method_not_allowed', 'method: PUT is not allowed on /api/graphite/render; allowed: GET, POST, HEAD, OPTIONS', 'GET, POST, HEAD, OPTIONS'],
-  ['DELETE', '/api/health', 405, 'method_not_allowed', 'method: DELETE is not allowed on /api/health; allowed: GET, HEAD, OPTIONS', 'GET, HEAD, OPTIONS'],
-  ['PATCH', '/api/deployments', 405, 'method_not_allowed', 'method: PATCH is not allowed on /api/deployments; allowed: GET, POST, HEAD, OPTIONS', 'GET, POST, HEAD, OPTIONS'],
+  [
+    'POST',
+    '/api/status',
+    405,
+    'method_not_allowed',
+    'method: POST is not allowed on /api/status; allowed: GET, HEAD, OPTIONS',
+    'GET, HEAD, OPTIONS',
+  ],
+  [
+    'PUT',
+    '/api/graphite/render',
+    405,
+    'method_not_allowed',
+    'method: PUT is not allowed on /api/graphite/render; allowed: GET, POST, HEAD, OPTIONS',
+    'GET, POST, HEAD, OPTIONS',
+  ],
+  [
+    'DELETE',
+    '/api/health',
+    405,
+    'method_not_allowed',
+    'method: DELETE is not allowed on /api/health; allowed: GET, HEAD, OPTIONS',
+    'GET, HEAD, OPTIONS',
+  ],
+  [
+    'PATCH',
+    '/api/deployments',
+    405,
+    'method_not_allowed',
+    'method: PATCH is not allowed on /api/deployments; allowed: GET, POST, HEAD, OPTIONS',
+    'GET, POST, HEAD, OPTIONS',
+  ],
   ['TRACE', '/api/status', 405, 'method_not_allowed', 'method: TRACE is not supported', 'GET, HEAD, POST, DELETE, OPTIONS'],
   ['TRACE', '/', 405, 'method_not_allowed', 'method: TRACE is not supported', 'GET, HEAD, POST, DELETE, OPTIONS'],
   ['GET', '/api/nope', 404, 'not_found', 'path: /api/nope is not an API route'],

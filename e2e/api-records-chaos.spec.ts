@@ -54,7 +54,9 @@ test('graphite-web-chaos stopped: deployments still listed and opened, new ones 
       GRAPHITE_URL: 'http://127.0.0.1:8090',
       HUBWATCH_DEPLOY_TOKEN: E2E_DEPLOY_TOKEN,
     });
-    expect(writer.child.output()).toMatch(/Graphite http:\/\/127\.0\.0\.1:8090\/ offers nothing hubwatch uses; did not answer for render, find, functions, events/);
+    expect(writer.child.output()).toMatch(
+      /Graphite http:\/\/127\.0\.0\.1:8090\/ offers nothing hubwatch uses; did not answer for render, find, functions, events/,
+    );
     const during = await request.post(`${writer.url}/api/deployments`, {
       headers: { authorization: `Bearer ${E2E_DEPLOY_TOKEN}` },
       data: { hub, what: 'during the outage' },

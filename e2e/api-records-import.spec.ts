@@ -42,7 +42,20 @@ async function oldEvents(hub: string): Promise<{ kept: GraphiteEvent[]; deleted:
   const written = await eventsOf(hub);
   const deleted = written.find((e) => e.what === 'old deleted');
   if (deleted === undefined) throw new Error('graphite-web lost an event');
-  await writeEvent(tombstoneFor({ id: deleted.id, when: deleted.when, hub, what: deleted.what, version: null, commit: null, author: null, link: null, source: 'api', kind: 'deploy' }));
+  await writeEvent(
+    tombstoneFor({
+      id: deleted.id,
+      when: deleted.when,
+      hub,
+      what: deleted.what,
+      version: null,
+      commit: null,
+      author: null,
+      link: null,
+      source: 'api',
+      kind: 'deploy',
+    }),
+  );
   return { kept: written.filter((e) => e !== deleted), deleted };
 }
 
@@ -75,7 +88,9 @@ for (const store of stores) {
     const env = { HUBWATCH_DATABASE_URL: url, HUBWATCH_DEPLOY_TOKEN: TOKEN };
     let dashboard: Dashboard | undefined = await runDashboard(PORT, env);
     try {
-      expect(dashboard.child.output()).toMatch(/hubwatch: records: imported \d+ deployments from graphite-web events \(\d+ of them deleted\)/);
+      expect(dashboard.child.output()).toMatch(
+        /hubwatch: records: imported \d+ deployments from graphite-web events \(\d+ of them deleted\)/,
+      );
       expect(dashboard.child.output()).toMatch(/Graphite http:\/\/127\.0\.0\.1:8080\/ offers render, find, functions, events/);
       const listed = ((await get(dashboard, `/api/deployments?hub=${hub}&from=-1d`)).body as { deployments: Deployment[] }).deployments;
       expect(listed.map((d) => [d.id, d.what, d.kind])).toEqual(
@@ -83,7 +98,12 @@ for (const store of stores) {
       );
       // An old share link opens the same deployment; the deleted one stays gone.
       const first = kept[0] as GraphiteEvent;
-      expect((await get(dashboard, `/api/deployments/${first.id}`)).body).toMatchObject({ id: first.id, when: first.when, hub, what: 'old deploy' });
+      expect((await get(dashboard, `/api/deployments/${first.id}`)).body).toMatchObject({
+        id: first.id,
+        when: first.when,
+        hub,
+        what: 'old deploy',
+      });
       expect((await get(dashboard, `/api/deployments/${deleted.id}`)).status).toBe(404);
 
       // New: an id after every imported one (PostgreSQL's identity moved past them), and a mirror event.
@@ -110,7 +130,11 @@ for (const store of stores) {
 test('HUBWATCH_EVENTS_MIRROR=off: the deployment is stored, and graphite-web gets no event', async () => {
   test.setTimeout(120_000);
   const hub = `records-nomirror-${Date.now().toString(36)}`;
-  const dashboard = await runDashboard(PORT, { HUBWATCH_DATABASE_URL: sqliteUrl(sqliteTarget()), HUBWATCH_DEPLOY_TOKEN: TOKEN, HUBWATCH_EVENTS_MIRROR: 'off' });
+  const dashboard = await runDashboard(PORT, {
+    HUBWATCH_DATABASE_URL: sqliteUrl(sqliteTarget()),
+    HUBWATCH_DEPLOY_TOKEN: TOKEN,
+    HUBWATCH_EVENTS_MIRROR: 'off',
+  });
   try {
     const stored = await post(dashboard, { hub, what: 'not mirrored' });
     expect((await get(dashboard, `/api/deployments/${stored.id}`)).status).toBe(200);

@@ -64,9 +64,15 @@ for (const store of STORES) {
         const { db, sqlite } = openDatabase(target);
         try {
           expect(await migrate(db, target.dialect, sqlite, from)).toBe(from);
-          await db.insertInto('deployments').values([deployment(1), deployment(2)]).execute();
+          await db
+            .insertInto('deployments')
+            .values([deployment(1), deployment(2)])
+            .execute();
           if (from >= 2) {
-            await db.insertInto('record_imports').values({ source: 'graphite-web-events', imported_at: 1, imported: 2, note: 'n' }).execute();
+            await db
+              .insertInto('record_imports')
+              .values({ source: 'graphite-web-events', imported_at: 1, imported: 2, note: 'n' })
+              .execute();
           }
           expect(await migrate(db, target.dialect, sqlite)).toBe(LATEST_VERSION);
           const rows = await db.selectFrom('deployments').select(['id', 'what', 'deleted_at', 'event_id']).orderBy('id').execute();
@@ -74,7 +80,9 @@ for (const store of STORES) {
             { id: 1, what: 'deployment 1', deleted_at: null, event_id: null },
             { id: 2, what: 'deployment 2', deleted_at: 1_795_000_100, event_id: null },
           ]);
-          expect(await db.selectFrom('record_imports').select('source').execute()).toEqual(from >= 2 ? [{ source: 'graphite-web-events' }] : []);
+          expect(await db.selectFrom('record_imports').select('source').execute()).toEqual(
+            from >= 2 ? [{ source: 'graphite-web-events' }] : [],
+          );
           // New rows after explicit ids get the next id (PostgreSQL's identity would start at 1 without
           // the import's setval, so this only holds for SQLite here; the import spec checks PostgreSQL).
           const incident = await db
@@ -109,7 +117,9 @@ for (const store of STORES) {
       const { target, drop } = await store.make();
       try {
         const first = await openRecords(target);
-        await sql`insert into hubwatch_migrations (name, timestamp) values (${'9999-from-the-future'}, ${new Date().toISOString()})`.execute(first.db);
+        await sql`insert into hubwatch_migrations (name, timestamp) values (${'9999-from-the-future'}, ${new Date().toISOString()})`.execute(
+          first.db,
+        );
         await first.db.destroy();
         const where = target.dialect === 'sqlite' ? target.path : target.display;
         const error = await openRecords(target).then(
@@ -131,14 +141,18 @@ test('a SQLite path that cannot be a file stops the open, naming it', async () =
   mkdirSync(dir, { recursive: true });
   const error = await openRecords({ dialect: 'sqlite', path: dir }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(StoreError);
-  expect((error as StoreError).message).toMatch(new RegExp(`^records: cannot open SQLite file ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `));
+  expect((error as StoreError).message).toMatch(
+    new RegExp(`^records: cannot open SQLite file ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `),
+  );
   const nested = join('/proc/self', 'records.sqlite');
   await expect(openRecords({ dialect: 'sqlite', path: nested })).rejects.toThrow(`SQLite file ${nested}`);
 });
 
 test('an unreachable PostgreSQL stops the open, naming the URL without its password', async () => {
   const url = 'postgres://hubwatch:secret-password@127.0.0.1:1/hubwatch';
-  const error = await openRecords({ dialect: 'postgres', url, display: 'postgres://hubwatch:***@127.0.0.1:1/hubwatch' }).catch((e: unknown) => e);
+  const error = await openRecords({ dialect: 'postgres', url, display: 'postgres://hubwatch:***@127.0.0.1:1/hubwatch' }).catch(
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(StoreError);
   expect((error as StoreError).message).toContain('PostgreSQL postgres://hubwatch:***@127.0.0.1:1/hubwatch');
   expect((error as StoreError).message).toMatch(/ECONNREFUSED/);

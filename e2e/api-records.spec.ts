@@ -103,7 +103,9 @@ test('a PostgreSQL database that goes away under a running dashboard: 503 record
     expect((await get(dashboard, '/api/deployments?hub=gone')).status).toBe(200);
     // A real failure of the store, not a mock: its database is dropped (connections forced out).
     await drop();
-    const unavailable = { error: { code: 'records_unavailable', message: "hubwatch's records database is not answering; see /api/health" } };
+    const unavailable = {
+      error: { code: 'records_unavailable', message: "hubwatch's records database is not answering; see /api/health" },
+    };
     expect(await get(dashboard, '/api/deployments?hub=gone')).toEqual({ status: 503, body: unavailable });
     expect(await get(dashboard, '/api/deployments/1')).toEqual({ status: 503, body: unavailable });
     const health = (await get(dashboard, '/api/health')).body as { status: string; records: { reachable: boolean } };
@@ -117,13 +119,21 @@ test('a PostgreSQL database that goes away under a running dashboard: 503 record
 });
 
 const failures: [string, Record<string, string>, RegExp][] = [
-  ['a SQLite path that cannot be a file', { HUBWATCH_DATABASE_URL: 'sqlite:/proc/self/records.sqlite' }, /^hubwatch: records: cannot open SQLite file \/proc\/self\/records\.sqlite: .+/m],
+  [
+    'a SQLite path that cannot be a file',
+    { HUBWATCH_DATABASE_URL: 'sqlite:/proc/self/records.sqlite' },
+    /^hubwatch: records: cannot open SQLite file \/proc\/self\/records\.sqlite: .+/m,
+  ],
   [
     'a PostgreSQL that does not answer',
     { HUBWATCH_DATABASE_URL: 'postgres://hubwatch:not-shown@127.0.0.1:1/hubwatch' },
     /^hubwatch: records: cannot open or migrate PostgreSQL postgres:\/\/hubwatch:\*\*\*@127\.0\.0\.1:1\/hubwatch: .*ECONNREFUSED/m,
   ],
-  ['a URL of another database', { HUBWATCH_DATABASE_URL: 'mysql://h/db' }, /^hubwatch: invalid configuration: HUBWATCH_DATABASE_URL: must be postgres:\/\/.+/m],
+  [
+    'a URL of another database',
+    { HUBWATCH_DATABASE_URL: 'mysql://h/db' },
+    /^hubwatch: invalid configuration: HUBWATCH_DATABASE_URL: must be postgres:\/\/.+/m,
+  ],
   ['a mirror switch that is neither on nor off', { HUBWATCH_EVENTS_MIRROR: 'no' }, /HUBWATCH_EVENTS_MIRROR: must be "on" or "off"/],
 ];
 

@@ -56,7 +56,10 @@ test('three expensive renders: the status page answers at once from its last sta
     if (outcome.status() === 503) expect(outcome.headers()['retry-after']).toBe('5');
   }
   await expect
-    .poll(async () => (await (await request.get(page)).text()).includes('data-testid="stale-banner"'), { timeout: 90_000, intervals: [2_000] })
+    .poll(async () => (await (await request.get(page)).text()).includes('data-testid="stale-banner"'), {
+      timeout: 90_000,
+      intervals: [2_000],
+    })
     .toBe(false);
 });
 
@@ -71,7 +74,12 @@ test('past the queue, a render is refused at once: 503 graphite_busy with Retry-
     const burst = Array.from({ length: 60 }, (_, i) =>
       request
         .get(`${CHAOS_APP}/api/graphite/render`, { params: { target: 'stats.statsd.numStats', from: `-${120 + i}min` }, timeout: 60_000 })
-        .then(async (answer) => ({ status: answer.status(), headers: answer.headers(), body: await answer.json(), at: Date.now() - started })),
+        .then(async (answer) => ({
+          status: answer.status(),
+          headers: answer.headers(),
+          body: await answer.json(),
+          at: Date.now() - started,
+        })),
     );
     const answers = await Promise.all(burst);
     const busy = answers.filter((a) => a.status === 503);
@@ -87,8 +95,12 @@ test('past the queue, a render is refused at once: 503 graphite_busy with Retry-
     signal('CONT');
   }
   await expect
-    .poll(async () => (await request.get(`${CHAOS_APP}/api/graphite/render`, { params: { target: 'stats.statsd.numStats', from: '-1min' } })).status(), {
-      timeout: 60_000,
-    })
+    .poll(
+      async () =>
+        (await request.get(`${CHAOS_APP}/api/graphite/render`, { params: { target: 'stats.statsd.numStats', from: '-1min' } })).status(),
+      {
+        timeout: 60_000,
+      },
+    )
     .toBe(200);
 });

@@ -16,10 +16,9 @@ test('a cached render is answered by the fast path with the bytes the route hand
   expect(first.headers()['x-hubwatch-cache'], 'a miss: server.ts ran the route handler itself, not Next').toBe('miss');
 
   // Written Grafana-style and in another order: the same render, the same cache entry.
-  const again = await request.get(
-    `/api/graphite/render?maxDataPoints=20&from=now-10m&until=now&target=${encodeURIComponent(target)}`,
-    { headers: { 'accept-encoding': 'gzip' } },
-  );
+  const again = await request.get(`/api/graphite/render?maxDataPoints=20&from=now-10m&until=now&target=${encodeURIComponent(target)}`, {
+    headers: { 'accept-encoding': 'gzip' },
+  });
   expect(again.status()).toBe(200);
   expect(again.headers()['x-hubwatch-cache']).toBe('hit');
   expect(again.headers()['content-encoding'], 'compressed for a client that asks, decoded by Playwright').toBe('gzip');
@@ -51,7 +50,11 @@ test('npm start refuses a bad configuration, naming every bad variable and file 
     ] as const) {
       const server = startTsx(['server.ts'], { NEXT_TELEMETRY_DISABLED: '1', ...env });
       expect(await server.exited, server.output()).toBe(1);
-      const line = server.output().split('\n').find((l) => l.startsWith('hubwatch: invalid configuration: ')) ?? server.output();
+      const line =
+        server
+          .output()
+          .split('\n')
+          .find((l) => l.startsWith('hubwatch: invalid configuration: ')) ?? server.output();
       for (const message of messages) expect(line).toContain(message);
     }
   } finally {

@@ -93,19 +93,13 @@ test('/system draws the health panels for a reporting hub and names the source o
   const now = Math.floor(Date.now() / 1000);
   const latency = 5 + Math.floor(Math.random() * 90);
   const base = `stats.gauges.jupyterhub.${E2E_HUB}`;
-  await sendCarbon([
-    `${base}.hub.up 1 ${now - 20}`,
-    `${base}.hub.up 1 ${now - 10}`,
-    `${base}.hub.health_ms ${latency} ${now - 10}`,
-  ]);
+  await sendCarbon([`${base}.hub.up 1 ${now - 20}`, `${base}.hub.up 1 ${now - 10}`, `${base}.hub.health_ms ${latency} ${now - 10}`]);
   await waitForData(request, [`${base}.hub.up`, `${base}.hub.health_ms`]);
   await waitForHub(request, E2E_HUB);
   await page.goto(`/system?from=-10min&hub=${E2E_HUB}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`System: ${E2E_HUB}`);
   await expect(page.getByTestId('panel-hub-up').locator('[data-chart-state=finished]')).toBeVisible();
-  await expect(page.getByTestId('panel-health-latency').getByRole('row', { name: /hub\/health/ })).toContainText(
-    `${latency} ms`,
-  );
+  await expect(page.getByTestId('panel-health-latency').getByRole('row', { name: /hub\/health/ })).toContainText(`${latency} ms`);
   await expect(page.getByTestId('panel-proxy-poll')).toHaveAttribute('data-state', 'empty');
   await expect(page.getByTestId('panel-proxy-poll')).toContainText("collector's metrics source");
   await expect(page.getByTestId('panel-spawn-duration')).toContainText("collector's log source");

@@ -94,9 +94,7 @@ test('an unbalanced bracket is flagged on its line, and nothing is sent to Graph
   await page.getByRole('button', { name: 'Add target' }).click();
   const second = page.getByRole('combobox', { name: 'Target 2', exact: true });
   await second.fill(`alias(${leaf}, 'x'`);
-  await expect(page.getByTestId('target-line-2').getByTestId('target-problem')).toHaveText([
-    'unclosed "(" at character 6',
-  ]);
+  await expect(page.getByTestId('target-line-2').getByTestId('target-problem')).toHaveText(['unclosed "(" at character 6']);
   await second.press('Enter');
   await expect(page.getByTestId('panel-explore')).toContainText('Nothing to draw');
   await page.waitForTimeout(1_500);

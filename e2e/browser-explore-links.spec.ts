@@ -25,7 +25,11 @@ test('"Open in explore" on a /system chart opens a new tab with the same series,
   const now = Math.floor(Date.now() / 1000);
   const latency = 5 + Math.floor(Math.random() * 90);
   const base = `stats.gauges.jupyterhub.${E2E_HUB}`;
-  await sendCarbon([`${base}.hub.up 1 ${now - 10}`, `${base}.hub.health_ms ${latency} ${now - 20}`, `${base}.hub.health_ms ${latency + 1} ${now - 10}`]);
+  await sendCarbon([
+    `${base}.hub.up 1 ${now - 10}`,
+    `${base}.hub.health_ms ${latency} ${now - 20}`,
+    `${base}.hub.health_ms ${latency + 1} ${now - 10}`,
+  ]);
   await waitForData(request, [`${base}.hub.up`, `${base}.hub.health_ms`]);
   await waitForHub(request, E2E_HUB);
   await page.goto(`/system?from=-10min&hub=${E2E_HUB}`);
@@ -76,9 +80,14 @@ test('CSV export of two targets from explore has exactly the numbers the render 
     const params = new URLSearchParams({ from: String(from), until: String(until) });
     params.append('target', a);
     params.append('target', b);
-    return (await (await request.get(`/api/graphite/render?${params.toString()}`)).json()) as { target: string; datapoints: [number | null, number][] }[];
+    return (await (await request.get(`/api/graphite/render?${params.toString()}`)).json()) as {
+      target: string;
+      datapoints: [number | null, number][];
+    }[];
   };
-  await expect.poll(async () => (await render()).map((s) => s.datapoints.filter(([v]) => v !== null).length), { timeout: 30_000 }).toEqual([9, 8]);
+  await expect
+    .poll(async () => (await render()).map((s) => s.datapoints.filter(([v]) => v !== null).length), { timeout: 30_000 })
+    .toEqual([9, 8]);
   const series = await render();
 
   await page.goto(`/explore?from=${from}&until=${until}&target=${encodeURIComponent(a)}&target=${encodeURIComponent(b)}`);
@@ -100,7 +109,11 @@ test('CSV export of two targets from explore has exactly the numbers the render 
   expect(csv.slice(1).filter((row) => row.endsWith(',')).length).toBeGreaterThan(0); // b's gap is an empty cell
 });
 
-test('"Open in explore" on a /system quantile panel draws the same p50/p95, computed from the same bins', async ({ page, context, request }) => {
+test('"Open in explore" on a /system quantile panel draws the same p50/p95, computed from the same bins', async ({
+  page,
+  context,
+  request,
+}) => {
   const now = Math.floor(Date.now() / 1000);
   const histogram = histogramPattern(E2E_HUB, 'spawns.duration').replace(/\.bin_\*$/, '');
   // Starts in two bins, so p50 and p95 differ and both depend on the counts (a random mix).
@@ -119,10 +132,19 @@ test('"Open in explore" on a /system quantile panel draws the same p50/p95, comp
   const panel = page.getByTestId('panel-spawn-duration');
   await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
   const systemRows = [];
-  for (const q of ['p50', 'p95']) systemRows.push(await panel.getByRole('row', { name: new RegExp(`^${q}`) }).getByRole('cell').allTextContents());
+  for (const q of ['p50', 'p95'])
+    systemRows.push(
+      await panel
+        .getByRole('row', { name: new RegExp(`^${q}`) })
+        .getByRole('cell')
+        .allTextContents(),
+    );
   expect(systemRows[0]).not.toEqual(systemRows[1]);
 
-  const [opened] = await Promise.all([context.waitForEvent('page'), panel.getByRole('link', { name: /Open in explore: Server start duration/ }).click()]);
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    panel.getByRole('link', { name: /Open in explore: Server start duration/ }).click(),
+  ]);
   await opened.waitForLoadState();
   const url = new URL(opened.url());
   expect(url.searchParams.getAll('target')).toEqual([`summarize(${histogram}.bin_*, '1min', 'sum', false)`]);
@@ -148,12 +170,20 @@ test('"Open in explore" on a /system quantile panel draws the same p50/p95, comp
   expect(csv[0]).toBe('time,epoch,p50 (from histogram bins),p95 (from histogram bins)');
   const bucket = Math.floor((now - 10) / 60) * 60;
   const target = url.searchParams.get('target') ?? '';
-  const bins = (await (await request.get(`/api/graphite/render?${new URLSearchParams({ target, from: '-10min', until: 'now' })}`)).json()) as Series[];
+  const bins = (await (
+    await request.get(`/api/graphite/render?${new URLSearchParams({ target, from: '-10min', until: 'now' })}`)
+  ).json()) as Series[];
   const expected = quantileTransform('statsd-p50-p95')
     .transform(bins)
     .series.map((s) => s.datapoints.find(([, at]) => at === bucket)?.[0]);
   expect(expected.every((v) => typeof v === 'number')).toBe(true);
-  expect(csv.find((row) => row.split(',')[1] === String(bucket))?.split(',').slice(2).map(Number)).toEqual(expected);
+  expect(
+    csv
+      .find((row) => row.split(',')[1] === String(bucket))
+      ?.split(',')
+      .slice(2)
+      .map(Number),
+  ).toEqual(expected);
   await opened.close();
 });
 
@@ -176,7 +206,7 @@ test('"Open in explore" on an impact overlay: its window, and last week as a 7-d
     const link = overlay.getByRole('link', { name: /Open in explore: Typical wait to start \(median\)/ });
     await expect(link).toHaveAttribute('target', '_blank');
     const target = overlayTargets(E2E_HUB, 1800).wait;
-    const csv = new URL(await overlay.getByRole('link', { name: /^CSV/ }).getAttribute('href') ?? '', 'http://x');
+    const csv = new URL((await overlay.getByRole('link', { name: /^CSV/ }).getAttribute('href')) ?? '', 'http://x');
     expect(csv.searchParams.getAll('target')).toEqual([target, `timeShift(${target}, '7d')`]);
 
     const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);
@@ -189,11 +219,18 @@ test('"Open in explore" on an impact overlay: its window, and last week as a 7-d
     const explore = opened.getByTestId('panel-explore');
     await expect(explore.locator('[data-chart-state=finished]')).toBeVisible();
     // Explore draws the same median by the same code: its largest value is the API's bins' largest median.
-    const answer = await request.get(`/api/graphite/render?${new URLSearchParams({ target, from: String(when - 1800), until: String(when + 1800) })}`);
+    const answer = await request.get(
+      `/api/graphite/render?${new URLSearchParams({ target, from: String(when - 1800), until: String(when + 1800) })}`,
+    );
     const [p50] = quantileTransform('statsd-p50').transform((await answer.json()) as Series[]).series;
     const peak = Math.max(...(p50?.datapoints ?? []).flatMap(([v]) => (v === null ? [] : [v])));
     expect(peak).toBeGreaterThan(0);
-    await expect(explore.getByRole('row', { name: /^around the deployment/ }).getByRole('cell').nth(1)).toHaveText(formatValue(peak, 'ms'));
+    await expect(
+      explore
+        .getByRole('row', { name: /^around the deployment/ })
+        .getByRole('cell')
+        .nth(1),
+    ).toHaveText(formatValue(peak, 'ms'));
     await expect(explore.getByRole('row', { name: /^one week earlier/ })).toHaveCount(1);
     await opened.close();
   } finally {

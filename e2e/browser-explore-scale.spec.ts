@@ -59,7 +59,12 @@ test('among 200 hubs, the glob search finds one hub and the keyboard adds its me
   const panel = page.getByTestId('panel-explore');
   await expect(panel.locator('[data-chart-state=finished]')).toBeVisible();
   // Its value is the hub's number: the line drawn is this hub's, not a neighbour's.
-  await expect(panel.getByRole('row', { name: new RegExp(hub) }).getByRole('cell').nth(3)).toHaveText(String(chosen));
+  await expect(
+    panel
+      .getByRole('row', { name: new RegExp(hub) })
+      .getByRole('cell')
+      .nth(3),
+  ).toHaveText(String(chosen));
 });
 
 test('among 200 hubs, the hub selector narrows to one by typing, and Enter opens it', async ({ page }) => {

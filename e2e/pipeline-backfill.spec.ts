@@ -27,7 +27,11 @@ interface Run {
 
 function tsx(args: string[], env: Record<string, string> = {}, stdin?: Buffer): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repo, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: repo,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -112,7 +116,15 @@ for (const version of ['3.0', '6.1.1']) {
       const spawns = (log.toString('latin1').match(/ took [\d.]+ seconds to start/g) ?? []).length;
       const liveTotals = await settled(() => totals(live, started), 'spawns.success', spawns);
 
-      const run = await tsx(['collector/cli.ts', 'backfill', '--hub-name', back, '--tz', 'UTC', join(repo, 'collector', 'fixtures', `jupyterhub-${version}`, 'once-hub.log')]);
+      const run = await tsx([
+        'collector/cli.ts',
+        'backfill',
+        '--hub-name',
+        back,
+        '--tz',
+        'UTC',
+        join(repo, 'collector', 'fixtures', `jupyterhub-${version}`, 'once-hub.log'),
+      ]);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/nothing skipped/);
       const backTotals = await settled(() => totals(back, '-30d'), 'spawns.success', spawns);
@@ -121,7 +133,15 @@ for (const version of ['3.0', '6.1.1']) {
       expect(Object.fromEntries(backTotals)).toEqual(Object.fromEntries(liveTotals));
 
       // Again: whole buckets overwrite, nothing doubles.
-      const again = await tsx(['collector/cli.ts', 'backfill', '--hub-name', back, '--tz', 'UTC', join(repo, 'collector', 'fixtures', `jupyterhub-${version}`, 'once-hub.log')]);
+      const again = await tsx([
+        'collector/cli.ts',
+        'backfill',
+        '--hub-name',
+        back,
+        '--tz',
+        'UTC',
+        join(repo, 'collector', 'fixtures', `jupyterhub-${version}`, 'once-hub.log'),
+      ]);
       expect(again.code, again.stderr).toBe(0);
       await sleep(8_000);
       expect(Object.fromEntries(await totals(back, '-30d'))).toEqual(Object.fromEntries(backTotals));

@@ -128,7 +128,11 @@ async function driveAndCompare(
   const startedAt = Math.floor(Date.now() / 1000);
   // Only the version under test and the scenario's own settings reach the hub's restarts: every other
   // JH_* of this process is blanked (the stack reads an empty value as the default).
-  const blank = Object.fromEntries(Object.keys(process.env).filter((key) => key.startsWith('JH_')).map((key) => [key, '']));
+  const blank = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((key) => key.startsWith('JH_'))
+      .map((key) => [key, '']),
+  );
   const simulator = startTsx(['simulator/cli.ts', '--crashes', '--ledger', ledgerPath], {
     ...blank,
     JH_VERSION: expectedHubVersion(),
@@ -145,7 +149,11 @@ async function driveAndCompare(
   // both kinds of death happened, and named servers started, failed, stopped and died
   const found = entries.flatMap((e) => (e.kind === 'crash' && e.outcome === 'crashed' ? [e.found ?? 'poll'] : []));
   expect(found.sort()).toEqual(['hub-start', 'hub-start', 'poll']);
-  const named = new Set(entries.flatMap((e) => ((e.kind === 'spawn' || e.kind === 'stop' || e.kind === 'crash') && e.server !== undefined ? [`${e.kind}:${e.outcome}`] : [])));
+  const named = new Set(
+    entries.flatMap((e) =>
+      (e.kind === 'spawn' || e.kind === 'stop' || e.kind === 'crash') && e.server !== undefined ? [`${e.kind}:${e.outcome}`] : [],
+    ),
+  );
   expect([...named].sort()).toEqual(['crash:crashed', 'spawn:error', 'spawn:success', 'stop:stopped']);
   expect(summary.counts['servers.stopped'], 'stops on purpose').toBeGreaterThanOrEqual(2);
 

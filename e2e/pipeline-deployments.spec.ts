@@ -31,7 +31,10 @@ async function restartHub(settings: Record<string, string>): Promise<void> {
   // Next's types make NODE_ENV a required key of ProcessEnv; the filtered copy keeps it when set.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JH_'))) as NodeJS.ProcessEnv;
   await run('bash', ['stack/stack.sh', 'stop', 'hub'], { env, timeout: 120_000 });
-  await run('bash', ['stack/stack.sh', 'start', 'hub'], { env: { ...env, JH_VERSION: expectedHubVersion(), ...settings }, timeout: 180_000 });
+  await run('bash', ['stack/stack.sh', 'start', 'hub'], {
+    env: { ...env, JH_VERSION: expectedHubVersion(), ...settings },
+    timeout: 180_000,
+  });
 }
 
 type Listed = { deployments: { id: number; what: string; source: string; kind: string; version: string | null }[] };

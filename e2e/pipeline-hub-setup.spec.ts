@@ -103,7 +103,7 @@ test('a stale proxy pid file naming an unrelated process is removed before the h
   }
 });
 
-test("a proxy left behind by a SIGKILLed hub is stopped before the next hub starts", async () => {
+test('a proxy left behind by a SIGKILLed hub is stopped before the next hub starts', async () => {
   const data = mkdtempSync(join(tmpdir(), 'hubwatch-hub-'));
   // stands in for the orphan: a process whose command line names configurable-http-proxy
   const leftover = spawn('bash', ['-c', 'exec -a configurable-http-proxy sleep 60'], { stdio: 'ignore' });

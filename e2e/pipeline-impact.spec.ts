@@ -93,7 +93,14 @@ async function phase(label: string, sections: number, minStarts: number, maxSeco
   const sims: { child: Child; ledger: string }[] = [];
   for (let s = 1; s <= sections; s++) {
     const ledger = join(workDir, `${label}-${s}.jsonl`);
-    const args = ['--students', String(SECTION), '--tag', `${runId.slice(-6)}${label}${s}`, '--seed', String(100 * s + label.charCodeAt(0))];
+    const args = [
+      '--students',
+      String(SECTION),
+      '--tag',
+      `${runId.slice(-6)}${label}${s}`,
+      '--seed',
+      String(100 * s + label.charCodeAt(0)),
+    ];
     // No deliberate crashes: with lectures this short, a crash either reaches the hub's 5 s poll or
     // is stopped with the rest first, so the crash counts of two phases varied 2 to 6 and decided
     // the doubled class's verdict once (crashRate `worse`). The crash rate is unit-tested.
@@ -118,7 +125,9 @@ async function phase(label: string, sections: number, minStarts: number, maxSeco
     for (const e of entries) if (e.kind !== 'run' && e.kind !== 'hub') users.add(e.user);
   }
   const result = { starts, attempts, seconds: (Date.now() - started) / 1000, users: [...users] };
-  process.stdout.write(`phase ${label}: ${sections} section(s), ${starts} starts, ${attempts} attempts in ${result.seconds.toFixed(0)} s\n`);
+  process.stdout.write(
+    `phase ${label}: ${sections} section(s), ${starts} starts, ${attempts} attempts in ${result.seconds.toFixed(0)} s\n`,
+  );
   return result;
 }
 
@@ -165,7 +174,11 @@ function summary(impact: ImpactResponse): string {
   const rows = Object.entries(impact.measures).map(
     ([id, m]) => `  ${id}: ${m.verdict} before=${m.before} after=${m.after} n=${m.samples.before}/${m.samples.after} p=${m.pValue}`,
   );
-  return [`${impact.deployment.kind} "${impact.deployment.what}": ${impact.verdict} (partial ${impact.partial})`, impact.reason, ...rows].join('\n');
+  return [
+    `${impact.deployment.kind} "${impact.deployment.what}": ${impact.verdict} (partial ${impact.partial})`,
+    impact.reason,
+    ...rows,
+  ].join('\n');
 }
 
 async function report(testInfo: TestInfo, name: string, impact: ImpactResponse): Promise<void> {

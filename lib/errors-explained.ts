@@ -52,8 +52,7 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
     keys: 'spawns.failure.exited',
     studentSaw: '"Spawner failed to start [status=N]. The logs for <your name> may contain details."',
     operatorCheck:
-      'The single-user server started and exited: read its own log (missing package, bad config, ' +
-      'full home directory, out of memory).',
+      'The single-user server started and exited: read its own log (missing package, bad config, ' + 'full home directory, out of memory).',
   },
   start_timeout: {
     label: 'Start timeout',
@@ -61,8 +60,7 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
     keys: 'spawns.failure.timeout',
     studentSaw: '"Spawn failed: Timeout" after waiting for the whole start timeout.',
     operatorCheck:
-      '"failed to start in N seconds": slow image pulls, node scale-up or a full cluster; compare with ' +
-      'Spawner.start_timeout.',
+      '"failed to start in N seconds": slow image pulls, node scale-up or a full cluster; compare with ' + 'Spawner.start_timeout.',
   },
   never_responded: {
     label: 'Never responded',
@@ -87,8 +85,7 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
     source: { kind: 'counter', key: 'spawns.limited' },
     keys: 'spawns.limited',
     studentSaw: '"Active user limit exceeded. Try again in a few minutes."',
-    operatorCheck:
-      '"N servers active, no space available": active_server_limit reached; cull idle servers or raise the limit.',
+    operatorCheck: '"N servers active, no space available": active_server_limit reached; cull idle servers or raise the limit.',
   },
   server_crashed: {
     label: 'Server crashed',
@@ -125,8 +122,7 @@ export const ERRORS_EXPLAINED: Record<ErrorCategory, ErrorExplanation> = {
     keys: 'requests.status.5xx − requests.spawn_5xx',
     studentSaw: '"500 : Internal Server Error" (or 502/503) from the hub itself.',
     operatorCheck:
-      'Tracebacks in the hub log. A 500 that answered a failed start is counted under that start\'s reason ' +
-      'above, not here.',
+      "Tracebacks in the hub log. A 500 that answered a failed start is counted under that start's reason " + 'above, not here.',
   },
   failed_login: {
     label: 'Failed login',

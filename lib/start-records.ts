@@ -22,7 +22,9 @@ async function importOnce(records: Records): Promise<boolean> {
   try {
     const result = await importGraphiteEvents(records);
     if (result.ran) {
-      console.log(`hubwatch: records: imported ${result.imported} deployments from graphite-web events (${result.deleted} of them deleted)`);
+      console.log(
+        `hubwatch: records: imported ${result.imported} deployments from graphite-web events (${result.deleted} of them deleted)`,
+      );
     }
     return true;
   } catch (error) {

@@ -58,7 +58,10 @@ describe('normaliseTime', () => {
   ];
   for (const [input, message] of bad) {
     test(`rejects ${JSON.stringify(input.slice(0, 20))}`, () => {
-      assert.throws(() => normaliseTime(input), (error) => error instanceof TimeSyntaxError && message.test(error.message));
+      assert.throws(
+        () => normaliseTime(input),
+        (error) => error instanceof TimeSyntaxError && message.test(error.message),
+      );
     });
   }
 

@@ -98,13 +98,7 @@ function utcEpoch(year: number, month: number, day: number, hour: number, minute
   const ms = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(ms);
   // Date.UTC silently rolls 31 February into March; a real calendar date survives the round trip.
-  if (
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day ||
-    hour > 23 ||
-    minute > 59
-  ) {
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) {
     throw new TimeSyntaxError('not a valid calendar date/time');
   }
   return ms / 1000;

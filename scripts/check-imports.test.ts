@@ -19,22 +19,16 @@ test('a component that imports the Graphite client fails, with the file, line an
 });
 
 test('type-only imports count too; the neutral module is allowed', () => {
-  assert.deepEqual(targets('components/chart/x.tsx', "import type { Series } from '@/lib/graphite/types';"), [
-    'lib/graphite/types.ts',
-  ]);
+  assert.deepEqual(targets('components/chart/x.tsx', "import type { Series } from '@/lib/graphite/types';"), ['lib/graphite/types.ts']);
   assert.deepEqual(targets('components/chart/x.tsx', "import type { Series } from '@/lib/shared/series';"), []);
   assert.deepEqual(targets('components/shell/x.tsx', "import { useViewParams } from '@/lib/client/use-view-params';"), []);
 });
 
 test('the server-side domain may not reach browser code or the route layer (relative paths resolved)', () => {
-  assert.deepEqual(targets('lib/status/x.ts', "import { useRender } from '@/lib/client/use-render';"), [
-    'lib/client/use-render.ts',
-  ]);
+  assert.deepEqual(targets('lib/status/x.ts', "import { useRender } from '@/lib/client/use-render';"), ['lib/client/use-render.ts']);
   assert.deepEqual(targets('lib/status/x.ts', "import { rangeProblem } from '../http/params';"), ['lib/http/params.ts']);
   assert.deepEqual(targets('lib/stats/x.ts', "const m = await import('@/lib/http/route');"), ['lib/http/route.ts']);
-  assert.deepEqual(targets('lib/charts/x.ts', "export { Chart } from '@/components/chart/echart';"), [
-    'components/chart/echart.tsx',
-  ]);
+  assert.deepEqual(targets('lib/charts/x.ts', "export { Chart } from '@/components/chart/echart';"), ['components/chart/echart.tsx']);
   assert.deepEqual(targets('lib/http/x.ts', "import { getStatus } from '@/lib/status/get-status';"), []);
 });
 
@@ -49,9 +43,7 @@ test("the collector may import the catalog, the API's contract and node, nothing
     ),
     ['lib/status/get-status.ts', 'next/navigation', 'react'],
   );
-  assert.deepEqual(targets('simulator/x.ts', "import { x } from '@/components/shell/site-header';"), [
-    'components/shell/site-header.tsx',
-  ]);
+  assert.deepEqual(targets('simulator/x.ts', "import { x } from '@/components/shell/site-header';"), ['components/shell/site-header.tsx']);
 });
 
 test('server.ts runs the build only: a source import of lib/ is refused', () => {
@@ -60,8 +52,14 @@ test('server.ts runs the build only: a source import of lib/ is refused', () => 
 });
 
 test("the API's contract imports zod and the catalog only", () => {
-  assert.deepEqual(targets('lib/api/x.ts', "import { z } from 'zod';\nimport { HUB_NAME_PATTERN } from '@/lib/catalog';\nimport { a } from './status';"), []);
-  assert.deepEqual(targets('lib/api/x.ts', "import { ConfigError } from '@/lib/config';\nimport * as echarts from 'echarts';"), ['lib/config/index.ts', 'echarts']);
+  assert.deepEqual(
+    targets('lib/api/x.ts', "import { z } from 'zod';\nimport { HUB_NAME_PATTERN } from '@/lib/catalog';\nimport { a } from './status';"),
+    [],
+  );
+  assert.deepEqual(targets('lib/api/x.ts', "import { ConfigError } from '@/lib/config';\nimport * as echarts from 'echarts';"), [
+    'lib/config/index.ts',
+    'echarts',
+  ]);
 });
 
 test('imports in comments are not imports', () => {
@@ -106,8 +104,8 @@ test('folder cycles: found once each, in import order, whatever the files', () =
 });
 
 test('process.env is read in lib/config/ and the CLIs entry points only; comments and tests are free', () => {
-  assert.deepEqual(envReads('lib/graphite/x.ts', "const url = process.env.GRAPHITE_URL;\n"), [1]);
-  assert.deepEqual(envReads('app/page.tsx', "// process.env.X is read in lib/config\nconst a = 1;\nif (process.env.Y) a;"), [3]);
+  assert.deepEqual(envReads('lib/graphite/x.ts', 'const url = process.env.GRAPHITE_URL;\n'), [1]);
+  assert.deepEqual(envReads('app/page.tsx', '// process.env.X is read in lib/config\nconst a = 1;\nif (process.env.Y) a;'), [3]);
   assert.deepEqual(envReads('lib/config/index.ts', 'loadConfig(process.env, process.cwd());'), []);
   assert.deepEqual(envReads('collector/cli.ts', 'parseOptions(argv, process.env);'), []);
   assert.deepEqual(envReads('lib/graphite/x.test.ts', 'process.env.GRAPHITE_URL;'), []);

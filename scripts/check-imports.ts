@@ -91,9 +91,7 @@ function sourceFiles(root: string): string[] {
     cwd: root,
     encoding: 'utf8',
   });
-  return listed
-    .split('\n')
-    .filter((f) => f !== '' && !f.startsWith('node_modules/') && existsSync(join(root, f)));
+  return listed.split('\n').filter((f) => f !== '' && !f.startsWith('node_modules/') && existsSync(join(root, f)));
 }
 
 export function checkRepository(root: string): Violation[] {

@@ -9,7 +9,5 @@ export function envReads(file: string, source: string): number[] {
   if (!checked || /\.test\.tsx?$/.test(file) || (ENV_READERS as readonly string[]).includes(file)) return [];
   // Comments may name the variable; code may not read it.
   const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (match) => match.replace(/[^\n]/g, ' '));
-  return code
-    .split('\n')
-    .flatMap((line, index) => (/\bprocess\.env\b/.test(line) ? [index + 1] : []));
+  return code.split('\n').flatMap((line, index) => (/\bprocess\.env\b/.test(line) ? [index + 1] : []));
 }

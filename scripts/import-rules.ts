@@ -86,7 +86,7 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   {
     room: ['lib/status/'],
     never: ['lib/hubs/'],
-    why: '/hubs is every hub\'s status: it builds on lib/status',
+    why: "/hubs is every hub's status: it builds on lib/status",
   },
   {
     room: ['lib/client/'],
@@ -111,7 +111,22 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   },
   {
     room: ['lib/api/'],
-    never: ['app/', 'components/', 'lib/', 'server.ts', 'instrumentation.ts', ...OUTSIDE_THE_DASHBOARD, 'node:', 'next', 'next/', 'react', 'react-dom', 'swr', 'nuqs', 'echarts'],
+    never: [
+      'app/',
+      'components/',
+      'lib/',
+      'server.ts',
+      'instrumentation.ts',
+      ...OUTSIDE_THE_DASHBOARD,
+      'node:',
+      'next',
+      'next/',
+      'react',
+      'react-dom',
+      'swr',
+      'nuqs',
+      'echarts',
+    ],
     except: ['lib/api/', 'lib/catalog/'],
     why: "lib/api/ is the API's contract, read by the browser, the server and the collector alike: zod and the metric catalog only (lib/api/dependency-free.test.ts checks every import)",
   },

@@ -65,7 +65,10 @@ const bad: [string[], RegExp][] = [
 ];
 for (const [argv, message] of bad) {
   test(`bad input names the option: ${argv.join(' ')}`, () => {
-    assert.throws(() => parseArgs(argv, {}, NOW), (error: unknown) => error instanceof UsageError && message.test(error.message));
+    assert.throws(
+      () => parseArgs(argv, {}, NOW),
+      (error: unknown) => error instanceof UsageError && message.test(error.message),
+    );
   });
 }
 
@@ -76,5 +79,8 @@ test('--crashes: its own scenario, a tag from the clock, never together with --o
   assert.match(options.tag, /^[a-z0-9]{1,12}$/);
   assert.notEqual(options.tag, 'class');
   assert.equal(parseArgs([], {}, NOW).crashes, false);
-  assert.throws(() => parseArgs(['--once', '--crashes'], {}, NOW), (e: unknown) => e instanceof UsageError && /choose one/.test(e.message));
+  assert.throws(
+    () => parseArgs(['--once', '--crashes'], {}, NOW),
+    (e: unknown) => e instanceof UsageError && /choose one/.test(e.message),
+  );
 });

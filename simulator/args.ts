@@ -101,7 +101,8 @@ export function parseArgs(argv: readonly string[], env: Env, nowMs: number): Sim
       continue;
     }
     if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (!KNOWN.has(flag)) throw new UsageError(`unknown option ${JSON.stringify(flag)} (see --help)`);
     const value = inline ?? argv[i + 1];
     if (inline === undefined) i += 1;

@@ -66,10 +66,26 @@ async function main(): Promise<number> {
     if (options.crashes) {
       await runCrashes(sim, await stackHubControl(api, process.env, ledger), { tag: options.tag });
     } else if (options.once) {
-      await runOnce(sim, { hubUrl: options.hubUrl, tag: options.tag, students: options.students, requestTimeoutMs: options.requestTimeoutMs, maxLatecomers: options.maxLatecomers });
+      await runOnce(sim, {
+        hubUrl: options.hubUrl,
+        tag: options.tag,
+        students: options.students,
+        requestTimeoutMs: options.requestTimeoutMs,
+        maxLatecomers: options.maxLatecomers,
+      });
     } else {
-      const loop = { hubUrl: options.hubUrl, tag: options.tag, students: options.students, waves: options.waves, requestTimeoutMs: options.requestTimeoutMs };
-      await runLoop(sim, { ...loop, lectureSeconds: options.lectureSeconds, breakSeconds: options.breakSeconds, crashChance: options.crashChance }, createRandom(options.seed));
+      const loop = {
+        hubUrl: options.hubUrl,
+        tag: options.tag,
+        students: options.students,
+        waves: options.waves,
+        requestTimeoutMs: options.requestTimeoutMs,
+      };
+      await runLoop(
+        sim,
+        { ...loop, lectureSeconds: options.lectureSeconds, breakSeconds: options.breakSeconds, crashChance: options.crashChance },
+        createRandom(options.seed),
+      );
     }
   } finally {
     ledger.record({ kind: 'run', phase: 'end', mode, tag: options.tag, seed: options.seed });

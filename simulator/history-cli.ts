@@ -21,7 +21,14 @@ async function main(): Promise<number> {
   let values: Record<string, string | undefined>;
   try {
     values = parseArgs({
-      options: { out: { type: 'string' }, days: { type: 'string' }, students: { type: 'string' }, seed: { type: 'string' }, version: { type: 'string' }, until: { type: 'string' } },
+      options: {
+        out: { type: 'string' },
+        days: { type: 'string' },
+        students: { type: 'string' },
+        seed: { type: 'string' },
+        version: { type: 'string' },
+        until: { type: 'string' },
+      },
       strict: true,
     }).values;
   } catch (error) {
@@ -37,7 +44,8 @@ async function main(): Promise<number> {
   let plan: HistoryPlan;
   try {
     const version = values.version ?? '6.1.1';
-    if (!capturedVersions().includes(version)) throw new RangeError(`--version: no capture of JupyterHub ${version} (captured: ${capturedVersions().join(', ')})`);
+    if (!capturedVersions().includes(version))
+      throw new RangeError(`--version: no capture of JupyterHub ${version} (captured: ${capturedVersions().join(', ')})`);
     const now = number('until', Date.now());
     const base = demoPlan(now, { seed: number('seed', 18), version, students: number('students', 120) });
     plan = values.days === undefined ? base : { ...base, fromMs: now - number('days', DEMO_DAYS) * 86_400_000 };
@@ -47,8 +55,11 @@ async function main(): Promise<number> {
   }
   const out = values.out === undefined ? process.stdout : createWriteStream(values.out);
   const counts = await writeHistory(plan, out);
-  if (out !== process.stdout) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  process.stderr.write(`history: ${counts.lines} lines, ${counts.sessions} sessions, ${counts.starts} starts, failures ${JSON.stringify(counts.failures)}, ${plan.deployments.length} deployments\n`);
+  if (out !== process.stdout)
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  process.stderr.write(
+    `history: ${counts.lines} lines, ${counts.sessions} sessions, ${counts.starts} starts, failures ${JSON.stringify(counts.failures)}, ${plan.deployments.length} deployments\n`,
+  );
   return 0;
 }
 

@@ -15,10 +15,7 @@ test('the jar keeps the last value per name and drops cleared cookies', () => {
   assert.equal(jar.get('_xsrf'), '2|aa|bb|1795605053');
   jar.store(['jupyterhub-session-id=; expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/', '_xsrf=new; Max-Age=60']);
   assert.equal(jar.get('jupyterhub-session-id'), undefined);
-  assert.equal(
-    jar.header(),
-    'jupyterhub-hub-login="2|1:0|10:1795605053|20:jupyterhub-hub-login|44:abc=|def"; _xsrf=new',
-  );
+  assert.equal(jar.header(), 'jupyterhub-hub-login="2|1:0|10:1795605053|20:jupyterhub-hub-login|44:abc=|def"; _xsrf=new');
   jar.store(['_xsrf=gone; Max-Age=0']);
   assert.equal(jar.get('_xsrf'), undefined);
 });
@@ -78,7 +75,10 @@ test("a student's page request says what a browser says (navigate), and reads ev
     assert.equal(seen.body, 'username=x&password=y');
     assert.equal(seen.headers['sec-fetch-mode'], 'navigate');
     assert.equal(seen.headers['sec-fetch-site'], 'same-origin');
-    await assert.rejects(navigate(`${base}/stall`, { timeoutMs: 200 }), /^HttpError: GET http:\/\/127\.0\.0\.1:\d+\/stall failed \(timed out\)$/);
+    await assert.rejects(
+      navigate(`${base}/stall`, { timeoutMs: 200 }),
+      /^HttpError: GET http:\/\/127\.0\.0\.1:\d+\/stall failed \(timed out\)$/,
+    );
   } finally {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

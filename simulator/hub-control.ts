@@ -31,7 +31,10 @@ function stack(action: 'stop' | 'start', env: ChildEnv, timeoutMs: number): Prom
   return new Promise((resolve, reject) => {
     execFile('bash', ['stack/stack.sh', action, 'hub'], { cwd: REPO_DIR, env, timeout: timeoutMs }, (error, _stdout, stderr) => {
       if (error === null) resolve();
-      else reject(new Error(`stack.sh ${action} hub failed (${error.message.split('\n')[0]}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      else
+        reject(
+          new Error(`stack.sh ${action} hub failed (${error.message.split('\n')[0]}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`),
+        );
     });
   });
 }

@@ -59,9 +59,7 @@ export type LedgerEntry = LedgerEvent & { t: number; ts: string };
  * but `errors.unclassified`, which counts lines no rule knows and so has no action behind it.
  */
 export type ContractKey = Exclude<CounterKey, 'errors.unclassified'>;
-export const CONTRACT_KEYS: readonly ContractKey[] = COUNTER_KEYS.filter(
-  (key): key is ContractKey => key !== 'errors.unclassified',
-);
+export const CONTRACT_KEYS: readonly ContractKey[] = COUNTER_KEYS.filter((key): key is ContractKey => key !== 'errors.unclassified');
 
 export type Summary = {
   counts: Record<ContractKey, number>;

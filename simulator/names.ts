@@ -22,5 +22,7 @@ export function faultyName(fault: Fault, index: number, tag: string): string {
 
 /** A short tag from the clock, base 36, e.g. "m3k9x2". */
 export function tagFromTime(nowMs: number): string {
-  return Math.floor(nowMs / 1000).toString(36).slice(-6);
+  return Math.floor(nowMs / 1000)
+    .toString(36)
+    .slice(-6);
 }

@@ -58,9 +58,7 @@ export async function runOnce(sim: Sim, options: OnceOptions): Promise<void> {
     await quiet(sim);
     await sim.api.createUsers(Object.values(faulty));
     note(faulty.broken, await spawnViaApi(faulty.broken, sim));
-    const slowFaults = Promise.all(
-      [faulty.hang, faulty.mute, faulty.crash].map(async (name) => note(name, await spawnViaApi(name, sim))),
-    );
+    const slowFaults = Promise.all([faulty.hang, faulty.mute, faulty.crash].map(async (name) => note(name, await spawnViaApi(name, sim))));
     const impatient = students.find((s) => lastOutcome.get(s.name) === 'throttled');
     if (impatient !== undefined) {
       await sleep(1000, sim.signal);

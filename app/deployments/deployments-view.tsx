@@ -22,7 +22,9 @@ export function DeploymentsView(props: DeploymentsViewProps) {
     <>
       <div className="view-header">
         <h1>Deployments{props.hub ? `: ${props.hub}` : ''}</h1>
-        <p>Each verdict compares the {DEFAULT_WINDOW} after a deployment with the {DEFAULT_WINDOW} before and with the same time last week.</p>
+        <p>
+          Each verdict compares the {DEFAULT_WINDOW} after a deployment with the {DEFAULT_WINDOW} before and with the same time last week.
+        </p>
       </div>
       {deployments === undefined ? (
         <p className="panel-message" role={error ? 'alert' : 'status'}>
@@ -66,7 +68,9 @@ function DeploymentListRow({ deployment: d }: { deployment: Deployment }) {
       <td>{formatClock(d.when, { withDate: true })}</td>
       <td>{d.hub}</td>
       <td>
-        <a href={`/deployments/${d.id}?${new URLSearchParams({ hub: d.hub }).toString()}`}>{d.kind === 'restart' ? `Restart: ${d.what}` : d.what}</a>
+        <a href={`/deployments/${d.id}?${new URLSearchParams({ hub: d.hub }).toString()}`}>
+          {d.kind === 'restart' ? `Restart: ${d.what}` : d.what}
+        </a>
       </td>
       <td>{d.version ?? '–'}</td>
       <td>{d.source}</td>

@@ -71,14 +71,11 @@ export function ErrorsView({ data, category }: ErrorsViewProps) {
   return (
     <div className={styles.page}>
       <AutoRefresh intervalMs={REFRESH_INTERVAL_MS[params.refresh]} />
-      <StaleBanner
-        pageReport={data.kind === 'stale' ? { message: data.problem, fetchedAt: data.fetchedAt * 1000 } : null}
-      />
+      <StaleBanner pageReport={data.kind === 'stale' ? { message: data.problem, fetchedAt: data.fetchedAt * 1000 } : null} />
       <div className={styles.header}>
         <h1>What students ran into</h1>
         <p data-testid="errors-total">
-          {status.errors.total.toLocaleString('en-US')} errors{' '}
-          {rangePhrase(status.range.from, status.range.until, chart.live)}
+          {status.errors.total.toLocaleString('en-US')} errors {rangePhrase(status.range.from, status.range.until, chart.live)}
           {' · '}
           {status.errors.previousTotal.toLocaleString('en-US')} in the previous range of the same length
         </p>

@@ -75,7 +75,8 @@ export function ExploreView() {
   const editedLines = (): TargetLine[] =>
     drafts.map((target, i) => ({ ...(committed.lines[i] ?? EMPTY_LINE), target })).filter((l) => l.target.trim() !== '');
   const commitDrafts = () => commit({ ...committed, lines: editedLines() });
-  const addTarget = (path: string) => commit({ ...committed, lines: [...editedLines(), { ...EMPTY_LINE, target: path }].slice(0, MAX_LINES) });
+  const addTarget = (path: string) =>
+    commit({ ...committed, lines: [...editedLines(), { ...EMPTY_LINE, target: path }].slice(0, MAX_LINES) });
   const changeLine = (index: number, change: Partial<TargetLine>) =>
     commit({ ...committed, lines: committed.lines.map((l, i) => (i === index ? { ...l, ...change } : l)) });
   const removeLine = (index: number) => {
@@ -103,9 +104,14 @@ export function ExploreView() {
   const width = useElementWidth(boxRef);
   const now = useNowSeconds();
   const everyPoint = useMemo(() => drawn.map(({ line }) => line.transform !== undefined), [drawn]);
-  const transforms = useMemo(() => drawn.map(({ line }) => (line.transform ? quantileTransform(line.transform).transform : undefined)), [drawn]);
+  const transforms = useMemo(
+    () => drawn.map(({ line }) => (line.transform ? quantileTransform(line.transform).transform : undefined)),
+    [drawn],
+  );
   const query =
-    width !== null && renderTargets.length > 0 ? { targets: renderTargets, from: params.from, until: params.until, maxDataPoints: width, everyPoint } : null;
+    width !== null && renderTargets.length > 0
+      ? { targets: renderTargets, from: params.from, until: params.until, maxDataPoints: width, everyPoint }
+      : null;
   const data = useRender(perLineQueries(query), params.refresh);
   useReportStale('panel:explore', data.isStale ? { message: plainErrorMessage(data.error), fetchedAt: data.fetchedAt } : null);
 
@@ -122,7 +128,8 @@ export function ExploreView() {
     [drawn, data.outcomes, committed.lines.length, transforms],
   );
   const names = useMemo(
-    () => results.series.map((s, i) => seriesLabel(s.target, committed.lines[results.lineOfSeries[i] ?? -1], committed.display.consolidateBy)),
+    () =>
+      results.series.map((s, i) => seriesLabel(s.target, committed.lines[results.lineOfSeries[i] ?? -1], committed.display.consolidateBy)),
     [results.series, results.lineOfSeries, committed.lines, committed.display.consolidateBy],
   );
   const axes = useMemo(() => results.lineOfSeries.map((i) => committed.lines[i]?.axis ?? 'left'), [results.lineOfSeries, committed.lines]);
@@ -171,7 +178,11 @@ export function ExploreView() {
             />
           )}
           {params.kiosk ? null : (
-            <DisplayOptions display={committed.display} hasRightAxis={committed.lines.some((l) => l.axis === 'right')} onChange={changeDisplay} />
+            <DisplayOptions
+              display={committed.display}
+              hasRightAxis={committed.lines.some((l) => l.axis === 'right')}
+              onChange={changeDisplay}
+            />
           )}
           {params.kiosk || exportable === null ? null : (
             <p className={styles.exports}>
@@ -213,7 +224,7 @@ export function ExploreView() {
                     ? 'Graphite rejected a target: its reason is under the line.'
                     : renderTargets.length === 0
                       ? 'Nothing to draw: every line is hidden or has a problem (see the lines above).'
-                      : "No data for these targets in this range. Check the path in the tree (or search with a pattern) or widen the range."
+                      : 'No data for these targets in this range. Check the path in the tree (or search with a pattern) or widen the range.'
                 }
                 onZoom={(from, until) => update(zoomRange(from, until))}
                 height={360}

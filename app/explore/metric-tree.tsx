@@ -30,9 +30,7 @@ function Level({ parent, level, ctx }: { parent: string | null; level: number; c
     focus(firstChild);
   }, [parent, enterWhenLoaded, firstChild, entered, focus]);
   if (nodes === undefined) {
-    return (
-      <div className={styles.treeNote}>{isLoading ? 'Loading…' : `Cannot list: ${plainErrorMessage(error)}`}</div>
-    );
+    return <div className={styles.treeNote}>{isLoading ? 'Loading…' : `Cannot list: ${plainErrorMessage(error)}`}</div>;
   }
   if (nodes.length === 0) return <div className={styles.treeNote}>(empty)</div>;
   const shown = nodes.slice(0, MAX_CHILDREN_SHOWN);
@@ -172,7 +170,14 @@ export function MetricTree({ onAdd }: { onAdd: (path: string) => void }) {
   };
 
   return (
-    <div ref={treeRef} role="tree" aria-labelledby="metric-tree-heading" className={styles.tree} onKeyDown={onKeyDown} data-testid="metric-tree">
+    <div
+      ref={treeRef}
+      role="tree"
+      aria-labelledby="metric-tree-heading"
+      className={styles.tree}
+      onKeyDown={onKeyDown}
+      data-testid="metric-tree"
+    >
       <Level parent={null} level={1} ctx={{ expanded, active, toggle, focus: focusPath, onAdd, enterWhenLoaded, entered }} />
     </div>
   );

@@ -52,8 +52,8 @@ export default async function HubsPage({ searchParams }: { searchParams: SearchP
       {refresh}
       <h1>Hubs</h1>
       <p>
-        {data.hubs.length === 0 ? 'No hub reports yet.' : `${data.hubs.length} reporting, worst first.`} Failed starts are
-        counted over the last hour.
+        {data.hubs.length === 0 ? 'No hub reports yet.' : `${data.hubs.length} reporting, worst first.`} Failed starts are counted over the
+        last hour.
       </p>
       {data.hubs.length > 0 ? (
         <table className={styles.table} data-testid="hubs-table">

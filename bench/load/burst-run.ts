@@ -14,7 +14,14 @@ const CLIENTS = 8;
 const SEED = 20_261_208;
 
 export type BurstHubs = { hubs: string[]; prefix: string; lines: number };
-export type BurstFigures = { seconds: number; answers: number; byKind: Record<string, number>; noAnswer: number; startedAt: number; endedAt: number };
+export type BurstFigures = {
+  seconds: number;
+  answers: number;
+  byKind: Record<string, number>;
+  noAnswer: number;
+  startedAt: number;
+  endedAt: number;
+};
 
 export async function writeBurstHubs(): Promise<BurstHubs> {
   const run = `bld${Date.now().toString(36).slice(-5)}`;

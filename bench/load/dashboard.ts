@@ -34,7 +34,10 @@ export async function freePort(first: number, tries = 20): Promise<number> {
  * runs, `node --import tsx server.ts`, started directly with those arguments first.
  */
 export async function startDashboard(root: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Dashboard> {
-  const [command, args] = nodeArgs.length === 0 ? ['npm', ['start']] : [process.execPath, [...nodeArgs, `--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'server.ts']];
+  const [command, args] =
+    nodeArgs.length === 0
+      ? ['npm', ['start']]
+      : [process.execPath, [...nodeArgs, `--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'server.ts']];
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HUBWATCH_HOST: '127.0.0.1', ...env },

@@ -82,7 +82,14 @@ export async function measureFreshness(base: string, graphite: string, tries: nu
   const gauges = [`jupyterhub.${hub}.hub.up:1|g`, `jupyterhub.${hub}.hub.health_ms:25|g`, `jupyterhub.${hub}.servers.running:0|g`];
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     await sendStatsd(gauges);

@@ -8,7 +8,14 @@ import { createRandom } from '../../e2e/support/seeded-random';
  * as the memory goal asks. Figures only: the spec is what checks the answers.
  */
 
-export type FuzzFigures = { cases: number; seconds: number; statuses: Record<string, number>; noAnswer: number; startedAt: number; endedAt: number };
+export type FuzzFigures = {
+  cases: number;
+  seconds: number;
+  statuses: Record<string, number>;
+  noAnswer: number;
+  startedAt: number;
+  endedAt: number;
+};
 
 const SEED = 20_261_201;
 const CONCURRENCY = 20;

@@ -87,7 +87,7 @@ for (const version of ['3.0', '6.1.1']) {
         for (const [key, n] of expected) assert.equal(got.get(key), n, key);
         const bins = [...got].filter(([k]) => k.startsWith('spawns.duration.histogram.')).reduce((s, [, n]) => s + n, 0);
         assert.equal(bins, out.timers.get('spawns.duration')?.length);
-        const steps = new Set(points.map((p) => p.ts % 600 === 0 ? 600 : p.ts % 60 === 0 ? 60 : 10));
+        const steps = new Set(points.map((p) => (p.ts % 600 === 0 ? 600 : p.ts % 60 === 0 ? 60 : 10)));
         assert.ok(ageMs > 86_400_000 ? !steps.has(10) : steps.has(10), `timestamps aligned to the archive: ${[...steps]}`);
         assert.ok(points.some((p) => p.metric === 'stats.gauges.jupyterhub.cap.history.imported'));
       });

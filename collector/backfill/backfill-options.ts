@@ -75,7 +75,8 @@ export function parseBackfillOptions(argv: readonly string[], env: Env): Backfil
   const v = parsed.values;
   const hubName = v['hub-name'];
   if (hubName === undefined) throw new BackfillUsageError('--hub-name: required (the hub the logs belong to)');
-  if (!/^[A-Za-z0-9_-]{1,46}$/.test(hubName)) throw new BackfillUsageError(`--hub-name: "${hubName}" may only hold letters, digits, _ and - (1-46 characters)`);
+  if (!/^[A-Za-z0-9_-]{1,46}$/.test(hubName))
+    throw new BackfillUsageError(`--hub-name: "${hubName}" may only hold letters, digits, _ and - (1-46 characters)`);
   const files = parsed.positionals;
   if (files.length === 0) throw new BackfillUsageError('FILE: give at least one log file, or - for stdin');
   if (files.includes('-') && files.length > 1) throw new BackfillUsageError('FILE: - (stdin) cannot be combined with files');
@@ -85,7 +86,8 @@ export function parseBackfillOptions(argv: readonly string[], env: Env): Backfil
     const text = v.carbon ?? '127.0.0.1:2003';
     const m = HOST_PORT.exec(text);
     const port = Number(m?.[2]);
-    if (m === null || port < 1 || port > 65535) throw new BackfillUsageError(`--carbon: "${text}" is not HOST:PORT with a port 1-65535 (e.g. 127.0.0.1:2003)`);
+    if (m === null || port < 1 || port > 65535)
+      throw new BackfillUsageError(`--carbon: "${text}" is not HOST:PORT with a port 1-65535 (e.g. 127.0.0.1:2003)`);
     carbon = { host: (m[1] ?? '').replace(/^\[|\]$/g, ''), port };
   }
   let tz: string;
@@ -95,7 +97,8 @@ export function parseBackfillOptions(argv: readonly string[], env: Env): Backfil
     throw new BackfillUsageError(error instanceof Error ? error.message : String(error));
   }
   const creates = Number(v['creates-per-minute'] ?? '500');
-  if (!Number.isInteger(creates) || creates < 1) throw new BackfillUsageError(`--creates-per-minute: "${v['creates-per-minute']}" is not a whole number of at least 1`);
+  if (!Number.isInteger(creates) || creates < 1)
+    throw new BackfillUsageError(`--creates-per-minute: "${v['creates-per-minute']}" is not a whole number of at least 1`);
   const dashboard = v['dashboard-url'] ?? env.HUBWATCH_URL;
   const token = env.HUBWATCH_DEPLOY_TOKEN;
   if (v['dashboard-url'] !== undefined && (token === undefined || token === '')) {

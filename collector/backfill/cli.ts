@@ -3,7 +3,11 @@ import { BACKFILL_USAGE, BackfillUsageError, parseBackfillOptions } from './back
 import { runBackfill } from './run-backfill';
 
 /** `hubwatch-collector backfill ...`: exit 0 all imported, 1 something skipped or refused, 2 usage error. */
-export async function backfillMain(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, stdin: Readable): Promise<number> {
+export async function backfillMain(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  stdin: Readable,
+): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${BACKFILL_USAGE}\n`);
     return 0;

@@ -15,7 +15,10 @@ const { process_metrics } = require('statsd/lib/process_metrics') as {
 };
 
 const FLUSH_MS = METRICS_LAYOUT.flushIntervalSeconds * 1000;
-const HISTOGRAM = METRICS_LAYOUT.histograms.map((rule) => ({ metric: rule.metric, bins: rule.bins.map((b) => (b === Infinity ? 'inf' : b)) }));
+const HISTOGRAM = METRICS_LAYOUT.histograms.map((rule) => ({
+  metric: rule.metric,
+  bins: rule.bins.map((b) => (b === Infinity ? 'inf' : b)),
+}));
 
 function statsd(counters: Record<string, number>, timers: Record<string, number[]>): Metrics {
   let out: Metrics = {};
@@ -66,6 +69,12 @@ describe("a flush bucket equals StatsD's", () => {
 
   it('a counter: count and rate', () => {
     const theirs = statsd({ 'jupyterhub.h.spawns.success': 7 }, {});
-    assert.deepEqual(counterFields(7, FLUSH_MS / 1000), new Map([['count', 7], ['rate', theirs.counter_rates?.['jupyterhub.h.spawns.success']]]));
+    assert.deepEqual(
+      counterFields(7, FLUSH_MS / 1000),
+      new Map([
+        ['count', 7],
+        ['rate', theirs.counter_rates?.['jupyterhub.h.spawns.success']],
+      ]),
+    );
   });
 });

@@ -29,7 +29,9 @@ export class Progress {
     const left = share > 0 ? Math.round(seconds / share - seconds) : null;
     const mb = (b: number) => (b / 1_048_576).toFixed(1);
     const total = this.totalBytes > 0 ? ` of ${mb(this.totalBytes)} MB` : '';
-    this.out.write(`\r\x1b[K${mb(this.done_)} MB${total}, ${this.lineCount} lines, ${Math.round(rate)} lines/s${left === null ? '' : `, ${left} s left`}`);
+    this.out.write(
+      `\r\x1b[K${mb(this.done_)} MB${total}, ${this.lineCount} lines, ${Math.round(rate)} lines/s${left === null ? '' : `, ${left} s left`}`,
+    );
   }
 
   done(): void {

@@ -50,7 +50,9 @@ export async function recordDeployments(past: readonly PastDeployment[], setting
       );
       result.recorded++;
     } catch (error) {
-      result.failed.push(`${d.kind} "${d.what}" at ${new Date(d.when * 1000).toISOString()}: ${error instanceof Error ? error.message : String(error)}`);
+      result.failed.push(
+        `${d.kind} "${d.what}" at ${new Date(d.when * 1000).toISOString()}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return result;

@@ -43,8 +43,11 @@ it('picks the rule carbon picks for the series the backfill writes', () => {
   );
 });
 
-it("aggregates a slot as whisper does (known values only)", () => {
-  const of = (method: Parameters<typeof aggregationFor>[0] extends string ? ConstructorParameters<typeof SlotAggregate>[0] : never, values: number[]) => {
+it('aggregates a slot as whisper does (known values only)', () => {
+  const of = (
+    method: Parameters<typeof aggregationFor>[0] extends string ? ConstructorParameters<typeof SlotAggregate>[0] : never,
+    values: number[],
+  ) => {
     const agg = new SlotAggregate(method);
     for (const v of values) agg.add(v);
     return agg.result();

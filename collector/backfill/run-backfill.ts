@@ -83,7 +83,12 @@ export interface BackfillDeps {
   nowMs?: number;
 }
 
-export async function runBackfill(o: BackfillOptions, stdin: Readable, stderr: NodeJS.WriteStream, deps: BackfillDeps = {}): Promise<BackfillReport> {
+export async function runBackfill(
+  o: BackfillOptions,
+  stdin: Readable,
+  stderr: NodeJS.WriteStream,
+  deps: BackfillDeps = {},
+): Promise<BackfillReport> {
   const problems: string[] = [];
   const clock = new ZoneClock(o.tz);
   const peekTime = new LineTime(clock);
@@ -104,7 +109,9 @@ export async function runBackfill(o: BackfillOptions, stdin: Readable, stderr: N
     }
     const firstMs = await firstTime(source, source.open(), peekTime);
     if (firstMs < 0) {
-      problems.push(`${name}: not a JupyterHub log (no line with a hub timestamp "[I YYYY-MM-DD HH:MM:SS.mmm ..." in its first 4 MB); skipped`);
+      problems.push(
+        `${name}: not a JupyterHub log (no line with a hub timestamp "[I YYYY-MM-DD HH:MM:SS.mmm ..." in its first 4 MB); skipped`,
+      );
       continue;
     }
     const lastMs = source.gzip || source.size === null ? null : lastTime(name, source.size, peekTime);
@@ -113,7 +120,10 @@ export async function runBackfill(o: BackfillOptions, stdin: Readable, stderr: N
   ordered.sort((a, b) => a.firstMs - b.firstMs);
 
   const plan = new ArchivePlan((deps.nowMs ?? Date.now()) / 1000);
-  const progress = new Progress(stderr, ordered.reduce((sum, s) => sum + (s.source.size ?? 0), 0));
+  const progress = new Progress(
+    stderr,
+    ordered.reduce((sum, s) => sum + (s.source.size ?? 0), 0),
+  );
 
   // 2. Live data of this hub in the range: refused before anything is written.
   let stopAtMs = Infinity;
@@ -147,10 +157,12 @@ export async function runBackfill(o: BackfillOptions, stdin: Readable, stderr: N
   const collect = deps.collect;
   const roller = new PointRoller(
     plan,
-    writer !== null ? (point) => writer.write(point) : (point) => {
-      dryPoints++;
-      collect?.(point);
-    },
+    writer !== null
+      ? (point) => writer.write(point)
+      : (point) => {
+          dryPoints++;
+          collect?.(point);
+        },
   );
   const buckets = new FlushBuckets(o.hubName, METRICS_LAYOUT.flushIntervalSeconds, (ts, values) => roller.bucket(ts, values));
   const parser = new LogParser(buckets);
@@ -162,7 +174,10 @@ export async function runBackfill(o: BackfillOptions, stdin: Readable, stderr: N
   for (let i = 0; i < ordered.length; i++) {
     const entry = ordered[i];
     if (entry === undefined || sink.stopped) break;
-    const later = ordered.slice(i + 1).map((s) => s.firstMs).filter((ms) => ms >= 0);
+    const later = ordered
+      .slice(i + 1)
+      .map((s) => s.firstMs)
+      .filter((ms) => ms >= 0);
     sink.retainFrom = later.length > 0 ? Math.min(...later) : Infinity;
     sink.overlapUntil = sink.lastMs;
     sink.file = entry.source.name;
@@ -203,10 +218,14 @@ export async function runBackfill(o: BackfillOptions, stdin: Readable, stderr: N
     );
   }
   if (sink.counts.late > 0) {
-    problems.push(`${sink.counts.late} lines skipped: older than a 10 s bucket already written (more than 120 s out of order), the first at ${sink.counts.firstLate}`);
+    problems.push(
+      `${sink.counts.late} lines skipped: older than a 10 s bucket already written (more than 120 s out of order), the first at ${sink.counts.firstLate}`,
+    );
   }
   if (plan.tooOldBuckets > 0) {
-    problems.push(`${plan.tooOldBuckets} buckets skipped: older than the longest archive (${Math.round((plan.archives.at(-1)?.keepSeconds ?? 0) / 86_400)} days)`);
+    problems.push(
+      `${plan.tooOldBuckets} buckets skipped: older than the longest archive (${Math.round((plan.archives.at(-1)?.keepSeconds ?? 0) / 86_400)} days)`,
+    );
   }
 
   // 4. Past deployments.
@@ -236,4 +255,3 @@ export async function runBackfill(o: BackfillOptions, stdin: Readable, stderr: N
     `${buckets.stats.buckets} buckets, ${writer?.stats.points ?? dryPoints} points (${resolutions || 'none'}); ${limits}; ${deployText}; ${problems.length === 0 ? 'nothing skipped' : `${problems.length} problems`}`;
   return { exitCode: problems.length > 0 ? 1 : 0, problems, summary };
 }
-

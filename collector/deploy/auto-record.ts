@@ -40,7 +40,9 @@ export function createAutoRecorder(o: CollectorOptions, log: Logger): AutoRecord
     },
     log,
   });
-  log.info(`recording deployments of hub ${o.hubName} at ${dashboardUrl.origin}${checkpoint === null ? ' (no --checkpoint: the first check after a collector restart is only a baseline)' : ''}`);
+  log.info(
+    `recording deployments of hub ${o.hubName} at ${dashboardUrl.origin}${checkpoint === null ? ' (no --checkpoint: the first check after a collector restart is only a baseline)' : ''}`,
+  );
   return {
     detector,
     check: async () => {

@@ -54,7 +54,7 @@ export function parseDeployArgs(argv: readonly string[], env: Env): DeployArgs {
   const whenText = text('when');
   if (whenText !== undefined && !/^\d+$/.test(whenText)) throw new UsageError('--when: must be whole epoch seconds');
   const token = env.HUBWATCH_DEPLOY_TOKEN;
-  if (token === undefined || token === '') throw new UsageError('HUBWATCH_DEPLOY_TOKEN is not set (the dashboard\'s deploy token)');
+  if (token === undefined || token === '') throw new UsageError("HUBWATCH_DEPLOY_TOKEN is not set (the dashboard's deploy token)");
   const urlText = env.HUBWATCH_URL || DEFAULT_DASHBOARD_URL;
   if (!URL.canParse(urlText) || !/^https?:$/.test(new URL(urlText).protocol)) {
     throw new UsageError(`HUBWATCH_URL: not an http(s) URL: ${urlText}`);

@@ -52,7 +52,10 @@ describe('postDeployment', () => {
       [201, JSON.stringify(STORED)],
     ];
     const waits: number[] = [];
-    const stored = await postDeployment({ hub: 'demo', what: 'x', source: 'cli' }, settings({ onRetry: (_: string, ms: number) => waits.push(ms) }));
+    const stored = await postDeployment(
+      { hub: 'demo', what: 'x', source: 'cli' },
+      settings({ onRetry: (_: string, ms: number) => waits.push(ms) }),
+    );
     assert.deepEqual(stored, STORED);
     assert.deepEqual(waits, [1_000]);
     assert.deepEqual(

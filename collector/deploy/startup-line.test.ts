@@ -14,16 +14,22 @@ function run(nowSeconds: number): { seen: StartupLine[]; lines: number } {
   const seen: StartupLine[] = [];
   let lines = 0;
   const counter: LineSink = { line: () => lines++ };
-  new LineSplitter(new StartupLineTee(counter, (line) => seen.push(line), () => nowSeconds)).push(LOG);
+  new LineSplitter(
+    new StartupLineTee(
+      counter,
+      (line) => seen.push(line),
+      () => nowSeconds,
+    ),
+  ).push(LOG);
   return { seen, lines };
 }
 
 describe('the hub start-up line', () => {
   test('parses the real line', () => {
-    assert.deepEqual(
-      parseStartupLine('[I 2026-11-25 11:10:51.835 JupyterHub app:2775] Running JupyterHub version 3.0.0'),
-      { version: '3.0.0', at: Math.floor(STARTED) },
-    );
+    assert.deepEqual(parseStartupLine('[I 2026-11-25 11:10:51.835 JupyterHub app:2775] Running JupyterHub version 3.0.0'), {
+      version: '3.0.0',
+      at: Math.floor(STARTED),
+    });
     assert.equal(parseStartupLine('[W 2026-11-25 11:10:52.112 JupyterHub proxy:750] Running JupyterHub without SSL.'), undefined);
   });
 

@@ -94,10 +94,12 @@ for (const version of crashCaptureVersions()) {
       const found = crashes(entries).map((e) => (e.kind === 'crash' ? (e.found ?? 'poll') : ''));
       assert.deepEqual(found.sort(), ['hub-start', 'hub-start', 'poll']);
       const named = entries.filter((e) => (e.kind === 'spawn' || e.kind === 'stop' || e.kind === 'crash') && e.server !== undefined);
-      assert.deepEqual(
-        [...new Set(named.map((e) => `${e.kind}:${'outcome' in e ? e.outcome : ''}`))].sort(),
-        ['crash:crashed', 'spawn:error', 'spawn:success', 'stop:stopped'],
-      );
+      assert.deepEqual([...new Set(named.map((e) => `${e.kind}:${'outcome' in e ? e.outcome : ''}`))].sort(), [
+        'crash:crashed',
+        'spawn:error',
+        'spawn:success',
+        'stop:stopped',
+      ]);
       assert.ok(summary.counts['servers.stopped'] > 0);
       // the hub really was stopped and started within the run
       assert.ok(entries.filter((e) => e.kind === 'hub' && e.action === 'start' && e.outcome === 'done').length >= 2);

@@ -124,7 +124,11 @@ describe('rule table', () => {
   });
 
   it('ignores ordinary hub info lines', () => {
-    for (const msg of ['Spawning /usr/bin/jupyterhub-singleuser --allow-root', 'alice is pending spawn', 'Adding role user for User: bob']) {
+    for (const msg of [
+      'Spawning /usr/bin/jupyterhub-singleuser --allow-root',
+      'alice is pending spawn',
+      'Adding role user for User: bob',
+    ]) {
       assert.equal(matchHubRule(msg), null, msg);
     }
   });
@@ -132,7 +136,10 @@ describe('rule table', () => {
 
 /** Lines `first..last` (1-based, inclusive) of a version's real capture (collector/fixtures/jupyterhub-<v>/once-hub.log). */
 function captured(version: string, first: number, last = first): string[] {
-  return readCapture(version).log.toString('utf8').split('\n').slice(first - 1, last);
+  return readCapture(version)
+    .log.toString('utf8')
+    .split('\n')
+    .slice(first - 1, last);
 }
 
 function captureLine(version: string, pattern: RegExp): string {
@@ -184,7 +191,10 @@ describe('JupyterHub 4.x-6.x formats (lines from the real captures)', () => {
 
   it('4.x logs an exited process as 3.x does: `Spawner failed to start [status=3]`, then never showed up', () => {
     const out = parseLines([
-      captureLine('4.1.6', /web:\d+\] 500 POST \/hub\/api\/users\/crash1-tpcz3l\/server \(127\.0\.0\.1\): Spawner failed to start \[status=3\]/),
+      captureLine(
+        '4.1.6',
+        /web:\d+\] 500 POST \/hub\/api\/users\/crash1-tpcz3l\/server \(127\.0\.0\.1\): Spawner failed to start \[status=3\]/,
+      ),
       captureLine('4.1.6', /log:192\] 500 POST \/hub\/api\/users\/crash1-tpcz3l\/server/),
       captureLine('4.1.6', /crash1-tpcz3l's server never showed up/),
     ]);
@@ -214,7 +224,7 @@ describe('JupyterHub 4.x-6.x formats (lines from the real captures)', () => {
     assert.equal(out.counter('requests.spawn_5xx'), 2, "alice's first 500 and bob's");
   });
 
-  it('does not count single-user servers\' access lines (notebook 6.4 on 3.0; jupyter_server 2 writes no module)', () => {
+  it("does not count single-user servers' access lines (notebook 6.4 on 3.0; jupyter_server 2 writes no module)", () => {
     const out = parseLines([
       captureLine('6.1.1', /^\[I [\d-]+ [\d:.]+ ServerApp\] 200 GET \/user\/\S+\/api /),
       captureLine('4.1.6', /^\[I [\d-]+ [\d:.]+ JupyterHubSingleUser\] /),
@@ -250,7 +260,8 @@ describe('attempt de-duplication', () => {
   const at = (t: string) => `[W 2026-11-25 ${t} JupyterHub`;
   const exited = (t: string, u: string) =>
     `${at(t)} web:1818] 500 POST /hub/api/users/${u}/server (127.0.0.1): Spawner failed to start [status=3]. The logs for ${u} may contain details.`;
-  const never = (t: string, u: string) => `${at(t)} user:881] ${u}'s server never showed up at http://127.0.0.1:4/user/${u}/ after 15 seconds. Giving up.`;
+  const never = (t: string, u: string) =>
+    `${at(t)} user:881] ${u}'s server never showed up at http://127.0.0.1:4/user/${u}/ after 15 seconds. Giving up.`;
   const error = (t: string, u: string) => `[E 2026-11-25 ${t} JupyterHub user:832] Unhandled error starting ${u}'s server: boom`;
   const started = (t: string, u: string) => `[I 2026-11-25 ${t} JupyterHub base:963] User ${u} took 2.000 seconds to start`;
 

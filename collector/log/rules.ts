@@ -81,7 +81,10 @@ export const HUB_RULES: readonly HubRule[] = [
     // its only word on that death, a warning, on 3.0 and 6.1.1 alike. Named servers as `user:name`.
     pattern: /^(?<user>\S+) appears to have stopped while the Hub was down/,
     effect: { kind: 'found-dead' },
-    examples: ['student001-mj2x3k appears to have stopped while the Hub was down', 'student004-mj2x3k:lab appears to have stopped while the Hub was down'],
+    examples: [
+      'student001-mj2x3k appears to have stopped while the Hub was down',
+      'student004-mj2x3k:lab appears to have stopped while the Hub was down',
+    ],
   },
   {
     id: 'server-unresponsive-at-start',

@@ -33,7 +33,10 @@ for (const version of crashCaptureVersions()) {
     it('a default and a named server that died while the hub was down: one crash each', () => {
       const gone = grep(/ appears to have stopped while the Hub was down$/);
       assert.equal(gone.length, 2);
-      assert.ok(gone.some((line) => /:lab appears/.test(line)), 'one of them is the named server');
+      assert.ok(
+        gone.some((line) => /:lab appears/.test(line)),
+        'one of them is the named server',
+      );
       for (const line of gone) assert.deepEqual(counted(parseLines([line])), { 'servers.crashed': 1 });
     });
 
@@ -67,7 +70,10 @@ for (const version of crashCaptureVersions()) {
       const out = parseLines(starts);
       assert.deepEqual(counted(out), { 'spawns.success': 2 });
       assert.equal(out.timers.get('spawns.duration')?.length, 2);
-      assert.deepEqual([...out.counters.keys(), ...out.timers.keys()].filter((key) => /lab|student/.test(key)), []);
+      assert.deepEqual(
+        [...out.counters.keys(), ...out.timers.keys()].filter((key) => /lab|student/.test(key)),
+        [],
+      );
     });
 
     it("a named server whose start() raised: one spawns.failure.error, its 500 the failure's answer", () => {
@@ -84,7 +90,9 @@ for (const version of crashCaptureVersions()) {
 // (`Running JupyterHub version` to `Initialized N spawners`) of runs of an earlier form of the scenario.
 for (const version of crashCaptureVersions()) {
   describe(`JupyterHub ${version}: a server frozen while the hub was down, from a real start-up check`, () => {
-    const lines = readFrozenAtStart(version).split('\n').filter((line) => line !== '');
+    const lines = readFrozenAtStart(version)
+      .split('\n')
+      .filter((line) => line !== '');
     const frozen = lines.find((line) => / does not appear to be running at \S+, shutting it down\.$/.test(line)) ?? '';
     const name = / JupyterHub app:\d+\] (\S+) does not appear/.exec(frozen)?.[1] ?? 'missing';
 
@@ -99,7 +107,8 @@ for (const version of crashCaptureVersions()) {
       assert.equal(has(/ appears to have stopped while the Hub was down$/), 2, 'the two killed ones');
       // every death the excerpt holds, each once: the frozen one's error, the killed ones' warnings,
       // and whatever the poll found meanwhile; stops on purpose stay stops
-      const deaths = has(/ does not appear to be running at /) + has(/ appears to have stopped while/) + has(/ server stopped,? with exit code: /);
+      const deaths =
+        has(/ does not appear to be running at /) + has(/ appears to have stopped while/) + has(/ server stopped,? with exit code: /);
       const stops = has(/ server took [\d.]+ seconds to stop$/);
       assert.deepEqual(counted(out), { 'servers.crashed': deaths, ...(stops > 0 ? { 'servers.stopped': stops } : {}) });
       assert.equal(deaths - has(/ server stopped,? with exit code: /), 3);

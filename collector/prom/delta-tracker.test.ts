@@ -101,7 +101,8 @@ describe('PromDeltaTracker', () => {
       a.apply(parsePromText(text), withLog, { logCountsRequests: true });
       b.apply(parsePromText(text), withoutLog, { logCountsRequests: false });
     }
-    const requestKeys = (m: MemoryEmitter) => [...m.counters.keys()].filter((k) => k.startsWith('requests.') || k.includes('request_duration'));
+    const requestKeys = (m: MemoryEmitter) =>
+      [...m.counters.keys()].filter((k) => k.startsWith('requests.') || k.includes('request_duration'));
     assert.deepEqual(requestKeys(withLog), []);
     // The hub counted its requests between snapshot 1 and 6; the metrics source reports exactly those.
     const counts = (text: string) =>
@@ -146,7 +147,10 @@ describe('PromDeltaTracker', () => {
     new PromDeltaTracker().apply(parsePromText(SNAPSHOTS[4] ?? ''), out, { logCountsRequests: true });
     assert.equal(out.gauges.get('prom.jupyterhub_total_users'), 12);
     assert.equal(out.gauges.has('prom.jupyterhub_running_servers'), false);
-    assert.equal([...out.gauges.keys()].some((k) => k.includes('_created') || k.includes('python_info')), false);
+    assert.equal(
+      [...out.gauges.keys()].some((k) => k.includes('_created') || k.includes('python_info')),
+      false,
+    );
     assert.equal(out.counters.size, 0, 'the first scrape is a baseline');
   });
 });

@@ -68,9 +68,9 @@ export function ChartLegend({ label, rows, unit, consolidation, consolidatedBy =
       {consolidation ? (
         <p className="legend-note" data-testid="consolidation-note">
           Consolidated: each point is the {consolidatedBy} of {consolidation.factor} stored points (
-          {formatDuration(consolidation.stepSeconds, 'short')} per point instead of {formatDuration(consolidation.nativeStepSeconds, 'short')});{' '}
-          {withTotal ? 'min, max and total' : 'min and max'} are of those {PLURAL[consolidatedBy] ?? 'values'}.
-          {consolidationHint ? ` ${consolidationHint}` : null}
+          {formatDuration(consolidation.stepSeconds, 'short')} per point instead of{' '}
+          {formatDuration(consolidation.nativeStepSeconds, 'short')}); {withTotal ? 'min, max and total' : 'min and max'} are of those{' '}
+          {PLURAL[consolidatedBy] ?? 'values'}.{consolidationHint ? ` ${consolidationHint}` : null}
         </p>
       ) : null}
     </ScrollRegion>

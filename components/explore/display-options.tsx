@@ -67,7 +67,11 @@ export function DisplayOptions({ display, hasRightAxis, onChange }: DisplayOptio
         <select
           data-testid="consolidate-by"
           value={display.consolidateBy ?? ''}
-          onChange={(e) => onChange({ consolidateBy: CONSOLIDATIONS.find((c) => c.value === e.currentTarget.value)?.value ?? (null as Consolidation | null) })}
+          onChange={(e) =>
+            onChange({
+              consolidateBy: CONSOLIDATIONS.find((c) => c.value === e.currentTarget.value)?.value ?? (null as Consolidation | null),
+            })
+          }
         >
           <option value="">Graphite's default (average)</option>
           {CONSOLIDATIONS.map((c) => (

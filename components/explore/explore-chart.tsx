@@ -74,7 +74,10 @@ export function ExploreChart(props: ExploreChartProps) {
       })),
     [series, names, palette, axes, display.unit, display.rightUnit],
   );
-  const consolidation = useMemo(() => (series ? detectConsolidation(series, from, props.nowSeconds) : null), [series, from, props.nowSeconds]);
+  const consolidation = useMemo(
+    () => (series ? detectConsolidation(series, from, props.nowSeconds) : null),
+    [series, from, props.nowSeconds],
+  );
   const silence = series && status === 'ok' ? silentSince(series, until, props.live) : null;
   const consolidatedBy = CONSOLIDATIONS.find((c) => c.value === display.consolidateBy)?.graphite ?? 'average';
 
@@ -124,14 +127,16 @@ export function ExploreChart(props: ExploreChartProps) {
             </p>
           )}
         </div>
-        {status === 'ok' ? <ChartLegend
+        {status === 'ok' ? (
+          <ChartLegend
             label="Explore: legend"
             rows={rows}
             unit={display.unit}
             consolidation={consolidation}
             consolidatedBy={consolidatedBy}
             consolidationHint="Choose “Consolidate by” to change it, or export the stored points."
-          /> : null}
+          />
+        ) : null}
       </div>
       <div id="explore-tabpanel-request" role="tabpanel" aria-labelledby="explore-tab-request" hidden={tab !== 'request'}>
         <RequestView requests={props.requests} origin={props.origin} />

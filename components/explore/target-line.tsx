@@ -78,10 +78,7 @@ export function TargetLine(props: TargetLineProps) {
   const pendingCaret = useRef<number | null>(null);
 
   const word = cursor === null ? null : wordAtCursor(value, cursor);
-  const suggestions = useMemo(
-    () => (open && word ? suggestFunctions(functions, word.prefix) : []),
-    [open, word?.prefix, functions, word],
-  );
+  const suggestions = useMemo(() => (open && word ? suggestFunctions(functions, word.prefix) : []), [open, word?.prefix, functions, word]);
   const showList = suggestions.length > 0;
   const activeFn = showList ? suggestions[Math.min(active, suggestions.length - 1)] : undefined;
   const at = cursor === null ? null : callAtCursor(parsed, cursor);
@@ -201,7 +198,11 @@ export function TargetLine(props: TargetLineProps) {
             if (e.key === 'Enter') props.onAlias(e.currentTarget.value);
           }}
         />
-        <select aria-label={`Axis of target ${n}`} value={props.axis} onChange={(e) => props.onAxis(e.currentTarget.value === 'right' ? 'right' : 'left')}>
+        <select
+          aria-label={`Axis of target ${n}`}
+          value={props.axis}
+          onChange={(e) => props.onAxis(e.currentTarget.value === 'right' ? 'right' : 'left')}
+        >
           <option value="left">left axis</option>
           <option value="right">right axis</option>
         </select>
@@ -230,9 +231,9 @@ export function TargetLine(props: TargetLineProps) {
       </div>
       {props.transform ? (
         <p className={styles.note} data-testid={`target-derived-${n}`}>
-          Drawn as {QUANTILE_TRANSFORMS.find((t) => t.value === props.transform)?.label}: computed in the browser from the
-          histogram series this target returns, with the code /system uses, every stored point (no per-pixel averaging).
-          The request tab and the export have those histogram series.
+          Drawn as {QUANTILE_TRANSFORMS.find((t) => t.value === props.transform)?.label}: computed in the browser from the histogram series
+          this target returns, with the code /system uses, every stored point (no per-pixel averaging). The request tab and the export have
+          those histogram series.
         </p>
       ) : null}
       <ul id={problemsId} className={styles.problems}>

@@ -36,19 +36,25 @@ export function OverlayChart(props: OverlayChartProps) {
   const palette = scheme === 'dark' ? DARK_PALETTE : LIGHT_PALETTE;
   const { current, lastWeek, when, lastWeekWhen, windowSeconds, unit } = props;
   const option = useMemo(
-    () =>
-      current
-        ? buildOverlayOption({ current, lastWeek: lastWeek ?? [], when, lastWeekWhen, windowSeconds, unit, palette })
-        : null,
+    () => (current ? buildOverlayOption({ current, lastWeek: lastWeek ?? [], when, lastWeekWhen, windowSeconds, unit, palette }) : null),
     [current, lastWeek, when, lastWeekWhen, windowSeconds, unit, palette],
   );
   const values = (current ?? []).flatMap(([value]) => (value !== null && Number.isFinite(value) ? [value] : []));
   const hasData = values.length > 0;
   const message =
-    current === undefined ? (props.error ? `Cannot be shown: ${props.error}.` : 'Loading…') : current === null ? props.noDataMessage : props.emptyMessage;
+    current === undefined
+      ? props.error
+        ? `Cannot be shown: ${props.error}.`
+        : 'Loading…'
+      : current === null
+        ? props.noDataMessage
+        : props.emptyMessage;
   const state = current === undefined ? (props.error ? 'error' : 'loading') : current === null ? 'no-data' : hasData ? 'drawn' : 'empty';
   return (
-    <section className="panel" data-testid={`overlay-${props.id}`} data-state={state}
+    <section
+      className="panel"
+      data-testid={`overlay-${props.id}`}
+      data-state={state}
       // The largest value drawn around the deployment, so a test can tell which numbers the line shows.
       data-peak={hasData ? Math.max(...values) : undefined}
     >

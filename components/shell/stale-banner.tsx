@@ -26,8 +26,7 @@ export function StaleBanner({ pageReport = null }: StaleBannerProps) {
   return (
     <div className="stale-banner" role="status" data-testid="stale-banner">
       <strong>Stale:</strong> {messages.join('; ')}.
-      {oldest !== null ? ` Showing data fetched at ${formatUtcTime(Math.floor(oldest / 1000))}.` : ''} Retrying on the
-      next refresh.
+      {oldest !== null ? ` Showing data fetched at ${formatUtcTime(Math.floor(oldest / 1000))}.` : ''} Retrying on the next refresh.
     </div>
   );
 }

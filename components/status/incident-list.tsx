@@ -16,7 +16,9 @@ export function IncidentList({ incidents, lookbackDays, until, live }: IncidentL
     <section className={styles.section} aria-labelledby="incidents-title" data-testid="incidents">
       <h2 id="incidents-title">Recent incidents</h2>
       {incidents.length === 0 ? (
-        <p>No incidents in the {lookbackDays} days {live ? 'up to now' : 'before the end of the range'}.</p>
+        <p>
+          No incidents in the {lookbackDays} days {live ? 'up to now' : 'before the end of the range'}.
+        </p>
       ) : (
         <ul className={styles.incidents}>
           {incidents.map((incident) => (

@@ -31,8 +31,16 @@ export function StatusTiles({ status, rangeText, errorsHref, live }: StatusTiles
   const top = topErrors(status, 3);
   return (
     <div className={styles.tiles}>
-      <StatTile id="running" title="Students with a running server" footnote={live ? "Now, from the hub's user list." : "At the end of the range, from the hub's user list."}>
-        <Figure testId="running-servers" value={running === null ? '—' : formatCount(running)} label={running === null ? 'no data' : 'running'} />
+      <StatTile
+        id="running"
+        title="Students with a running server"
+        footnote={live ? "Now, from the hub's user list." : "At the end of the range, from the hub's user list."}
+      >
+        <Figure
+          testId="running-servers"
+          value={running === null ? '—' : formatCount(running)}
+          label={running === null ? 'no data' : 'running'}
+        />
       </StatTile>
       <StatTile id="starts" title={`Server starts ${rangeText}`}>
         <Figure testId="spawns-success" value={formatCount(spawns.success)} label="succeeded" />
@@ -48,11 +56,7 @@ export function StatusTiles({ status, rangeText, errorsHref, live }: StatusTiles
             : 'No successful starts to measure.'
         }
       >
-        <Figure
-          testId="wait-p50"
-          value={spawns.waitSeconds.p50 === null ? '—' : formatWait(spawns.waitSeconds.p50)}
-          label="median"
-        />
+        <Figure testId="wait-p50" value={spawns.waitSeconds.p50 === null ? '—' : formatWait(spawns.waitSeconds.p50)} label="median" />
         <Figure
           testId="wait-p95"
           value={spawns.waitSeconds.p95 === null ? '—' : formatWait(spawns.waitSeconds.p95)}

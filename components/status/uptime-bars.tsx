@@ -32,9 +32,7 @@ export function UptimeBars({ uptime }: { uptime: StatusResponse['uptime'] }) {
       </ol>
       <p className={styles.uptimeLegend}>
         <span>{first ?? ''}</span>
-        <span>
-          From the hub's health check, UTC days{uptime.days.some((d) => d.imported) ? '; striped: from imported logs' : ''}.
-        </span>
+        <span>From the hub's health check, UTC days{uptime.days.some((d) => d.imported) ? '; striped: from imported logs' : ''}.</span>
         <span>Today</span>
       </p>
     </section>

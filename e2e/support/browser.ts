@@ -12,8 +12,7 @@ import { whisperRoots } from './stack-mode';
 
 export { APP_URL, CHAOS_APP_URL } from './app-ports';
 
-export const uniqueId = (prefix: string) =>
-  `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+export const uniqueId = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 
 /** StatsD lines (e.g. `jupyterhub.h.hub.up:1|g`) over UDP to the stack's StatsD. */
 export function sendStatsd(lines: readonly string[]): Promise<void> {

@@ -37,16 +37,32 @@ export function burstRequest(r: Random, hubs: readonly string[], prefix: string)
     case 'render': {
       const targets = [counterPath(hub, 'spawns.success'), gaugePath(hub, 'hub.up'), `sumSeries(${wide})`];
       const mdp = r.chance(0.5) ? `&maxDataPoints=${r.int(200, 2000)}` : '';
-      return { kind, method: 'GET', path: `/api/graphite/render?${targets.map((t) => `target=${enc(t)}`).join('&')}&from=${enc(from)}&until=${enc(until)}${mdp}` };
+      return {
+        kind,
+        method: 'GET',
+        path: `/api/graphite/render?${targets.map((t) => `target=${enc(t)}`).join('&')}&from=${enc(from)}&until=${enc(until)}${mdp}`,
+      };
     }
     case 'render-wide':
       // Every point of every hub's series: past the answer limit for long ranges (a 400 that says how to narrow it).
-      return { kind, method: 'GET', path: `/api/graphite/render?target=${enc(wide)}&target=${enc(glob(gaugePath(hub, 'hub.up')))}&from=${enc(from)}&until=${enc(until)}` };
+      return {
+        kind,
+        method: 'GET',
+        path: `/api/graphite/render?target=${enc(wide)}&target=${enc(glob(gaugePath(hub, 'hub.up')))}&from=${enc(from)}&until=${enc(until)}`,
+      };
     case 'render-post': {
-      const body = new URLSearchParams([...hubs.slice(0, 8).map((h) => ['target', counterPath(h, 'spawns.failure.error')]), ['from', from], ['until', until]]).toString();
+      const body = new URLSearchParams([
+        ...hubs.slice(0, 8).map((h) => ['target', counterPath(h, 'spawns.failure.error')]),
+        ['from', from],
+        ['until', until],
+      ]).toString();
       return { kind, method: 'POST', path: '/api/graphite/render', headers: FORM, body };
     }
     case 'export':
-      return { kind, method: 'GET', path: `/api/export?target=${enc(wide)}&from=${enc(from)}&until=${enc(until)}&format=${r.pick(['csv', 'json'])}` };
+      return {
+        kind,
+        method: 'GET',
+        path: `/api/export?target=${enc(wide)}&from=${enc(from)}&until=${enc(until)}&format=${r.pick(['csv', 'json'])}`,
+      };
   }
 }

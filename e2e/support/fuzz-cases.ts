@@ -40,8 +40,16 @@ const repeat = (key: string, values: string[]): Params => values.map((value): [s
 function timeParams(r: Random, bad: boolean): Params {
   const out: Params = [];
   const badOne = bad ? r.pick(['from', 'until', 'both', 'reversed', 'twice']) : 'none';
-  if (badOne === 'reversed') return [['from', 'now'], ['until', '-1h']];
-  if (badOne === 'twice') return [['from', '-1h'], ['from', '-2h']];
+  if (badOne === 'reversed')
+    return [
+      ['from', 'now'],
+      ['until', '-1h'],
+    ];
+  if (badOne === 'twice')
+    return [
+      ['from', '-1h'],
+      ['from', '-2h'],
+    ];
   if (badOne === 'from' || badOne === 'both') out.push(['from', v.invalidTime(r)]);
   else if (r.chance(0.7)) out.push(['from', v.validTime(r)]);
   if (badOne === 'until' || badOne === 'both') out.push(['until', v.invalidTime(r)]);
@@ -55,7 +63,15 @@ function renderParams(r: Random, bad: boolean): Params {
   const targets = Array.from({ length: count }, () => v.validTarget(r));
   if (which === 'target') targets[r.int(0, count - 1)] = v.invalidTarget(r);
   if (which === 'ok' && r.chance(0.3)) targets[0] = r.pick(v.GRAPHITE_REFUSED_TARGETS);
-  const params: Params = which === 'none' ? [] : which === 'many' ? repeat('target', Array.from({ length: 51 }, (_, i) => `m${i}`)) : repeat('target', targets);
+  const params: Params =
+    which === 'none'
+      ? []
+      : which === 'many'
+        ? repeat(
+            'target',
+            Array.from({ length: 51 }, (_, i) => `m${i}`),
+          )
+        : repeat('target', targets);
   params.push(...timeParams(r, which === 'time'));
   if (which === 'mdp') params.push(['maxDataPoints', v.invalidMaxDataPoints(r)]);
   else if (r.chance(0.3)) params.push(['maxDataPoints', v.validMaxDataPoints(r)]);
@@ -65,7 +81,11 @@ function renderParams(r: Random, bad: boolean): Params {
 const BAD_METHODS = ['PUT', 'PATCH', 'DELETE', 'POST', 'TRACE', 'CONNECTX', 'PROPFIND', 'OPTIONS', 'HEAD'];
 
 const ROUTES: ((r: Random, bad: boolean) => FuzzCase)[] = [
-  (r, bad) => ({ method: r.pick(['GET', 'GET', 'HEAD']), path: `/api/graphite/render${query(r, renderParams(r, bad))}`, reachesGraphite: !bad }),
+  (r, bad) => ({
+    method: r.pick(['GET', 'GET', 'HEAD']),
+    path: `/api/graphite/render${query(r, renderParams(r, bad))}`,
+    reachesGraphite: !bad,
+  }),
   (r, bad) => {
     const params = new URLSearchParams(renderParams(r, bad)).toString();
     const badType = bad && r.chance(0.2);
@@ -73,7 +93,16 @@ const ROUTES: ((r: Random, bad: boolean) => FuzzCase)[] = [
     return { method: 'POST', path: '/api/graphite/render', headers, body: params, reachesGraphite: !bad };
   },
   (r, bad) => {
-    const params: Params = bad ? (r.chance(0.2) ? [] : r.chance(0.2) ? [['query', 'a'], ['query', 'b']] : [['query', v.invalidQuery(r)]]) : [['query', v.validQuery(r)]];
+    const params: Params = bad
+      ? r.chance(0.2)
+        ? []
+        : r.chance(0.2)
+          ? [
+              ['query', 'a'],
+              ['query', 'b'],
+            ]
+          : [['query', v.invalidQuery(r)]]
+      : [['query', v.validQuery(r)]];
     return { method: 'GET', path: `/api/graphite/find${query(r, params)}`, reachesGraphite: !bad };
   },
   (r, bad) => {
@@ -83,7 +112,10 @@ const ROUTES: ((r: Random, bad: boolean) => FuzzCase)[] = [
   },
   (r, bad) => {
     const hubBad = bad && r.chance(0.4);
-    const params: Params = [...(hubBad ? [['hub', v.invalidHub(r)] as [string, string]] : r.chance(0.5) ? [['hub', v.validHub(r)] as [string, string]] : []), ...timeParams(r, bad && !hubBad)];
+    const params: Params = [
+      ...(hubBad ? [['hub', v.invalidHub(r)] as [string, string]] : r.chance(0.5) ? [['hub', v.validHub(r)] as [string, string]] : []),
+      ...timeParams(r, bad && !hubBad),
+    ];
     // A status costs a dozen renders: the sample that gets through asks for a few ranges only.
     const path = bad ? `/api/status${query(r, params)}` : `/api/status?from=${r.pick(['-1h', '-6h', '-1d'])}`;
     return { method: 'GET', path, reachesGraphite: !bad };
@@ -98,21 +130,44 @@ const ROUTES: ((r: Random, bad: boolean) => FuzzCase)[] = [
     const headers: Record<string, string> = { 'content-type': r.pick(['application/json', 'text/plain']) };
     // With the real token too: the bodies are ones no schema accepts, so nothing is ever recorded.
     if (auth !== 'none') headers.authorization = auth === 'e2e' ? `Bearer ${E2E_DEPLOY_TOKEN}` : auth;
-    return { method: 'POST', path: '/api/deployments', headers, body: r.chance(0.2) ? `x${v.junk(r)}` : r.pick(v.INVALID_DEPLOYMENT_BODIES), reachesGraphite: false };
+    return {
+      method: 'POST',
+      path: '/api/deployments',
+      headers,
+      body: r.chance(0.2) ? `x${v.junk(r)}` : r.pick(v.INVALID_DEPLOYMENT_BODIES),
+      reachesGraphite: false,
+    };
   },
   (r, bad) => ({ method: 'GET', path: `/api/deployments/${enc(bad ? v.invalidId(r) : v.validId(r))}`, reachesGraphite: !bad }),
-  (r) => ({ method: 'DELETE', path: `/api/deployments/${enc(r.chance(0.5) ? v.invalidId(r) : v.validId(r))}`, headers: r.chance(0.5) ? { authorization: 'Bearer nope' } : {}, reachesGraphite: false }),
+  (r) => ({
+    method: 'DELETE',
+    path: `/api/deployments/${enc(r.chance(0.5) ? v.invalidId(r) : v.validId(r))}`,
+    headers: r.chance(0.5) ? { authorization: 'Bearer nope' } : {},
+    reachesGraphite: false,
+  }),
   (r, bad) => {
     const idBad = bad && r.chance(0.5);
     const params: Params = idBad || !bad ? (r.chance(0.5) ? [['window', v.validWindow(r)]] : []) : [['window', v.invalidWindow(r)]];
-    return { method: 'GET', path: `/api/deployments/${enc(idBad ? v.invalidId(r) : v.validId(r))}/impact${query(r, params)}`, reachesGraphite: !bad };
+    return {
+      method: 'GET',
+      path: `/api/deployments/${enc(idBad ? v.invalidId(r) : v.validId(r))}/impact${query(r, params)}`,
+      reachesGraphite: !bad,
+    };
   },
   (r) => ({ method: 'GET', path: `/api/health${r.chance(0.3) ? query(r, [[v.junk(r), v.junk(r)]]) : ''}`, reachesGraphite: true }),
   // The routes explore and the cluster added: the function list, the export, the backend state, every hub.
-  (r) => ({ method: 'GET', path: `/api/graphite/functions${r.chance(0.3) ? query(r, [[v.junk(r), v.junk(r)]]) : ''}`, reachesGraphite: true }),
+  (r) => ({
+    method: 'GET',
+    path: `/api/graphite/functions${r.chance(0.3) ? query(r, [[v.junk(r), v.junk(r)]]) : ''}`,
+    reachesGraphite: true,
+  }),
   (r, bad) => {
     const format: Params = bad && r.chance(0.3) ? [['format', v.junk(r)]] : r.chance(0.5) ? [['format', r.pick(['csv', 'json'])]] : [];
-    return { method: 'GET', path: `/api/export${query(r, [...renderParams(r, bad && format.length === 0), ...format])}`, reachesGraphite: !bad };
+    return {
+      method: 'GET',
+      path: `/api/export${query(r, [...renderParams(r, bad && format.length === 0), ...format])}`,
+      reachesGraphite: !bad,
+    };
   },
   (r) => ({ method: 'GET', path: `/api/backend${r.chance(0.3) ? query(r, [[v.junk(r), v.junk(r)]]) : ''}`, reachesGraphite: false }),
   (r, bad) => ({ method: 'GET', path: `/api/hubs${query(r, timeParams(r, bad))}`, reachesGraphite: !bad }),
@@ -120,10 +175,26 @@ const ROUTES: ((r: Random, bad: boolean) => FuzzCase)[] = [
 
 /** Arguments graphite-web cannot evaluate, as render GET, render POST and export. */
 function unevaluable(r: Random): FuzzCase {
-  const params: Params = [['target', r.pick(v.UNEVALUABLE_TARGETS)], ['from', r.pick(['-1h', '-10min'])]];
+  const params: Params = [
+    ['target', r.pick(v.UNEVALUABLE_TARGETS)],
+    ['from', r.pick(['-1h', '-10min'])],
+  ];
   const how = r.pick(['get', 'post', 'export']);
-  if (how === 'post') return { method: 'POST', path: '/api/graphite/render', headers: FORM, body: new URLSearchParams(params).toString(), reachesGraphite: true, requestAtFault: true };
-  return { method: 'GET', path: `/api/${how === 'get' ? 'graphite/render' : 'export'}${query(r, params)}`, reachesGraphite: true, requestAtFault: true };
+  if (how === 'post')
+    return {
+      method: 'POST',
+      path: '/api/graphite/render',
+      headers: FORM,
+      body: new URLSearchParams(params).toString(),
+      reachesGraphite: true,
+      requestAtFault: true,
+    };
+  return {
+    method: 'GET',
+    path: `/api/${how === 'get' ? 'graphite/render' : 'export'}${query(r, params)}`,
+    reachesGraphite: true,
+    requestAtFault: true,
+  };
 }
 
 /** Relative ranges landing in the epoch's first year, or just before it. */
@@ -133,13 +204,45 @@ function epochEdge(r: Random): FuzzCase {
   return { method: 'GET', path: `${route}?from=${enc(from)}&until=${enc(until)}`, reachesGraphite: true };
 }
 
-const API_PATHS = ['/api/graphite/render', '/api/graphite/find', '/api/graphite/events', '/api/graphite/functions', '/api/export', '/api/backend', '/api/hubs', '/api/health', '/api/status', '/api/deployments', '/api/deployments/1', '/api/deployments/1/impact'];
-const ODD_PATHS = ['/api', '/api/', '/api/nope', '/api/graphite', '/api/graphite/render/x', '/api/graphite/nope/deeper', '/api/status/', '/api//status', '/api/%2e%2e/status', '/api/status%2F', '/api/deployments/1/2/3', '/api/deployments//impact', '/api/%C3%A9', '/api/graphite/render;x'];
+const API_PATHS = [
+  '/api/graphite/render',
+  '/api/graphite/find',
+  '/api/graphite/events',
+  '/api/graphite/functions',
+  '/api/export',
+  '/api/backend',
+  '/api/hubs',
+  '/api/health',
+  '/api/status',
+  '/api/deployments',
+  '/api/deployments/1',
+  '/api/deployments/1/impact',
+];
+const ODD_PATHS = [
+  '/api',
+  '/api/',
+  '/api/nope',
+  '/api/graphite',
+  '/api/graphite/render/x',
+  '/api/graphite/nope/deeper',
+  '/api/status/',
+  '/api//status',
+  '/api/%2e%2e/status',
+  '/api/status%2F',
+  '/api/deployments/1/2/3',
+  '/api/deployments//impact',
+  '/api/%C3%A9',
+  '/api/graphite/render;x',
+];
 
 /** A method a route does not answer, or a path no route has. */
 function methodsAndPaths(r: Random): FuzzCase {
   if (r.chance(0.5)) return { method: r.pick(BAD_METHODS), path: r.pick(API_PATHS), reachesGraphite: false };
-  return { method: r.pick(['GET', 'POST', 'DELETE', 'PUT']), path: `${r.pick(ODD_PATHS)}${r.chance(0.3) ? `?${enc(v.junk(r))}` : ''}`, reachesGraphite: false };
+  return {
+    method: r.pick(['GET', 'POST', 'DELETE', 'PUT']),
+    path: `${r.pick(ODD_PATHS)}${r.chance(0.3) ? `?${enc(v.junk(r))}` : ''}`,
+    reachesGraphite: false,
+  };
 }
 
 /** One case; `reachShare` of them are valid throughout and may reach Graphite. */

@@ -18,7 +18,10 @@ export function validPath(r: Random): string {
 
 export function validTarget(r: Random, depth = 0): string {
   if (depth > 1 || r.chance(0.4)) return validPath(r);
-  const args = [validTarget(r, depth + 1), ...Array.from({ length: r.int(0, 2) }, () => (r.chance(0.5) ? r.pick(STRINGS) : r.pick(NUMBERS)))];
+  const args = [
+    validTarget(r, depth + 1),
+    ...Array.from({ length: r.int(0, 2) }, () => (r.chance(0.5) ? r.pick(STRINGS) : r.pick(NUMBERS))),
+  ];
   const call = `${r.pick(FUNCTIONS)}(${args.join(r.pick([',', ', ']))})`;
   return r.chance(0.1) ? `${call}|alias("p")` : call;
 }
@@ -117,14 +120,37 @@ export function epochEdgeRange(r: Random): [string, string] {
 
 const VALID_TIMES = ['-1h', '-5min', 'now-6h', 'now-5m', '-2days', '-1h30min', '1795604400', '12:00_20260101', '20260101', '-7d'];
 const INVALID_TIMES = [
-  'yesterday', '-5x', 'now/d', '19691231', '22870101', '00:00_19000101', '-999999999y', '+400y', '-999999999y1s',
-  '1795604400000', '12:00_20260231', '', ' ', '%', '-', 'now-', '1e9', '-1h-', 'nowish', '٣', '-1h\u0000',
-  '9'.repeat(40), '-1'.repeat(30), '0x10',
+  'yesterday',
+  '-5x',
+  'now/d',
+  '19691231',
+  '22870101',
+  '00:00_19000101',
+  '-999999999y',
+  '+400y',
+  '-999999999y1s',
+  '1795604400000',
+  '12:00_20260231',
+  '',
+  ' ',
+  '%',
+  '-',
+  'now-',
+  '1e9',
+  '-1h-',
+  'nowish',
+  '٣',
+  '-1h\u0000',
+  '9'.repeat(40),
+  '-1'.repeat(30),
+  '0x10',
 ];
 
 export const validTime = (r: Random) => r.pick(VALID_TIMES);
 export function invalidTime(r: Random): string {
-  return r.chance(0.8) ? r.pick(INVALID_TIMES) : `${r.pick(['-', '+', 'now-', ''])}${r.int(1, 99)}${r.pick(['x', 'q', 'mins_', 'm m', 'yy'])}`;
+  return r.chance(0.8)
+    ? r.pick(INVALID_TIMES)
+    : `${r.pick(['-', '+', 'now-', ''])}${r.int(1, 99)}${r.pick(['x', 'q', 'mins_', 'm m', 'yy'])}`;
 }
 
 export const validMaxDataPoints = (r: Random) => String(r.int(1, 5000));
@@ -151,7 +177,19 @@ export const validId = (r: Random) => String(r.int(1_000_000, 2_000_000_000));
 export const invalidId = (r: Random) => r.pick(['0', '-1', 'abc', '1.5', '2147483648', '99999999999', '%20', 'é', '1e3']);
 
 /** Bodies no deployment schema accepts (so a fuzz run never records a deployment). */
-export const INVALID_DEPLOYMENT_BODIES = ['', 'not json', '{', '[]', 'null', '"x"', '{}', '{"what":1}', '{"hub":"a"}', '{"what":"x"}', `{"what":"${'x'.repeat(20_000)}"}`];
+export const INVALID_DEPLOYMENT_BODIES = [
+  '',
+  'not json',
+  '{',
+  '[]',
+  'null',
+  '"x"',
+  '{}',
+  '{"what":1}',
+  '{"hub":"a"}',
+  '{"what":"x"}',
+  `{"what":"${'x'.repeat(20_000)}"}`,
+];
 
 /** Junk text for any value: random printable ASCII, some symbols and escapes. */
 export function junk(r: Random): string {

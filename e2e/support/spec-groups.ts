@@ -30,7 +30,13 @@ export const SPEC_GROUPS = {
     'pipeline-deployments.spec.ts',
     'pipeline-impact.spec.ts',
   ],
-  hub: ['pipeline-crashes.spec.ts', 'pipeline-hub.spec.ts', 'pipeline-hub-setup.spec.ts', 'pipeline-deployments.spec.ts', 'api-status.spec.ts'],
+  hub: [
+    'pipeline-crashes.spec.ts',
+    'pipeline-hub.spec.ts',
+    'pipeline-hub-setup.spec.ts',
+    'pipeline-deployments.spec.ts',
+    'api-status.spec.ts',
+  ],
   storage: [
     'api-chaos.spec.ts',
     'api-cluster.spec.ts',

@@ -19,7 +19,11 @@ const RECENT_STEP = 600;
 // carbon reads a socket's lines as they come; batches keep one write from holding 100k lines.
 const BATCH = 20_000;
 
-export const yearSeries = (hub: string) => [gaugePath(hub, 'hub.up'), counterPath(hub, 'spawns.success'), counterPath(hub, 'spawns.failure.error')];
+export const yearSeries = (hub: string) => [
+  gaugePath(hub, 'hub.up'),
+  counterPath(hub, 'spawns.success'),
+  counterPath(hub, 'spawns.failure.error'),
+];
 
 export async function writeYearOfHubs(hubs: readonly string[], now: number): Promise<number> {
   const lines: string[] = [];

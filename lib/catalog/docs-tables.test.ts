@@ -22,7 +22,10 @@ function documentedKeys(file: string, heading: string): Map<string, string> {
   const rows = new Map<string, string>();
   for (const line of lines.slice(first + 2)) {
     if (!line.startsWith('|')) break;
-    const [key = '', type = ''] = line.split('|').slice(1, 3).map((cell) => cell.trim());
+    const [key = '', type = ''] = line
+      .split('|')
+      .slice(1, 3)
+      .map((cell) => cell.trim());
     const bare = /^`([^`]+)`$/.exec(key)?.[1];
     assert.ok(bare, `${file}: key cell is not one \`key\`: ${key}`);
     assert.ok(!rows.has(bare), `${file} lists ${bare} twice`);

@@ -42,6 +42,10 @@ test("bins follow StatsD's rule: the first rule whose metric occurs in the key",
   assert.deepEqual(HISTOGRAM_BINS['spawns.duration'].slice(0, 3), [1000, 2000, 3000]);
   for (const rule of METRICS_LAYOUT.histograms) {
     assert.equal(rule.bins.at(-1), Infinity, 'every histogram ends with the inf bin');
-    assert.deepEqual([...rule.bins].sort((a, b) => a - b), rule.bins, 'ascending');
+    assert.deepEqual(
+      [...rule.bins].sort((a, b) => a - b),
+      rule.bins,
+      'ascending',
+    );
   }
 });

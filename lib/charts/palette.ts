@@ -16,8 +16,18 @@ export const LIGHT_PALETTE: ChartPalette = {
   gridLine: '#d8dee4',
   tooltipBackground: '#ffffff',
   series: [
-    '#0969da', '#bf3989', '#1a7f37', '#bc4c00', '#8250df', '#cf222e', '#0a7f86', '#7d4e00',
-    '#57606a', '#6639ba', '#b35900', '#116329',
+    '#0969da',
+    '#bf3989',
+    '#1a7f37',
+    '#bc4c00',
+    '#8250df',
+    '#cf222e',
+    '#0a7f86',
+    '#7d4e00',
+    '#57606a',
+    '#6639ba',
+    '#b35900',
+    '#116329',
   ],
 };
 
@@ -27,8 +37,18 @@ export const DARK_PALETTE: ChartPalette = {
   gridLine: '#30363d',
   tooltipBackground: '#161b22',
   series: [
-    '#4493f8', '#f778ba', '#3fb950', '#f0883e', '#a371f7', '#ff7b72', '#39c5cf', '#d29922',
-    '#9198a1', '#d2a8ff', '#ffa657', '#7ee787',
+    '#4493f8',
+    '#f778ba',
+    '#3fb950',
+    '#f0883e',
+    '#a371f7',
+    '#ff7b72',
+    '#39c5cf',
+    '#d29922',
+    '#9198a1',
+    '#d2a8ff',
+    '#ffa657',
+    '#7ee787',
   ],
 };
 

@@ -21,6 +21,11 @@ test('silence: a live range whose data stopped minutes before its end', () => {
 });
 
 test('silence: the last flush or two missing is normal lag', () => {
-  const points: Series['datapoints'] = [[1, 1000], [1, 1010], [null, 1020], [null, 1030]];
+  const points: Series['datapoints'] = [
+    [1, 1000],
+    [1, 1010],
+    [null, 1020],
+    [null, 1030],
+  ];
   assert.equal(silentSince([s(points)], 1040, true), null);
 });

@@ -32,7 +32,12 @@ export function seriesStepSeconds(datapoints: ReadonlyArray<readonly [number | n
  * means this Graphite keeps other retentions (any real cluster may): the finest step answered is
  * then the best knowledge of the stored step. Otherwise the configured step stands.
  */
-export function storedStepSeconds(steps: readonly number[], fromSeconds: number, nowSeconds: number, archives = RETENTION_ARCHIVES): number {
+export function storedStepSeconds(
+  steps: readonly number[],
+  fromSeconds: number,
+  nowSeconds: number,
+  archives = RETENTION_ARCHIVES,
+): number {
   const configured = nativeStepSeconds(fromSeconds, nowSeconds, archives);
   const answered = steps.filter((s) => Number.isFinite(s) && s > 0);
   if (answered.length === 0) return configured;

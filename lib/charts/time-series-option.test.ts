@@ -6,8 +6,24 @@ import { buildTimeSeriesOption } from './time-series-option';
 import { tooltipHtml } from './tooltip';
 
 const series: Series[] = [
-  { target: 'a.b', tags: {}, datapoints: [[1, 100], [null, 110], [3, 120]] },
-  { target: '<img src=x onerror=alert(1)>', tags: {}, datapoints: [[2, 100], [2, 110], [2, 120]] },
+  {
+    target: 'a.b',
+    tags: {},
+    datapoints: [
+      [1, 100],
+      [null, 110],
+      [3, 120],
+    ],
+  },
+  {
+    target: '<img src=x onerror=alert(1)>',
+    tags: {},
+    datapoints: [
+      [2, 100],
+      [2, 110],
+      [2, 120],
+    ],
+  },
 ];
 const base = { series, unit: 'count' as const, palette: LIGHT_PALETTE, range: { from: 90, until: 130 } };
 
@@ -19,7 +35,11 @@ function lineSeries(option: ReturnType<typeof buildTimeSeriesOption>) {
 
 test('points become [ms, value] with nulls kept as gaps', () => {
   const [first] = lineSeries(buildTimeSeriesOption({ ...base, kind: 'line' }));
-  assert.deepEqual(first?.data, [[100_000, 1], [110_000, null], [120_000, 3]]);
+  assert.deepEqual(first?.data, [
+    [100_000, 1],
+    [110_000, null],
+    [120_000, 3],
+  ]);
   assert.equal((first as { connectNulls?: boolean }).connectNulls, false);
 });
 
@@ -32,8 +52,14 @@ test('the x axis spans the requested range even where no data exists', () => {
 
 test('caller names replace targets; stacked areas share a stack', () => {
   const s = lineSeries(buildTimeSeriesOption({ ...base, kind: 'stacked-area', names: ['2xx', '5xx'] }));
-  assert.deepEqual(s.map((x) => x.name), ['2xx', '5xx']);
-  assert.deepEqual(s.map((x) => (x as { stack?: string }).stack), ['total', 'total']);
+  assert.deepEqual(
+    s.map((x) => x.name),
+    ['2xx', '5xx'],
+  );
+  assert.deepEqual(
+    s.map((x) => (x as { stack?: string }).stack),
+    ['total', 'total'],
+  );
 });
 
 test('bar kind yields bar series; palettes differ between light and dark', () => {
@@ -53,9 +79,7 @@ test('stale data is drawn dimmed', () => {
 test('the tooltip formatter escapes series names from Graphite', () => {
   const option = buildTimeSeriesOption({ ...base, kind: 'line', timeZone: 'UTC' });
   const tooltip = option.tooltip as { formatter: (p: unknown) => string };
-  const html = tooltip.formatter([
-    { seriesName: '<img src=x onerror=alert(1)>', color: '#000', value: [100_000, 2] },
-  ]);
+  const html = tooltip.formatter([{ seriesName: '<img src=x onerror=alert(1)>', color: '#000', value: [100_000, 2] }]);
   assert.ok(!html.includes('<img'), html);
   assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), html);
 });

@@ -111,8 +111,7 @@ export function buildTimeSeriesOption(input: TimeSeriesOptionInput): TimeSeriesO
       axisLabel: {
         color: palette.muted,
         hideOverlap: true,
-        formatter: (ms: number) =>
-          formatClock(ms / 1000, { withDate: input.range.until - input.range.from > 2 * 86_400, timeZone }),
+        formatter: (ms: number) => formatClock(ms / 1000, { withDate: input.range.until - input.range.from > 2 * 86_400, timeZone }),
       },
       splitLine: { show: false },
     },

@@ -23,12 +23,16 @@ export interface DeploymentsState {
  * fetched), looked at again every `refreshMs`. The list page and the charts' marks read it.
  */
 export function useDeployments(query: DeploymentListQuery | null, refreshMs: number): DeploymentsState {
-  const { data, error, isLoading } = useSWR(query ? deploymentListUrl(query) : null, (url: string) => fetchJson(url, deploymentListSchema), {
-    keepPreviousData: true,
-    refreshInterval: refreshMs,
-    dedupingInterval: DEPLOYMENTS_DEDUPE_MS,
-    revalidateOnFocus: false,
-  });
+  const { data, error, isLoading } = useSWR(
+    query ? deploymentListUrl(query) : null,
+    (url: string) => fetchJson(url, deploymentListSchema),
+    {
+      keepPreviousData: true,
+      refreshInterval: refreshMs,
+      dedupingInterval: DEPLOYMENTS_DEDUPE_MS,
+      revalidateOnFocus: false,
+    },
+  );
   return { deployments: data?.deployments, error, isLoading };
 }
 

@@ -39,18 +39,13 @@ export function useLiveSeries(id: string, targets: readonly string[] | null, fit
   const now = useNowSeconds();
 
   const ready = targets !== null && (!fitToWidth || width !== null);
-  const query = ready
-    ? { targets, from: params.from, until: params.until, maxDataPoints: fitToWidth && width ? width : undefined }
-    : null;
+  const query = ready ? { targets, from: params.from, until: params.until, maxDataPoints: fitToWidth && width ? width : undefined } : null;
   const state = useRender(query ? [query] : null, params.refresh);
   const { series, error } = singleRender(state);
 
   const range = useMemo(() => resolveRangeOrLastHour(params, now), [params, now]);
 
-  useReportStale(
-    `panel:${id}`,
-    state.isStale ? { message: plainErrorMessage(state.error), fetchedAt: state.fetchedAt } : null,
-  );
+  useReportStale(`panel:${id}`, state.isStale ? { message: plainErrorMessage(state.error), fetchedAt: state.fetchedAt } : null);
 
   return {
     series,

@@ -20,8 +20,7 @@ describe('HUBWATCH_DEPLOY_TOKEN', () => {
     test(`${JSON.stringify(value)} stops start-up, naming the variable`, () => {
       assert.throws(
         () => loadDeployConfig({ HUBWATCH_DEPLOY_TOKEN: value }),
-        (error: unknown) =>
-          error instanceof ConfigError && error.message === `invalid configuration: HUBWATCH_DEPLOY_TOKEN: ${problem}`,
+        (error: unknown) => error instanceof ConfigError && error.message === `invalid configuration: HUBWATCH_DEPLOY_TOKEN: ${problem}`,
       );
     });
   }

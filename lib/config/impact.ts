@@ -36,9 +36,9 @@ function measureSchema(defaults: MeasureThresholds) {
     .default(defaults);
 }
 
-const measuresShape = Object.fromEntries(
-  MEASURE_IDS.map((id) => [id, measureSchema(DEFAULT_MEASURE_THRESHOLDS[id])]),
-) as { [K in MeasureId]: ReturnType<typeof measureSchema> };
+const measuresShape = Object.fromEntries(MEASURE_IDS.map((id) => [id, measureSchema(DEFAULT_MEASURE_THRESHOLDS[id])])) as {
+  [K in MeasureId]: ReturnType<typeof measureSchema>;
+};
 
 /** Unknown fields are refused, so a typo does not silently keep a default. */
 export const impactConfigSchema = z

@@ -27,7 +27,10 @@ test('an empty environment and no file: every section at its documented default'
 test('the environment and the file meet in one value: node probes take the health timeout; the file its sections', (t) => {
   const dir = tempDir(t);
   writeFileSync(path.join(dir, 'mine.json'), '{"status": {"windowMinutes": 30}, "impact": {"alpha": 0.01}}');
-  const config = loadConfig({ HUBWATCH_CONFIG: 'mine.json', HUBWATCH_HEALTH_TIMEOUT_MS: '700', HUBWATCH_GRAPHITE_NODES: 'http://a:1' }, dir);
+  const config = loadConfig(
+    { HUBWATCH_CONFIG: 'mine.json', HUBWATCH_HEALTH_TIMEOUT_MS: '700', HUBWATCH_GRAPHITE_NODES: 'http://a:1' },
+    dir,
+  );
   assert.deepEqual(config.nodes, { nodes: ['http://a:1/'], retryDelayMs: 60_000, probeTimeoutMs: 700 });
   assert.equal(config.status.windowMinutes, 30);
   assert.equal(config.impact.alpha, 0.01);
@@ -42,7 +45,13 @@ test('every bad value of one start is named at once: variables and the file fiel
     (error: unknown) => {
       assert.ok(error instanceof ConfigError);
       assert.match(error.message, /^invalid configuration: /);
-      for (const name of ['GRAPHITE_URL: must be http', 'PORT: must be a number', 'HUBWATCH_DEPLOY_TOKEN: must be at least 16', 'HUBWATCH_GRAPHITE_NODES: node 1', 'hubwatch.config.json: status.spawnFailureRatio']) {
+      for (const name of [
+        'GRAPHITE_URL: must be http',
+        'PORT: must be a number',
+        'HUBWATCH_DEPLOY_TOKEN: must be at least 16',
+        'HUBWATCH_GRAPHITE_NODES: node 1',
+        'hubwatch.config.json: status.spawnFailureRatio',
+      ]) {
         assert.ok(error.message.includes(name), `${name} in ${error.message}`);
       }
       return true;

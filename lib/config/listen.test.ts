@@ -17,7 +17,10 @@ describe('loadListenConfig', () => {
   ];
   for (const [env, message] of bad) {
     test(`rejects ${JSON.stringify(env)} naming the variable`, () => {
-      assert.throws(() => loadListenConfig(env), (error: unknown) => error instanceof ConfigError && error.message.includes(message));
+      assert.throws(
+        () => loadListenConfig(env),
+        (error: unknown) => error instanceof ConfigError && error.message.includes(message),
+      );
     });
   }
 });

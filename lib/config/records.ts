@@ -22,7 +22,10 @@ export type RecordsConfig = {
 export function loadRecordsConfig(env: Env, cwd: string): RecordsConfig {
   const value = parseEnv(schema, env);
   try {
-    return { target: parseStoreTarget(value.HUBWATCH_DATABASE_URL, value.HUBWATCH_DATA_DIR, cwd), eventsMirror: value.HUBWATCH_EVENTS_MIRROR === 'on' };
+    return {
+      target: parseStoreTarget(value.HUBWATCH_DATABASE_URL, value.HUBWATCH_DATA_DIR, cwd),
+      eventsMirror: value.HUBWATCH_EVENTS_MIRROR === 'on',
+    };
   } catch (error) {
     if (!(error instanceof StoreTargetError)) throw error;
     throw new ConfigError(`invalid configuration: HUBWATCH_DATABASE_URL: ${error.message}`);

@@ -30,7 +30,10 @@ test('a partial file keeps the other defaults; other sections are left alone', (
 test('errors name the file and the field', () => {
   assert.throws(() => parseThresholds({ status: { spawnFailureRatio: 5 } }, 'h.json'), /h\.json: status\.spawnFailureRatio/);
   assert.throws(() => parseThresholds({ status: { spawnFailureRate: 0.1 } }, 'h.json'), /h\.json: status.*spawnFailureRate/);
-  assert.throws(() => parseThresholds({ status: { windowMinutes: 0 } }, 'h.json'), (error: unknown) => error instanceof ConfigError);
+  assert.throws(
+    () => parseThresholds({ status: { windowMinutes: 0 } }, 'h.json'),
+    (error: unknown) => error instanceof ConfigError,
+  );
 });
 
 test('missing default file -> defaults; missing explicit file -> error naming HUBWATCH_CONFIG', (t) => {

@@ -33,7 +33,10 @@ describe('HUBWATCH_DATABASE_URL', () => {
     ['sqlite:', 'sqlite: needs a file path (records in memory would be lost at every restart)'],
   ]) {
     test(`${JSON.stringify(value)} is refused: ${problem}`, () => {
-      assert.throws(() => parseStoreTarget(value, undefined, '/srv'), (error: unknown) => error instanceof StoreTargetError && error.message === problem);
+      assert.throws(
+        () => parseStoreTarget(value, undefined, '/srv'),
+        (error: unknown) => error instanceof StoreTargetError && error.message === problem,
+      );
       assert.throws(
         () => loadRecordsConfig({ HUBWATCH_DATABASE_URL: value }, '/srv'),
         (error: unknown) => error instanceof ConfigError && error.message === `invalid configuration: HUBWATCH_DATABASE_URL: ${problem}`,
@@ -46,7 +49,8 @@ describe('HUBWATCH_DATABASE_URL', () => {
     assert.equal(loadRecordsConfig({ HUBWATCH_EVENTS_MIRROR: 'off' }, '/srv').eventsMirror, false);
     assert.throws(
       () => loadRecordsConfig({ HUBWATCH_EVENTS_MIRROR: 'false' }, '/srv'),
-      (error: unknown) => error instanceof ConfigError && error.message === 'invalid configuration: HUBWATCH_EVENTS_MIRROR: must be "on" or "off"',
+      (error: unknown) =>
+        error instanceof ConfigError && error.message === 'invalid configuration: HUBWATCH_EVENTS_MIRROR: must be "on" or "off"',
     );
   });
 });

@@ -67,7 +67,8 @@ export async function importGraphiteEvents(records: Records, client: GraphiteCli
       : await client.events({ tags: [...DEPLOYMENT_KINDS, DELETED_TAG], match: 'any', ...ALL_TIME }, { timeoutMs: IMPORT_TIMEOUT_MS });
   const now = Math.floor(Date.now() / 1000);
   const rows = rowsOf(events, now);
-  const note = offers.events === 'no' ? 'the Graphite backend has no events API: nothing to import' : `${rows.length} from graphite-web events`;
+  const note =
+    offers.events === 'no' ? 'the Graphite backend has no events API: nothing to import' : `${rows.length} from graphite-web events`;
   const deleted = rows.filter((row) => row.deleted_at !== null).length;
   const ran = await records.db.transaction().execute(async (tx) => {
     // The marker first: a second instance doing the same waits on its key, then inserts nothing.

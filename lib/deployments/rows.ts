@@ -23,17 +23,6 @@ function oneOf(values: readonly string[], value: string, fallback: string): stri
 }
 
 /** The columns a deployment is answered from (never `origin`, `event_id` or timestamps of the store). */
-export const DEPLOYMENT_COLUMNS = [
-  'id',
-  'at',
-  'hub',
-  'what',
-  'version',
-  'commit_id',
-  'author',
-  'link',
-  'source',
-  'kind',
-] as const;
+export const DEPLOYMENT_COLUMNS = ['id', 'at', 'hub', 'what', 'version', 'commit_id', 'author', 'link', 'source', 'kind'] as const;
 
 export type DeploymentColumn = (typeof DEPLOYMENT_COLUMNS)[number];

@@ -39,7 +39,10 @@ describe('deployments in the records store (SQLite)', () => {
     assert.deepEqual(await getDeployment(a.id, records), a);
     assert.deepEqual(await listBetween('h1', NOW - 3600, NOW, records), [b, a]);
     assert.deepEqual(await listBetween('h1', NOW - 400, NOW, records), [b]);
-    assert.deepEqual((await listBetween(undefined, NOW - 3600, NOW, records)).map((d) => d.id), [other.id, b.id, a.id]);
+    assert.deepEqual(
+      (await listBetween(undefined, NOW - 3600, NOW, records)).map((d) => d.id),
+      [other.id, b.id, a.id],
+    );
     // Graphite times resolve against the real clock.
     const real = Math.floor(Date.now() / 1000);
     const recent = await createDeployment(deploymentInputSchema().parse({ hub: 'h4', what: 'recent', when: real - 120 }), records, real);

@@ -5,8 +5,24 @@ import { buildExploreOption, type ExploreOptionInput } from './explore-option';
 
 const input = (overrides: Partial<ExploreOptionInput> = {}): ExploreOptionInput => ({
   series: [
-    { target: 'a', tags: {}, datapoints: [[1, 100], [null, 110], [3, 120]] },
-    { target: 'b', tags: {}, datapoints: [[1000, 100], [2000, 110], [null, 120]] },
+    {
+      target: 'a',
+      tags: {},
+      datapoints: [
+        [1, 100],
+        [null, 110],
+        [3, 120],
+      ],
+    },
+    {
+      target: 'b',
+      tags: {},
+      datapoints: [
+        [1000, 100],
+        [2000, 110],
+        [null, 120],
+      ],
+    },
   ],
   names: ['a', 'b'],
   axes: ['left', 'right'],
@@ -27,9 +43,15 @@ describe('explore chart option', () => {
     const option = buildExploreOption(input());
     assert.ok(Array.isArray(option.yAxis));
     const axes = option.yAxis as Array<{ position: string; axisLabel: { formatter: (v: number) => string } }>;
-    assert.deepEqual(axes.map((a) => a.position), ['left', 'right']);
+    assert.deepEqual(
+      axes.map((a) => a.position),
+      ['left', 'right'],
+    );
     assert.equal(axes[1]?.axisLabel.formatter(2048), '2 KiB');
-    assert.deepEqual(seriesOf(option).map((s) => s.yAxisIndex), [0, 1]);
+    assert.deepEqual(
+      seriesOf(option).map((s) => s.yAxisIndex),
+      [0, 1],
+    );
   });
 
   test('no right axis when every line is on the left', () => {
@@ -45,7 +67,10 @@ describe('explore chart option', () => {
   });
 
   test('stacked: each axis stacks on its own', () => {
-    assert.deepEqual(seriesOf(buildExploreOption(input({ kind: 'stacked-area' }))).map((s) => s.stack), ['left', 'right']);
+    assert.deepEqual(
+      seriesOf(buildExploreOption(input({ kind: 'stacked-area' }))).map((s) => s.stack),
+      ['left', 'right'],
+    );
   });
 
   test('the tooltip gives each value in the unit of its axis', () => {

@@ -10,7 +10,13 @@ describe('explore URL state', () => {
         { target: 'a.b', alias: '', hidden: false, axis: 'left' as const },
         { target: 'sumSeries(c.*)', alias: 'all c', hidden: true, axis: 'right' as const },
       ],
-      display: { kind: 'stacked-area' as const, unit: 'ms' as const, rightUnit: 'bytes' as const, nulls: 'zero' as const, consolidateBy: 'max' as const },
+      display: {
+        kind: 'stacked-area' as const,
+        unit: 'ms' as const,
+        rightUnit: 'bytes' as const,
+        nulls: 'zero' as const,
+        consolidateBy: 'max' as const,
+      },
     };
     const qs = writeExploreState('from=-6h&hub=physics&target=old', state);
     assert.equal(
@@ -72,6 +78,9 @@ describe('links from a chart', () => {
   });
 
   test('export link: the same targets and range, every stored point', () => {
-    assert.equal(exportHref({ targets: ['a', 'b(c)'], from: '-1h', until: 'now' }, 'csv'), '/api/export?target=a&target=b%28c%29&from=-1h&until=now&format=csv');
+    assert.equal(
+      exportHref({ targets: ['a', 'b(c)'], from: '-1h', until: 'now' }, 'csv'),
+      '/api/export?target=a&target=b%28c%29&from=-1h&until=now&format=csv',
+    );
   });
 });

@@ -97,7 +97,12 @@ function oneOf<T extends string>(values: readonly { value: T }[], raw: string | 
 }
 
 function lineNumbers(params: URLSearchParams, name: string): Set<number> {
-  return new Set(params.getAll(name).map(Number).filter((n) => Number.isInteger(n) && n >= 1));
+  return new Set(
+    params
+      .getAll(name)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 1),
+  );
 }
 
 /** Invalid values fall back to defaults, so a mistyped link still opens; extra lines are dropped. */
@@ -181,7 +186,11 @@ export function renderTarget(line: Pick<TargetLine, 'target' | 'alias' | 'transf
  * The legend name of a drawn series: Graphite's name (without the consolidateBy the display
  * added), or for a line drawn as quantiles the quantile's name, said to be computed from the bins.
  */
-export function seriesLabel(name: string, line: Pick<TargetLine, 'alias' | 'transform'> | undefined, consolidateBy: Consolidation | null): string {
+export function seriesLabel(
+  name: string,
+  line: Pick<TargetLine, 'alias' | 'transform'> | undefined,
+  consolidateBy: Consolidation | null,
+): string {
   if (!line?.transform) return withoutConsolidateBy(name, consolidateBy);
   const alias = line.alias.trim();
   return `${alias === '' ? '' : `${alias} `}${name} (from histogram bins)`;

@@ -4,8 +4,23 @@ import { exportJsonSchema } from '@/lib/api/export';
 import { exportTable, isoTime, toCsv, toExportJson } from './export-table';
 
 const series = [
-  { target: 'a.b', tags: {}, datapoints: [[1, 1795600000], [null, 1795600010], [0.1 + 0.2, 1795600020]] as [number | null, number][] },
-  { target: 'alias("x, y")', tags: {}, datapoints: [[Number.POSITIVE_INFINITY, 1795600010], [5, 1795600020]] as [number | null, number][] },
+  {
+    target: 'a.b',
+    tags: {},
+    datapoints: [
+      [1, 1795600000],
+      [null, 1795600010],
+      [0.1 + 0.2, 1795600020],
+    ] as [number | null, number][],
+  },
+  {
+    target: 'alias("x, y")',
+    tags: {},
+    datapoints: [
+      [Number.POSITIVE_INFINITY, 1795600010],
+      [5, 1795600020],
+    ] as [number | null, number][],
+  },
 ];
 
 describe('export table', () => {

@@ -2,9 +2,7 @@ import type { SeriesTransform } from '@/lib/charts/series-transform';
 import type { Series } from './series';
 
 /** The part of a render outcome this reads (lib/client/use-render.ts). */
-export type Outcome =
-  | { ok: true; series: Series[] }
-  | { ok: false; error: { status: number; code: string; message: string } };
+export type Outcome = { ok: true; series: Series[] } | { ok: false; error: { status: number; code: string; message: string } };
 
 export interface LineResults {
   /** Every drawn series, in line order. */

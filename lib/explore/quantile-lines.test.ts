@@ -46,7 +46,10 @@ describe('quantile lines in explore', () => {
     const system = quantileTransform('statsd-p50-p95').transform(bins).series;
     const out = lineResults([0], [{ ok: true, series: bins }], 1, [quantileTransform('statsd-p50-p95').transform]);
     assert.deepEqual(out.series, system);
-    assert.deepEqual(out.series.map((s) => s.datapoints), [[[1500, 60]], [[1950, 60]]]);
+    assert.deepEqual(
+      out.series.map((s) => s.datapoints),
+      [[[1500, 60]], [[1950, 60]]],
+    );
     assert.deepEqual(out.lineOfSeries, [0, 0]);
     const line = { alias: '', transform: 'statsd-p50-p95' as const };
     assert.equal(seriesLabel('p95', line, null), 'p95 (from histogram bins)');

@@ -14,7 +14,7 @@ describe('parseTarget', () => {
     for (const ok of [
       'stats.gauges.jupyterhub.default.hub.up',
       'stats.counters.jupyterhub.{a,b}.requests.status.[45]*.count',
-      "sumSeries(stats.counters.jupyterhub.*.spawns.failure.*.count)",
+      'sumSeries(stats.counters.jupyterhub.*.spawns.failure.*.count)',
       "alias(sumSeries(a.b, c.d), 'x, (y)')",
       "summarize(a.b, '1h', func='max')",
       'aliasByNode(a.*.b, 1, 2)',
@@ -38,7 +38,9 @@ describe('parseTarget', () => {
 
   test('a bare NaN or Infinity is a metric path to Graphite, never a number; inf is its number', () => {
     const problems = (text: string) => parseTarget(text, null).problems.map((p) => p.message);
-    assert.deepEqual(problems('scale(a.b, NaN)'), ['NaN at character 12 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)']);
+    assert.deepEqual(problems('scale(a.b, NaN)'), [
+      'NaN at character 12 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)',
+    ]);
     assert.deepEqual(problems('threshold(-Infinity)').length, 1);
     assert.deepEqual(problems('movingAverage(a.b, windowSize=nan)').length, 1);
     assert.deepEqual(problems('scale(a.b, inf)'), []);

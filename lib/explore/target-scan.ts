@@ -71,7 +71,11 @@ export function scanTargetText(text: string): TargetScan {
 
   const nonAscii = /[\u0080-\u{10ffff}]/u.exec(text);
   if (nonAscii !== null) {
-    problem(nonAscii.index, nonAscii.index + nonAscii[0].length, `${JSON.stringify(nonAscii[0])} ${at(nonAscii.index)} is not ASCII (Graphite reads only ASCII)`);
+    problem(
+      nonAscii.index,
+      nonAscii.index + nonAscii[0].length,
+      `${JSON.stringify(nonAscii[0])} ${at(nonAscii.index)} is not ASCII (Graphite reads only ASCII)`,
+    );
   }
 
   let quote: { char: string; at: number } | null = null;
@@ -99,7 +103,11 @@ export function scanTargetText(text: string): TargetScan {
     const value = raw.trim().replace(KEYWORD, '');
     if (NOT_A_NUMBER.test(value) && !INF.test(value)) {
       const from = open.argFrom + raw.indexOf(value);
-      problem(from, from + value.length, `${value} ${at(from)} is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)`);
+      problem(
+        from,
+        from + value.length,
+        `${value} ${at(from)} is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)`,
+      );
     }
   };
 

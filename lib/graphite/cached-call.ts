@@ -45,7 +45,8 @@ export function createCachedCall<V extends object>(options: CachedCallOptions<V>
   const ttl = options.enabled ? options.ttlMs : 0;
   const counts = { upstream: 0, hits: 0, coalesced: 0 };
   const { sizeOf, maxBytes } = options;
-  const bounded = sizeOf !== undefined && maxBytes !== undefined ? { maxSize: maxBytes, sizeCalculation: (value: V) => Math.max(1, sizeOf(value)) } : {};
+  const bounded =
+    sizeOf !== undefined && maxBytes !== undefined ? { maxSize: maxBytes, sizeCalculation: (value: V) => Math.max(1, sizeOf(value)) } : {};
   const entries = new LRUCache<string, V>({
     max: options.maxEntries,
     ...bounded,

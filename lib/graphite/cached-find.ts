@@ -13,7 +13,10 @@ type FindAnswer = { nodes: FindNode[] };
 
 const FIND_CACHE_BYTES = 8 * 1024 * 1024;
 
-export function createFindCache(load: (query: string) => Promise<FindNode[]>, settings = getConfig().graphite.cache): CachedCall<FindAnswer> {
+export function createFindCache(
+  load: (query: string) => Promise<FindNode[]>,
+  settings = getConfig().graphite.cache,
+): CachedCall<FindAnswer> {
   return createCachedCall<FindAnswer>({
     load: async (query) => ({ nodes: await load(query) }),
     enabled: settings.enabled,

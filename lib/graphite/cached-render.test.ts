@@ -94,7 +94,10 @@ describe('cached render', () => {
   });
 
   test('the same render written differently shares an entry; different ones do not', async () => {
-    assert.equal(renderCacheKey({ targets: ['a'], from: 'now-5m', until: 'now' }), renderCacheKey({ targets: ['a'], from: '-5min', until: 'now' }));
+    assert.equal(
+      renderCacheKey({ targets: ['a'], from: 'now-5m', until: 'now' }),
+      renderCacheKey({ targets: ['a'], from: '-5min', until: 'now' }),
+    );
     const renders = cache();
     await renders.render({ targets: ['a'], from: 'now-5m', until: 'now' });
     await renders.render({ targets: ['a'], from: '-5min', until: 'now' });
@@ -115,7 +118,7 @@ describe('cached render', () => {
     assert.equal(graphite.requests.length, 2);
   });
 
-  test('the JSON passed on is graphite-web\'s own (Infinity stays 1e9999), the same bytes for every caller', async () => {
+  test("the JSON passed on is graphite-web's own (Infinity stays 1e9999), the same bytes for every caller", async () => {
     graphite.respond(() => ({ body: fixture('gw-render-json-infinity.json') }));
     const renders = cache();
     const [a, b] = await Promise.all([renders.renderBody(RELATIVE), renders.renderBody(RELATIVE)]);
@@ -204,7 +207,10 @@ describe('cached render', () => {
     // Room for four; the slow one is still in flight when four fast ones land and push it out.
     const renders = cache({ maxBytes: Math.floor(one * 4.5) });
     graphite.respond((request) => ({ body: fixture('gw-render-json.json'), delayMs: request.body.includes('slow') ? 400 : 20 }));
-    const slow = [renders.load({ targets: ['slow'], from: '-1h', until: 'now' }), renders.load({ targets: ['slow'], from: '-1h', until: 'now' })];
+    const slow = [
+      renders.load({ targets: ['slow'], from: '-1h', until: 'now' }),
+      renders.load({ targets: ['slow'], from: '-1h', until: 'now' }),
+    ];
     for (const target of ['a', 'b', 'c', 'd', 'e']) await renders.render({ targets: [target], from: '-1h', until: 'now' });
     for (const outcome of await Promise.all(slow)) assert.equal(outcome.ok, true, JSON.stringify(!outcome.ok && outcome.failure));
   });
@@ -214,6 +220,9 @@ describe('cached render', () => {
     const outcome = await cache().load({ targets: ['nosuch(a)'], from: '-1h', until: 'now' });
     assert.equal(outcome.ok, false);
     assert.ok(!outcome.ok && !(outcome.failure instanceof Error), 'plain data, no class instance');
-    assert.deepEqual(!outcome.ok && { kind: outcome.failure.kind, reason: outcome.failure.reason }, { kind: 'bad_request', reason: 'Unknown function nosuch' });
+    assert.deepEqual(!outcome.ok && { kind: outcome.failure.kind, reason: outcome.failure.reason }, {
+      kind: 'bad_request',
+      reason: 'Unknown function nosuch',
+    });
   });
 });

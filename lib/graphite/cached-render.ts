@@ -74,12 +74,7 @@ const BYTES_PER_SERIES = 256;
 
 /** Canonical key: the same render written differently (`now-5m` vs `-5min`) shares an entry. */
 export function renderCacheKey(query: RenderQuery): string {
-  return JSON.stringify([
-    query.targets,
-    normaliseTime(query.from),
-    normaliseTime(query.until),
-    query.maxDataPoints ?? null,
-  ]);
+  return JSON.stringify([query.targets, normaliseTime(query.from), normaliseTime(query.until), query.maxDataPoints ?? null]);
 }
 
 function seriesBytes(series: readonly Series[]): number {
@@ -220,7 +215,11 @@ async function unwrap(outcome: Promise<RenderOutcome>): Promise<CachedRender> {
 }
 
 /** Series of a render through the given cache (tests) or the process-wide one, in the status lane unless told. */
-export async function renderSeries(query: RenderQuery, cache: RenderCache = getRenderCache(), lane: RenderLane = 'status'): Promise<Series[]> {
+export async function renderSeries(
+  query: RenderQuery,
+  cache: RenderCache = getRenderCache(),
+  lane: RenderLane = 'status',
+): Promise<Series[]> {
   return (await unwrap(cache.load(query, lane))).series;
 }
 

@@ -33,7 +33,12 @@ describe('Graphite client', () => {
 
   test('render: POSTs targets as a form under the base path, times normalised to Graphite syntax', async () => {
     graphite.requests.length = 0;
-    const { series } = await client().renderWithJson({ targets: ['a.b', 'sumSeries(c.*)'], from: 'now-5m', until: 'now', maxDataPoints: 100 });
+    const { series } = await client().renderWithJson({
+      targets: ['a.b', 'sumSeries(c.*)'],
+      from: 'now-5m',
+      until: 'now',
+      maxDataPoints: 100,
+    });
     assert.equal(series.length, 2);
     assert.equal(series[1]?.target, 'stats.gauges.jupyterhub.users.running');
     const [seen] = graphite.requests;

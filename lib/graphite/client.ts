@@ -69,7 +69,10 @@ const TAG_RE = /^[^\s,"]+$/;
 
 /** Graphite's 400 body as one short line (it is plain text, or HTML from Django's error pages). */
 function reasonFrom(body: string): string {
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > REASON_MAX ? `${text.slice(0, REASON_MAX)}…` : text || 'no reason given';
 }
 

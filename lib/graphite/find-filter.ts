@@ -24,7 +24,11 @@ function globSource(glob: string): string {
       i = end;
     } else if (c === '{' && glob.indexOf('}', i + 1) > i) {
       const end = glob.indexOf('}', i + 1);
-      out += `(?:${glob.slice(i + 1, end).split(',').map(globSource).join('|')})`;
+      out += `(?:${glob
+        .slice(i + 1, end)
+        .split(',')
+        .map(globSource)
+        .join('|')})`;
       i = end;
     } else {
       out += escapeRegex(c);

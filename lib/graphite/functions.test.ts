@@ -53,8 +53,14 @@ describe('parseFunctionList on graphite-web 1.1.8 output', () => {
   });
 
   test('not JSON, or not the shape, is an upstream error', () => {
-    assert.throws(() => parseFunctionList('<html>'), (e: unknown) => e instanceof GraphiteError && e.kind === 'upstream');
-    assert.throws(() => parseFunctionList('{"x": {"name": 1}}'), (e: unknown) => e instanceof GraphiteError && e.kind === 'upstream');
+    assert.throws(
+      () => parseFunctionList('<html>'),
+      (e: unknown) => e instanceof GraphiteError && e.kind === 'upstream',
+    );
+    assert.throws(
+      () => parseFunctionList('{"x": {"name": 1}}'),
+      (e: unknown) => e instanceof GraphiteError && e.kind === 'upstream',
+    );
   });
 });
 

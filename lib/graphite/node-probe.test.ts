@@ -50,7 +50,10 @@ describe('node monitor', () => {
     clock += 59_000;
     assert.equal((await monitor.check())[0]?.state, 'recovering');
     clock += PROBE_REUSE_MS + 1;
-    assert.deepEqual((await monitor.check()).map((n) => n.state), ['up', 'unreachable']);
+    assert.deepEqual(
+      (await monitor.check()).map((n) => n.state),
+      ['up', 'unreachable'],
+    );
   });
 
   test('no nodes configured: nothing is probed', async () => {

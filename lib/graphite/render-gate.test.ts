@@ -25,7 +25,10 @@ test('at most maxInFlight tasks run; the next wait in order; past maxQueued a ta
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(started, [0, 1]);
   assert.deepEqual(gate.stats(), { inFlight: 2, waiting: 1 });
-  await assert.rejects(gate.run(async () => 9), (error: unknown) => error instanceof GraphiteError && error.kind === 'busy');
+  await assert.rejects(
+    gate.run(async () => 9),
+    (error: unknown) => error instanceof GraphiteError && error.kind === 'busy',
+  );
   blockers[0]?.resolve();
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(started, [0, 1, 2]);
@@ -44,7 +47,10 @@ test('a render that waits longer than maxWaitMs gives up its place and fails as 
   const gate = createGate({ maxInFlight: 1, maxQueued: 5, maxWaitMs: 20 });
   const blocker = deferred();
   const first = gate.run(() => blocker.promise);
-  await assert.rejects(gate.run(async () => 'late'), (error: unknown) => error instanceof GraphiteError && error.kind === 'busy');
+  await assert.rejects(
+    gate.run(async () => 'late'),
+    (error: unknown) => error instanceof GraphiteError && error.kind === 'busy',
+  );
   assert.deepEqual(gate.stats(), { inFlight: 1, waiting: 0 });
   blocker.resolve();
   await first;

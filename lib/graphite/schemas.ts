@@ -51,17 +51,13 @@ const stripDot = (path: string) => (path.endsWith('.') ? path.slice(0, -1) : pat
 // is_leaf is a string in graphite-web and a number in VictoriaMetrics.
 const completerResponse = z
   .object({ metrics: z.array(z.object({ path: z.string(), name: z.string(), is_leaf: flag })) })
-  .transform(({ metrics }): FindNode[] =>
-    metrics.map((m) => ({ path: stripDot(m.path), name: m.name, leaf: isOne(m.is_leaf) })),
-  );
+  .transform(({ metrics }): FindNode[] => metrics.map((m) => ({ path: stripDot(m.path), name: m.name, leaf: isOne(m.is_leaf) })));
 
 // format=treejson (the default): [{"text": "gauges", "id": "stats.gauges", "leaf": 0, ...}];
 // VictoriaMetrics ends branch ids with a dot, graphite-web does not.
 const treejsonResponse = z
   .array(z.object({ text: z.string(), id: z.string(), leaf: flag }))
-  .transform((nodes): FindNode[] =>
-    nodes.map((n) => ({ path: stripDot(n.id), name: n.text, leaf: isOne(n.leaf) })),
-  );
+  .transform((nodes): FindNode[] => nodes.map((n) => ({ path: stripDot(n.id), name: n.text, leaf: isOne(n.leaf) })));
 
 export const findResponseSchema = z.union([completerResponse, treejsonResponse]);
 
@@ -72,7 +68,10 @@ const graphiteEvent = z
     when: z.number(),
     what: z.string(),
     data: z.string().nullable().optional(),
-    tags: z.union([z.array(z.string()), z.string()]).nullable().optional(),
+    tags: z
+      .union([z.array(z.string()), z.string()])
+      .nullable()
+      .optional(),
   })
   .transform(
     (e): GraphiteEvent => ({
@@ -106,4 +105,3 @@ export const eventDetailSchema = z
       tags: e.tags ?? [],
     }),
   );
-

@@ -29,7 +29,7 @@ describe('tagQueryRejection', () => {
       "seriesByTag('name=~(?P<x>.*)')",
       "seriesByTag('name=~.*', a.b)",
       'a.seriesByTag.b',
-      "alias(a.b, \"seriesByTag('name=~.*')\")",
+      'alias(a.b, "seriesByTag(\'name=~.*\')")',
       'hubwatch.hubs.*.servers.running',
     ]) {
       assert.equal(tagQueryRejection(target), undefined, target);

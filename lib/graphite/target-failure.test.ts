@@ -27,7 +27,8 @@ describe('targetFailureReason', () => {
     const outside = '<pre>Traceback (most recent call last):\n  File "graphite/render/views.py", line 1\nValueError: bad\n</pre>';
     assert.equal(targetFailureReason(outside), undefined);
     // An AttributeError outside the render functions (storage, the finders) is graphite-web's own.
-    const reader = '<pre>  File "graphite/render/evaluator.py"\n  File "graphite/readers/whisper.py"\nAttributeError: \'NoneType\' object has no attribute \'fetch\'\n</pre>';
+    const reader =
+      '<pre>  File "graphite/render/evaluator.py"\n  File "graphite/readers/whisper.py"\nAttributeError: \'NoneType\' object has no attribute \'fetch\'\n</pre>';
     assert.equal(targetFailureReason(reader), undefined);
   });
 

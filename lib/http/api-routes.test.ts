@@ -18,7 +18,9 @@ test('the table lists exactly the route files under app/api and the methods each
   const found = routeFiles(API_DIR)
     .map((file) => {
       const path = `/api/${relative(API_DIR, file).replace(/\/?route\.ts$/, '')}`;
-      const methods = [...readFileSync(file, 'utf8').matchAll(/^export (?:const|async function|function|\{[^}]*\bas) ?(GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
+      const methods = [
+        ...readFileSync(file, 'utf8').matchAll(/^export (?:const|async function|function|\{[^}]*\bas) ?(GET|POST|PUT|PATCH|DELETE)\b/gm),
+      ].map((m) => m[1]);
       return { path, methods: methods.sort() };
     })
     // The catch-all that answers unknown paths is not a route of its own.

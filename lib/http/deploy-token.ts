@@ -20,7 +20,7 @@ export function tokensMatch(given: string, expected: string, compare: Compare = 
 const BEARER = /^Bearer ([\x21-\x7e]+)$/;
 
 export const ENABLE_HINT =
-  'recording deployments is disabled: set HUBWATCH_DEPLOY_TOKEN (at least 16 characters) in the dashboard\'s environment and restart it';
+  "recording deployments is disabled: set HUBWATCH_DEPLOY_TOKEN (at least 16 characters) in the dashboard's environment and restart it";
 
 /** Throws the 403 or 401 ApiError unless the request carries the configured token. */
 export function requireDeployToken(request: Request, token: string | null = getConfig().deploy.token): void {

@@ -12,7 +12,6 @@ import { narrowingTooLarge } from './render-too-large';
  * drew does not ask Graphite again.
  */
 
-
 const formatParam = z
   .enum(EXPORT_FORMATS, {
     error: (issue) => (Array.isArray(issue.input) ? 'given more than once' : `must be one of ${EXPORT_FORMATS.join(', ')}`),

@@ -21,7 +21,12 @@ describe('form body', () => {
     assert.deepEqual(await errorOf(await renderPostRoute(post('{"target":"a"}', 'application/json'))), {
       status: 415,
       type: 'application/json',
-      body: { error: { code: 'unsupported_media_type', message: 'content-type: expected application/x-www-form-urlencoded, got "application/json"' } },
+      body: {
+        error: {
+          code: 'unsupported_media_type',
+          message: 'content-type: expected application/x-www-form-urlencoded, got "application/json"',
+        },
+      },
     });
     assert.deepEqual(await errorOf(await renderPostRoute(post(`target=${'a'.repeat(MAX_FORM_BYTES)}`))), {
       status: 413,

@@ -13,12 +13,17 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 export async function formParams(request: Request): Promise<URLSearchParams> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== FORM_TYPE) {
-    throw new ApiError(415, 'unsupported_media_type', `content-type: expected ${FORM_TYPE}, got ${JSON.stringify(type?.slice(0, 60) ?? '')}`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `content-type: expected ${FORM_TYPE}, got ${JSON.stringify(type?.slice(0, 60) ?? '')}`,
+    );
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_FORM_BYTES) throw new ApiError(413, 'body_too_large', `body: larger than the limit of ${MAX_FORM_BYTES} bytes`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_FORM_BYTES) throw new ApiError(413, 'body_too_large', `body: larger than the limit of ${MAX_FORM_BYTES} bytes`);
+  if (Buffer.byteLength(text) > MAX_FORM_BYTES)
+    throw new ApiError(413, 'body_too_large', `body: larger than the limit of ${MAX_FORM_BYTES} bytes`);
   const params = new URLSearchParams(new URL(request.url).search);
   for (const [key, value] of new URLSearchParams(text)) params.append(key, value);
   return params;

@@ -37,7 +37,12 @@ async function probeOnce(): Promise<GraphiteHealth> {
 
 /** The dashboard answers (or this would not run); Graphite, or part of it, may or may not. */
 export async function checkHealth(): Promise<Health> {
-  const [graphite, backend, offers, records] = await Promise.all([probeGraphite(), backendStatus(), backendOffers(undefined, { stale: true }), checkRecords()]);
+  const [graphite, backend, offers, records] = await Promise.all([
+    probeGraphite(),
+    backendStatus(),
+    backendOffers(undefined, { stale: true }),
+    checkRecords(),
+  ]);
   return {
     status: graphite.reachable && !backend.partial && records.reachable ? 'ok' : 'degraded',
     dashboard: { up: true, uptimeSeconds: Math.round(process.uptime()) },

@@ -18,7 +18,10 @@ test("the handler sees the request's URL and its response goes out as it is: sta
   let seen = '';
   handler = async (request) => {
     seen = request.url;
-    return new Response('{"error":{"code":"bad_request","message":"x"}}', { status: 400, headers: { 'content-type': 'application/json', 'x-a': 'b' } });
+    return new Response('{"error":{"code":"bad_request","message":"x"}}', {
+      status: 400,
+      headers: { 'content-type': 'application/json', 'x-a': 'b' },
+    });
   };
   const response = await fetch(`${base}/api/graphite/render?target=a&target=b`);
   assert.equal(response.headers.get('x-hubwatch-cache'), null, 'no extra headers unless given');
@@ -29,7 +32,7 @@ test("the handler sees the request's URL and its response goes out as it is: sta
   assert.deepEqual(await response.json(), { error: { code: 'bad_request', message: 'x' } });
 });
 
-test('extra headers are added to the handler\'s', async () => {
+test("extra headers are added to the handler's", async () => {
   handler = async () => Response.json([], { headers: { 'cache-control': 'no-store' } });
   const server2 = createServer((request, response) => void runRouteHandler(handler, request, response, { 'x-hubwatch-cache': 'miss' }));
   await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', resolve));

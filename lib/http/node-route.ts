@@ -20,7 +20,13 @@ async function send(answer: Response, response: ServerResponse, extraHeaders: Re
 }
 
 /** An error in the one JSON shape, written straight to a node:http response. */
-export function sendError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+export function sendError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   const body = errorJson(code, message);
   response.writeHead(status, {
     ...headers,
@@ -55,10 +61,15 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const body = tooLarge
-    ? errorJson('request_too_large', 'url: the request line and headers are over 16 KB; send long targets as a form body (POST /api/graphite/render)')
+    ? errorJson(
+        'request_too_large',
+        'url: the request line and headers are over 16 KB; send long targets as a form body (POST /api/graphite/render)',
+      )
     : errorJson('bad_request', 'request: not a valid HTTP/1.1 request');
   const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-  socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**

@@ -42,7 +42,11 @@ test('the status page is rendered once and served to the next viewers with the s
   const second = await get('/?hub=a');
   assert.equal(await second.text(), firstBody);
   assert.equal(second.headers.get('x-hubwatch-cache'), 'hit');
-  assert.equal(second.headers.get('content-security-policy'), first.headers.get('content-security-policy'), 'the nonce in the page and the header agree');
+  assert.equal(
+    second.headers.get('content-security-policy'),
+    first.headers.get('content-security-policy'),
+    'the nonce in the page and the header agree',
+  );
   assert.equal(renders, 1);
   await get('/?hub=b');
   assert.equal(renders, 2, 'another URL is another page');

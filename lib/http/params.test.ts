@@ -50,8 +50,14 @@ describe('render params', () => {
     // Valid-looking times Graphite cannot represent: a 400 naming the field, never a render.
     ['target=a&from=19691231', 'from: before 1970-01-01, which Graphite cannot represent'],
     ['target=a&from=00:00_19000101', 'from: before 1970-01-01, which Graphite cannot represent'],
-    ['target=a&from=22870101&until=22870102', 'from: after 2286-11-20, which Graphite cannot represent; until: after 2286-11-20, which Graphite cannot represent'],
-    ['target=a&from=-999999999y1s&until=-999999999y', 'from: before 1970-01-01, which Graphite cannot represent; until: before 1970-01-01, which Graphite cannot represent'],
+    [
+      'target=a&from=22870101&until=22870102',
+      'from: after 2286-11-20, which Graphite cannot represent; until: after 2286-11-20, which Graphite cannot represent',
+    ],
+    [
+      'target=a&from=-999999999y1s&until=-999999999y',
+      'from: before 1970-01-01, which Graphite cannot represent; until: before 1970-01-01, which Graphite cannot represent',
+    ],
     ['target=a&from=-1h&until=%2B300y', 'until: after 2286-11-20, which Graphite cannot represent'],
     ['target=a&maxDataPoints=1000000000', 'maxDataPoints: over the limit of 5000'],
     ['target=a&maxDataPoints=99999999999999999999999', 'maxDataPoints: over the limit of 5000'],

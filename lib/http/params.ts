@@ -69,12 +69,7 @@ export const maxDataPointsParam = singleString()
   .regex(/^\d+$/, 'must be a whole number')
   // Any count of digits is a number to compare with the limit ("over the limit", not "not a number").
   .transform((digits) => (digits.replace(/^0+(?=\d)/, '').length > 9 ? Number.MAX_SAFE_INTEGER : Number(digits)))
-  .pipe(
-    z
-      .number()
-      .min(1, 'must be at least 1')
-      .max(LIMITS.maxDataPoints, `over the limit of ${LIMITS.maxDataPoints}`),
-  )
+  .pipe(z.number().min(1, 'must be at least 1').max(LIMITS.maxDataPoints, `over the limit of ${LIMITS.maxDataPoints}`))
   .optional();
 
 /** A Graphite find query (path with globs). */
@@ -114,11 +109,7 @@ export const timeRangeShape = {
 };
 
 /** Adds to `ctx` the problems of a range: empty/reversed, or longer than the limit. */
-export function checkTimeRange(
-  range: Readonly<Record<string, unknown>>,
-  ctx: z.RefinementCtx,
-  nowSeconds = Date.now() / 1000,
-): void {
+export function checkTimeRange(range: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx, nowSeconds = Date.now() / 1000): void {
   // Typed loosely so it works on any object schema; both are normalised strings once parsed.
   if (typeof range.from !== 'string' || typeof range.until !== 'string') return;
   const from = resolveTime(range.from, nowSeconds);

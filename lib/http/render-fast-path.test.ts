@@ -99,5 +99,6 @@ describe('render fast path', () => {
 
 test('acceptsGzip reads Accept-Encoding as browsers and proxies write it', () => {
   for (const header of ['gzip', 'gzip, deflate, br', 'br;q=1.0, gzip;q=0.8', '*', 'GZIP']) assert.equal(acceptsGzip(header), true, header);
-  for (const header of [undefined, '', 'identity', 'br', 'gzip;q=0', 'x-gzip2', 'deflate, *;q=0', 'gzip;q=0, *']) assert.equal(acceptsGzip(header), false, String(header));
+  for (const header of [undefined, '', 'identity', 'br', 'gzip;q=0', 'x-gzip2', 'deflate, *;q=0', 'gzip;q=0, *'])
+    assert.equal(acceptsGzip(header), false, String(header));
 });

@@ -22,11 +22,7 @@ export function isRenderRequest(request: IncomingMessage): boolean {
   return request.method === 'GET' && requestUrl(request).pathname === RENDER_PATH;
 }
 
-export function answerCachedRender(
-  request: IncomingMessage,
-  response: ServerResponse,
-  cache: RenderCache = getRenderCache(),
-): boolean {
+export function answerCachedRender(request: IncomingMessage, response: ServerResponse, cache: RenderCache = getRenderCache()): boolean {
   const url = requestUrl(request);
   if (request.method !== 'GET' || url.pathname !== RENDER_PATH) return false;
   const parsed = renderParams.safeParse(queryObject(url.searchParams));

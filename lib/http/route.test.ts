@@ -105,10 +105,7 @@ describe('route', () => {
   });
 
   test('queryFrom replaces the query string as the source of `query`', async () => {
-    const handler = route(
-      { query: schema, queryFrom: async () => new URLSearchParams('n=4&name=from-body') },
-      ({ query }) => query,
-    );
+    const handler = route({ query: schema, queryFrom: async () => new URLSearchParams('n=4&name=from-body') }, ({ query }) => query);
     assert.deepEqual(await answer(await handler(url('n=1&name=ab'))), { status: 200, body: { n: 4, name: 'from-body' } });
   });
 

@@ -84,9 +84,15 @@ export function serverHooks(listen: ListenConfig, embed: EmbedConfig, ready: Pro
         return true;
       }
       if (api.kind === 'bad_method') {
-        sendError(response, 405, 'method_not_allowed', `method: ${method} is not allowed on ${pathname.slice(0, 100)}; allowed: ${api.allow}`, {
-          allow: api.allow,
-        });
+        sendError(
+          response,
+          405,
+          'method_not_allowed',
+          `method: ${method} is not allowed on ${pathname.slice(0, 100)}; allowed: ${api.allow}`,
+          {
+            allow: api.allow,
+          },
+        );
         return true;
       }
       // /api/status answers the same numbers to everyone for two seconds, as / does.

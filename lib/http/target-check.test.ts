@@ -50,11 +50,20 @@ describe('scanTarget', () => {
     assert.deepEqual(scanTarget('nosuch(a'), { problem: 'unclosed "(" at character 7', functions: ['nosuch'] });
   });
 
-  test('Graphite\'s non-numbers and the neighbours of the other classes are refused too', () => {
+  test("Graphite's non-numbers and the neighbours of the other classes are refused too", () => {
     const cases: [string, string][] = [
-      ['scale(a.b, NaN)', 'NaN at character 12 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)'],
-      ['threshold(Infinity)', 'Infinity at character 11 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)'],
-      ['offset(a.b, factor=-nan)', '-nan at character 20 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)'],
+      [
+        'scale(a.b, NaN)',
+        'NaN at character 12 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)',
+      ],
+      [
+        'threshold(Infinity)',
+        'Infinity at character 11 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)',
+      ],
+      [
+        'offset(a.b, factor=-nan)',
+        '-nan at character 20 is not a number to Graphite, which would read it as a metric path (its only non-finite number is inf)',
+      ],
       ['sumSeries(a.b) c.d', 'unexpected text after the end of the expression at character 16'],
       ['a.b, c.d', 'unexpected , at character 4: one target per line'],
       ['sumSeries(a.b,,c.d)', 'empty argument in sumSeries() at character 15'],
@@ -63,7 +72,7 @@ describe('scanTarget', () => {
     assert.equal(problem('scale(a.b, inf)'), null);
   });
 
-  test('one grammar: the server answers the first problem the browser\'s check finds', () => {
+  test("one grammar: the server answers the first problem the browser's check finds", () => {
     const targets = ['sum(a', 'alias(a, "x)', 'a.{b', '.5', 'scale(a, NaN)', 'a.b)', '(', 'é', 'sumSeries(a) b', 'ok.path', 'f(a)|g(b)'];
     for (const target of targets) {
       const browser = parseTarget(target, null).problems.map((p) => p.message);

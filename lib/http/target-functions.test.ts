@@ -9,8 +9,7 @@ describe('checkFunctionNames', () => {
   test('an unknown function is a 400 naming the target', async () => {
     await assert.rejects(
       checkFunctionNames(['sumSeries(a)', 'alias(nosuch(b), "x")'], knowing(['sumSeries', 'alias'])),
-      (error) =>
-        error instanceof ApiError && error.status === 400 && error.message === 'target[1]: unknown function nosuch',
+      (error) => error instanceof ApiError && error.status === 400 && error.message === 'target[1]: unknown function nosuch',
     );
   });
 
@@ -21,7 +20,9 @@ describe('checkFunctionNames', () => {
       message: 'target[1]: unknown function alias',
     });
     // Only `template` itself is the grammar's: a name that merely starts like it is checked.
-    await assert.rejects(checkFunctionNames(['templates(a)'], knowing(['sumSeries'])), { message: 'target[0]: unknown function templates' });
+    await assert.rejects(checkFunctionNames(['templates(a)'], knowing(['sumSeries'])), {
+      message: 'target[0]: unknown function templates',
+    });
   });
 
   test('every target with an unknown function is named, in order, in one 400', async () => {

@@ -52,7 +52,11 @@ export function overviewTargets(): string[] {
 type HubSeries = { up: Datapoint[]; healthMs: Datapoint[]; running: Datapoint[]; success: Datapoint[]; failure: Datapoint[] };
 const emptyHub = (): HubSeries => ({ up: [], healthMs: [], running: [], success: [], failure: [] });
 
-const GAUGE_FIELDS: Partial<Record<GaugeKey, keyof HubSeries>> = { 'hub.up': 'up', 'hub.health_ms': 'healthMs', 'servers.running': 'running' };
+const GAUGE_FIELDS: Partial<Record<GaugeKey, keyof HubSeries>> = {
+  'hub.up': 'up',
+  'hub.health_ms': 'healthMs',
+  'servers.running': 'running',
+};
 
 /** Graphite names a consolidated series `consolidateBy(<name>,"min")`; its tags.name is a member's path. */
 export function unwrapConsolidation(target: string): string {
@@ -108,8 +112,6 @@ export function hubsOverview(series: readonly SeriesLike[], until: number, thres
       starts: failedStarts + sumSince(s.success, until - OVERVIEW_SECONDS),
     });
   }
-  hubs.sort(
-    (a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || b.failedStarts - a.failedStarts || a.hub.localeCompare(b.hub),
-  );
+  hubs.sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || b.failedStarts - a.failedStarts || a.hub.localeCompare(b.hub));
   return { until, hubs, backend };
 }

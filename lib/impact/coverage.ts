@@ -36,7 +36,8 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
  * windows judged are before and after, and last week's after when the comparison used it.
  */
 export function exposureCoverage(coverage: WindowCoverage, comparison: ComparisonKind): ExposureCoverage {
-  const judged: (keyof WindowCoverage)[] = comparison === 'before_and_last_week' ? ['before', 'after', 'baselineAfter'] : ['before', 'after'];
+  const judged: (keyof WindowCoverage)[] =
+    comparison === 'before_and_last_week' ? ['before', 'after', 'baselineAfter'] : ['before', 'after'];
   const short = judged.filter((name) => {
     const share = coverage[name];
     return share !== null && share < PARTIAL_BELOW;

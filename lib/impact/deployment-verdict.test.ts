@@ -5,7 +5,10 @@ import { deploymentVerdict } from './deployment-verdict';
 import { WITHOUT_LAST_WEEK } from './judge';
 import { MEASURE_IDS, type MeasureId } from './measures';
 
-function judged(comparison: ComparisonKind, verdicts: Partial<Record<MeasureId, { verdict: MeasureVerdict; reason: string; comparison?: ComparisonKind }>>) {
+function judged(
+  comparison: ComparisonKind,
+  verdicts: Partial<Record<MeasureId, { verdict: MeasureVerdict; reason: string; comparison?: ComparisonKind }>>,
+) {
   return Object.fromEntries(
     MEASURE_IDS.map((id) => {
       const m = verdicts[id];
@@ -44,7 +47,11 @@ test('without last week the paragraph says so once, however many measures it nam
 test('with last week for some measures, the one without it is named once', () => {
   const { reason } = deploymentVerdict(
     judged('before_and_last_week', {
-      spawnWaitP50: { verdict: 'worse', reason: `Typical wait worse: 24.4 s after vs 4.0 s before (p = 0.001), ${WITHOUT_LAST_WEEK}`, comparison: 'before_only' },
+      spawnWaitP50: {
+        verdict: 'worse',
+        reason: `Typical wait worse: 24.4 s after vs 4.0 s before (p = 0.001), ${WITHOUT_LAST_WEEK}`,
+        comparison: 'before_only',
+      },
     }),
     false,
     false,

@@ -216,7 +216,11 @@ test('the same jump last week (Monday night to the lecture) is not blamed on the
 });
 
 test('a restart is computed but not judged; an after window still running is partial', async () => {
-  const { result } = await judge({ before: typical, after: typical, baselineBefore: typical, baselineAfter: typical }, 'restart', WHEN + 1800);
+  const { result } = await judge(
+    { before: typical, after: typical, baselineBefore: typical, baselineAfter: typical },
+    'restart',
+    WHEN + 1800,
+  );
   assert.equal(result.judged, false);
   assert.equal(result.verdict, 'no_change');
   assert.match(result.reason, /^A restart with nothing changed: shown for information, not judged/);
@@ -256,7 +260,14 @@ test('crash rate: server-hours from the points present; a half-covered window sa
   const { result: full } = await judge({ before: typical, after: typical });
   // Last week the hub's gauge exists but holds no points (graphite-web answers its nulls), so
   // those windows are covered 0, not null; they are not compared, so no note.
-  assert.deepEqual(full.measures.crashRate.coverage, { before: 1, after: 1, baselineBefore: 0, baselineAfter: 0, partial: false, note: null });
+  assert.deepEqual(full.measures.crashRate.coverage, {
+    before: 1,
+    after: 1,
+    baselineBefore: 0,
+    baselineAfter: 0,
+    partial: false,
+    note: null,
+  });
   assert.equal(full.measures.crashRate.samples.before, 80);
   assert.equal(full.measures.spawnFailureRate.coverage, null);
 });

@@ -103,8 +103,7 @@ export function decideMeasure(a: Assessment, adjustedP: number | null, alpha: nu
   const bigVsBefore = largeEnough(before, after, t);
   const bigVsLastWeek = a.vsLastWeek === null || largeEnough(baselineAfter, after, t);
   const significant = adjustedP !== null && adjustedP < alpha;
-  const lastWeekText =
-    a.vsLastWeek === null ? WITHOUT_LAST_WEEK : `and vs ${show(baselineAfter)} at the same time last week`;
+  const lastWeekText = a.vsLastWeek === null ? WITHOUT_LAST_WEEK : `and vs ${show(baselineAfter)} at the same time last week`;
 
   if (significant && shownAgrees && lastWeekAgrees && bigVsBefore && bigVsLastWeek) {
     const verdict = direction > 0 ? 'worse' : 'better';
@@ -136,8 +135,7 @@ export function decideMeasure(a: Assessment, adjustedP: number | null, alpha: nu
 
   const rawBeforeP = a.vsBefore?.pValue ?? null;
   const changedVsBefore = rawBeforeP !== null && rawBeforeP < alpha && shownAgrees && bigVsBefore;
-  const seasonal =
-    changedVsBefore && a.vsLastWeek !== null && !(lastWeekAgrees && bigVsLastWeek && a.vsLastWeek.pValue < alpha);
+  const seasonal = changedVsBefore && a.vsLastWeek !== null && !(lastWeekAgrees && bigVsLastWeek && a.vsLastWeek.pValue < alpha);
   let why: string;
   if (seasonal) {
     why = `${show(before)} before, ${show(after)} after, but ${show(baselineAfter)} at the same time last week (${show(a.values.baselineBefore)} before it): the same change as last week, not blamed on the deployment`;

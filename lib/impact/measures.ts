@@ -1,4 +1,3 @@
-
 /**
  * The eight measures of a deployment's impact (README, "Deployment impact"). Each is normalised by its traffic,
  * so that twice the students is not a regression; for every one of them a higher value is worse.
@@ -11,7 +10,6 @@ export { MEASURE_IDS, MEASURE_UNITS, type MeasureId, type MeasureUnit, SAMPLE_UN
 
 /** The measures whose data decide between `no_change` and `not_enough_data` for the deployment. */
 export const SPAWN_MEASURES: readonly MeasureId[] = ['spawnFailureRate', 'spawnWaitP50', 'spawnWaitP95'];
-
 
 export interface MeasureInfo {
   label: string;

@@ -27,10 +27,21 @@ test('the wait is drawn from the histogram bins, not from the per-flush median',
 });
 
 const at = (minute: number) => 1_800_000_000 + minute * 240;
-const bin = (name: string, counts: number[]) => ({ target: name, tags: {}, datapoints: counts.map((c, i): [number, number] => [c, at(i)]) });
+const bin = (name: string, counts: number[]) => ({
+  target: name,
+  tags: {},
+  datapoints: counts.map((c, i): [number, number] => [c, at(i)]),
+});
 
 test('lines are found by name: failures first, bins after, no per-flush median anywhere', () => {
-  const failures = { target: FAILURES_SERIES, tags: {}, datapoints: [[2, at(0)], [0, at(1)]] as [number, number][] };
+  const failures = {
+    target: FAILURES_SERIES,
+    tags: {},
+    datapoints: [
+      [2, at(0)],
+      [0, at(1)],
+    ] as [number, number][],
+  };
   // 3 starts under 1 s and 1 under 5 s in the first bucket; 4 between 20 and 30 s in the second.
   const answer = [failures, bin('bin_1000', [3, 0]), bin('bin_5000', [1, 0]), bin('bin_30000', [0, 4]), bin('bin_20000', [0, 0])];
   const lines = overlayLines(answer);
@@ -38,10 +49,13 @@ test('lines are found by name: failures first, bins after, no per-flush median a
   assert.equal(lines.wait?.length, 2);
   const [first, second] = lines.wait ?? [];
   assert.ok(first?.[0] !== null && first?.[0] !== undefined && first[0] > 0 && first[0] <= 1000, `median of bucket 1: ${first?.[0]}`);
-  assert.ok(second?.[0] !== null && second?.[0] !== undefined && second[0] > 20_000 && second[0] <= 30_000, `median of bucket 2: ${second?.[0]}`);
+  assert.ok(
+    second?.[0] !== null && second?.[0] !== undefined && second[0] > 20_000 && second[0] <= 30_000,
+    `median of bucket 2: ${second?.[0]}`,
+  );
 });
 
-test('a target Graphite left out is no data, not the other chart\'s numbers', () => {
+test("a target Graphite left out is no data, not the other chart's numbers", () => {
   const onlyBins = overlayLines([bin('bin_1000', [3])]);
   assert.equal(onlyBins.failures, null);
   assert.notEqual(onlyBins.wait, null);

@@ -1,5 +1,13 @@
 import { type Datapoint, type Series, seriesNamed } from '@/lib/api/render';
-import { binName, counterPath, HISTOGRAM_BINS, histogramPattern, parseBinBound, SPAWN_FAILURE_REASONS, spawnFailureKey } from '@/lib/catalog';
+import {
+  binName,
+  counterPath,
+  HISTOGRAM_BINS,
+  histogramPattern,
+  parseBinBound,
+  SPAWN_FAILURE_REASONS,
+  spawnFailureKey,
+} from '@/lib/catalog';
 import { quantileTransform } from '@/lib/system/quantile-transforms';
 
 /** About this many buckets across each side of the overlay chart. */

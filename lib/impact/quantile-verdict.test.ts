@@ -82,7 +82,10 @@ async function run(c: Case): Promise<Outcome> {
     if (before === null || after === null || !largeEnough(before, after, t) || Math.sign(after - before) !== sign) continue;
     outcome.judged++;
     if (m.verdict === (sign > 0 ? 'worse' : 'better')) outcome.agreed++;
-    else outcome.misses.push(`seed ${seed} (${sizes.n1}/${sizes.n2}, ${Math.round(before)} -> ${Math.round(after)}): ${m.verdict}, p ${m.pValue}`);
+    else
+      outcome.misses.push(
+        `seed ${seed} (${sizes.n1}/${sizes.n2}, ${Math.round(before)} -> ${Math.round(after)}): ${m.verdict}, p ${m.pValue}`,
+      );
   }
   return outcome;
 }
@@ -91,7 +94,10 @@ async function run(c: Case): Promise<Outcome> {
 async function check(c: Case, required: number) {
   const o = await run(c);
   assert.ok(o.judged >= c.seeds / 4, `only ${o.judged} of ${c.seeds} seeds moved the binned quantile enough to judge`);
-  assert.ok(o.agreed >= required * o.judged, `${o.agreed} of ${o.judged} agreed (needed ${required * 100} %): ${o.misses.slice(0, 5).join('; ')}`);
+  assert.ok(
+    o.agreed >= required * o.judged,
+    `${o.agreed} of ${o.judged} agreed (needed ${required * 100} %): ${o.misses.slice(0, 5).join('; ')}`,
+  );
 }
 
 const SPAWNS: [number, number] = [100, 400];
@@ -112,18 +118,21 @@ test('a p95 from 6.6 s to 29.7 s on 294 starts a side, every start after slower 
 });
 
 test('equal distributions stay no_change in at least 95 % of seeds (p50, p95, request p95)', async () => {
-  for (const id of ['spawnWaitP50', 'spawnWaitP95'] as const) await check({ id, change: 'none', pivot: 0.8, n: SPAWNS, times: [0, 0], seeds: 100 }, 0.95);
+  for (const id of ['spawnWaitP50', 'spawnWaitP95'] as const)
+    await check({ id, change: 'none', pivot: 0.8, n: SPAWNS, times: [0, 0], seeds: 100 }, 0.95);
   await check({ id: 'requestLatencyP95', change: 'none', pivot: 0.8, n: REQUESTS, times: [0, 0], seeds: 100 }, 0.95);
 });
 
 test('the whole distribution moved by 1.5-4 times the minimum effect, either way, 100-400 starts: every seed worse/better', async () => {
-  for (const id of ['spawnWaitP50', 'spawnWaitP95'] as const) await check({ id, change: 'shift', pivot: 0.8, n: SPAWNS, times: [1.5, 4], seeds: 100 }, 1);
+  for (const id of ['spawnWaitP50', 'spawnWaitP95'] as const)
+    await check({ id, change: 'shift', pivot: 0.8, n: SPAWNS, times: [1.5, 4], seeds: 100 }, 1);
   await check({ id: 'requestLatencyP95', change: 'shift', pivot: 0.8, n: REQUESTS, times: [1.5, 4], seeds: 100 }, 1);
 });
 
 test('the whole distribution moved by 1-1.5 times the minimum effect, 100-400 starts: worse/better in at least 95 % of seeds', async () => {
   // At the bare minimum, with 100 starts, a p95 that moved 20 % is within its own noise now and then.
-  for (const id of ['spawnWaitP50', 'spawnWaitP95'] as const) await check({ id, change: 'shift', pivot: 0.8, n: SPAWNS, times: [1, 1.5], seeds: 150 }, 0.95);
+  for (const id of ['spawnWaitP50', 'spawnWaitP95'] as const)
+    await check({ id, change: 'shift', pivot: 0.8, n: SPAWNS, times: [1, 1.5], seeds: 150 }, 0.95);
 });
 
 test('only the tail moved (the middle unchanged), either way: the p95 is judged worse/better', async () => {

@@ -13,7 +13,10 @@ test('window: Graphite durations, 10 minutes to 7 days, 2 hours by default', () 
   assert.equal(parseImpactWindow('7d'), 604_800);
   for (const bad of ['9min', '8d', '1mon']) assert.throws(() => parseImpactWindow(bad), /^ImpactWindowError: window: .* out of bounds/);
   for (const bad of ['', 'now', '-2h', '2 hours', '2parsecs', '1795600800x'])
-    assert.throws(() => parseImpactWindow(bad), (error: Error & { field?: string }) => error.message.startsWith('window: ') && error.field === 'window');
+    assert.throws(
+      () => parseImpactWindow(bad),
+      (error: Error & { field?: string }) => error.message.startsWith('window: ') && error.field === 'window',
+    );
 });
 
 test('windows: before and after the deployment, and the same pair exactly one week earlier', () => {

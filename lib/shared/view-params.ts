@@ -1,11 +1,4 @@
-import {
-  createLoader,
-  createParser,
-  createSerializer,
-  type inferParserType,
-  type LoaderInput,
-  parseAsStringLiteral,
-} from 'nuqs/server';
+import { createLoader, createParser, createSerializer, type inferParserType, type LoaderInput, parseAsStringLiteral } from 'nuqs/server';
 import { HUB_NAME_PATTERN } from '@/lib/catalog';
 import { isRelativeTime, normaliseTime } from '@/lib/time-range';
 

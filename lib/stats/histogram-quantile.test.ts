@@ -45,9 +45,27 @@ test('sums each bin over the window, not averages of per-flush quantiles', () =>
   // Flush 1: 9 fast starts (<1 s). Flush 2: 1 slow start (in [10 s, 15 s)).
   // Averaging per-flush medians would give (500 + 12500) / 2 = 6500 ms; the true median is < 1 s.
   const series = [
-    { target: `${base}.bin_1000`, datapoints: [[9, 100], [0, 110]] as const },
-    { target: `${base}.bin_15000`, datapoints: [[0, 100], [1, 110]] as const },
-    { target: `${base}.bin_inf`, datapoints: [[null, 100], [null, 110]] as const },
+    {
+      target: `${base}.bin_1000`,
+      datapoints: [
+        [9, 100],
+        [0, 110],
+      ] as const,
+    },
+    {
+      target: `${base}.bin_15000`,
+      datapoints: [
+        [0, 100],
+        [1, 110],
+      ] as const,
+    },
+    {
+      target: `${base}.bin_inf`,
+      datapoints: [
+        [null, 100],
+        [null, 110],
+      ] as const,
+    },
   ];
   const bins = sumHistogram(series, bounds, 100, 120);
   assert.equal(histogramTotal(bins), 10);
@@ -58,7 +76,17 @@ test('sums each bin over the window, not averages of per-flush quantiles', () =>
 });
 
 test('buckets outside [from, until) are not counted', () => {
-  const series = [{ target: `${base}.bin_2000`, datapoints: [[5, 90], [1, 100], [2, 110], [7, 120]] as const }];
+  const series = [
+    {
+      target: `${base}.bin_2000`,
+      datapoints: [
+        [5, 90],
+        [1, 100],
+        [2, 110],
+        [7, 120],
+      ] as const,
+    },
+  ];
   const bins = sumHistogram(series, bounds, 100, 120);
   assert.equal(histogramTotal(bins), 3);
 });

@@ -5,9 +5,7 @@
  * stay null and do not count in m, as R does with NA.
  */
 export function holmAdjust(pValues: readonly (number | null)[]): (number | null)[] {
-  const tested = pValues
-    .map((p, index) => ({ p, index }))
-    .filter((entry): entry is { p: number; index: number } => entry.p !== null);
+  const tested = pValues.map((p, index) => ({ p, index })).filter((entry): entry is { p: number; index: number } => entry.p !== null);
   for (const { p } of tested) {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`holmAdjust: ${p} is not a p-value`);
   }

@@ -54,7 +54,9 @@ test('the combined p is the smallest part times the number of parts (Bonferroni)
   // Empty windows are not tested; one bin for everything is no evidence.
   assert.equal(quantileTest(before, [bin(1000, 0)], 0.95), null);
   assert.deepEqual(
-    (({ pValue, direction }) => ({ pValue, direction }))(quantileTest([bin(1000, 4)], [bin(1000, 9)], 0.95) ?? { pValue: -1, direction: 9 }),
+    (({ pValue, direction }) => ({ pValue, direction }))(
+      quantileTest([bin(1000, 4)], [bin(1000, 9)], 0.95) ?? { pValue: -1, direction: 9 },
+    ),
     { pValue: 1, direction: 0 },
   );
 });

@@ -4,12 +4,37 @@ import { changeVsPrevious } from '@/lib/stats/change';
 import { lastValue, recentValue, sumAll, sumPoints, withinRange } from '@/lib/stats/series';
 
 test('sums counts exactly, ignoring nulls', () => {
-  assert.equal(sumPoints([[1, 0], [null, 10], [2, 20], [0.5, 30]]), 3.5);
-  assert.equal(sumAll([{ target: 'a', datapoints: [[1, 0]] }, { target: 'b', datapoints: [[4, 0], [null, 10]] }]), 5);
+  assert.equal(
+    sumPoints([
+      [1, 0],
+      [null, 10],
+      [2, 20],
+      [0.5, 30],
+    ]),
+    3.5,
+  );
+  assert.equal(
+    sumAll([
+      { target: 'a', datapoints: [[1, 0]] },
+      {
+        target: 'b',
+        datapoints: [
+          [4, 0],
+          [null, 10],
+        ],
+      },
+    ]),
+    5,
+  );
 });
 
 test('adjacent ranges share no bucket', () => {
-  const points = [[1, 90], [2, 100], [3, 110], [4, 120]] as const;
+  const points = [
+    [1, 90],
+    [2, 100],
+    [3, 110],
+    [4, 120],
+  ] as const;
   const previous = sumPoints(withinRange(points, 90, 110));
   const current = sumPoints(withinRange(points, 110, 130));
   assert.equal(previous, 3);
@@ -18,7 +43,14 @@ test('adjacent ranges share no bucket', () => {
 });
 
 test('last value skips trailing nulls', () => {
-  assert.deepEqual(lastValue([[1, 0], [0, 10], [null, 20]]), { value: 0, at: 10 });
+  assert.deepEqual(
+    lastValue([
+      [1, 0],
+      [0, 10],
+      [null, 20],
+    ]),
+    { value: 0, at: 10 },
+  );
   assert.equal(lastValue([[null, 0]]), null);
 });
 
@@ -28,7 +60,11 @@ test('change vs previous range', () => {
 });
 
 test('recentValue: the last value only while it is recent enough', () => {
-  const points: [number | null, number][] = [[5, 100], [null, 160], [null, 220]];
+  const points: [number | null, number][] = [
+    [5, 100],
+    [null, 160],
+    [null, 220],
+  ];
   assert.deepEqual(recentValue(points, 220, 120), { value: 5, at: 100 });
   assert.equal(recentValue(points, 221, 120), null);
   assert.equal(recentValue([[null, 0]], 0, 60), null);

@@ -57,17 +57,29 @@ const minute = (end: number, value: (ts: number) => number | null): Datapoint[] 
   return points;
 };
 const state = [
-  series(gaugePath(hub, 'hub.up'), minute(until, (ts) => (ts >= until - 86_400 && ts < until - 86_400 + 600 ? 0 : 1))),
-  series(gaugePath(hub, 'hub.health_ms'), minute(until, () => 25)),
-  series(gaugePath(hub, 'servers.running'), minute(until, (ts) => (ts < until - 60 ? 12 : 11))),
-  series(counterPath(hub, 'spawns.success'), minute(until, (ts) => (ts >= until - 900 ? 1 : 0))),
-  series(counterPath(hub, 'spawns.failure.timeout'), minute(until, (ts) => (ts === until - 60 ? 1 : 0))),
+  series(
+    gaugePath(hub, 'hub.up'),
+    minute(until, (ts) => (ts >= until - 86_400 && ts < until - 86_400 + 600 ? 0 : 1)),
+  ),
+  series(
+    gaugePath(hub, 'hub.health_ms'),
+    minute(until, () => 25),
+  ),
+  series(
+    gaugePath(hub, 'servers.running'),
+    minute(until, (ts) => (ts < until - 60 ? 12 : 11)),
+  ),
+  series(
+    counterPath(hub, 'spawns.success'),
+    minute(until, (ts) => (ts >= until - 900 ? 1 : 0)),
+  ),
+  series(
+    counterPath(hub, 'spawns.failure.timeout'),
+    minute(until, (ts) => (ts === until - 60 ? 1 : 0)),
+  ),
 ];
 
-const result = computeStatus(
-  { hub, from, until, now: until + 5, current, previous, state, uptime: [] },
-  DEFAULT_THRESHOLDS,
-);
+const result = computeStatus({ hub, from, until, now: until + 5, current, previous, state, uptime: [] }, DEFAULT_THRESHOLDS);
 
 test('the response matches its documented schema', () => {
   assert.doesNotThrow(() => statusResponseSchema.parse(result));
@@ -122,10 +134,7 @@ test('verdict at the end of the range, incidents from the lookback, gauges last 
 });
 
 test('a past range words the window with its end time', () => {
-  const past = computeStatus(
-    { hub, from, until, now: until + 86_400, current, previous, state, uptime: [] },
-    DEFAULT_THRESHOLDS,
-  );
+  const past = computeStatus({ hub, from, until, now: until + 86_400, current, previous, state, uptime: [] }, DEFAULT_THRESHOLDS);
   assert.match(past.reason, /in the 15 minutes up to \d\d:\d\d UTC\.$/);
 });
 
@@ -137,15 +146,27 @@ test('a gauge that stopped reporting reads as unknown, not as its value from hou
     series(gaugePath(hub, 'servers.running'), minute(until, silent)),
     series(gaugePath(hub, 'users.total'), minute(until, silent)),
   ];
-  const status = computeStatus(
-    { hub, from, until, now: until + 5, current, previous, state: stale, uptime: [] },
-    DEFAULT_THRESHOLDS,
-  );
+  const status = computeStatus({ hub, from, until, now: until + 5, current, previous, state: stale, uptime: [] }, DEFAULT_THRESHOLDS);
   assert.equal(status.servers.running, null);
   assert.equal(status.users.total, null);
   assert.equal(status.hub.healthMs, 25, 'a fresh gauge is still shown');
   const fresh = computeStatus(
-    { hub, from, until, now: until + 5, current, previous, state: [...state, series(gaugePath(hub, 'users.total'), minute(until, () => 40))], uptime: [] },
+    {
+      hub,
+      from,
+      until,
+      now: until + 5,
+      current,
+      previous,
+      state: [
+        ...state,
+        series(
+          gaugePath(hub, 'users.total'),
+          minute(until, () => 40),
+        ),
+      ],
+      uptime: [],
+    },
     DEFAULT_THRESHOLDS,
   );
   assert.equal(fresh.users.total, 40);

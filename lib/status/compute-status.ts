@@ -85,9 +85,7 @@ export function computeStatus(input: StatusInputs, thresholds: Thresholds): Stat
     imported: stateCount(importedMarkerPath(hub)),
   };
   const live = input.now - until < 60;
-  const windowText = live
-    ? lastWindow(thresholds.windowMinutes)
-    : `the ${thresholds.windowMinutes} minutes up to ${formatUtcTime(until)}`;
+  const windowText = live ? lastWindow(thresholds.windowMinutes) : `the ${thresholds.windowMinutes} minutes up to ${formatUtcTime(until)}`;
   const timeline = evaluateTimeline(stateSeries, thresholds, windowText);
   const last = timeline.at(-1);
   const backend = input.backend ?? COMPLETE_BACKEND;

@@ -41,9 +41,10 @@ export function countRange(series: readonly SeriesLike[], hub: string, from: num
       }
     }
   }
-  const counters = Object.fromEntries(
-    COUNTER_KEYS.map((key) => [key, byPath.get(counterPath(hub, key)) ?? 0]),
-  ) as Record<CounterKey, number>;
+  const counters = Object.fromEntries(COUNTER_KEYS.map((key) => [key, byPath.get(counterPath(hub, key)) ?? 0])) as Record<
+    CounterKey,
+    number
+  >;
   const errors = Object.fromEntries(
     ERROR_CATEGORIES.map((category) => {
       const source = ERRORS_EXPLAINED[category].source;

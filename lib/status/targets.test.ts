@@ -16,7 +16,14 @@ describe('status counts summed by graphite-web', () => {
     const name = counterPath('h', 'spawns.success');
     const series = [
       // graphite-web 1.1.8's answer for the summed target (captured shape): the bucket at `from`, and an empty one at the end.
-      { target: `summarize(${name}, "3601s", "sum", true)`, tags: { name, summarize: '3601s', summarizeFunction: 'sum' }, datapoints: [[42, 1000], [null, 4601]] as [number | null, number][] },
+      {
+        target: `summarize(${name}, "3601s", "sum", true)`,
+        tags: { name, summarize: '3601s', summarizeFunction: 'sum' },
+        datapoints: [
+          [42, 1000],
+          [null, 4601],
+        ] as [number | null, number][],
+      },
     ];
     const counts = countRange(series, 'h', 1000, 4600);
     assert.equal(counts.counters['spawns.success'], 42);

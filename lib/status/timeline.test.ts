@@ -52,10 +52,7 @@ test('a spawn failure degrades for the rolling window, then recovers', () => {
 
 test('before the first health result nothing is known and nothing is an incident', () => {
   const up = minutes(30, (i) => (i < 10 ? null : 1));
-  const timeline = evaluateTimeline(
-    { up, healthMs: [], spawnsSucceeded: [], spawnsFailed: [] },
-    DEFAULT_THRESHOLDS,
-  );
+  const timeline = evaluateTimeline({ up, healthMs: [], spawnsSucceeded: [], spawnsFailed: [] }, DEFAULT_THRESHOLDS);
   assert.equal(timeline[0]?.verdict, null);
   assert.equal(incidentsFrom(timeline).length, 0);
 });

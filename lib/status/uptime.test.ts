@@ -36,7 +36,7 @@ test('a bucket averaged by carbon counts the share it was down: 3 minutes inside
   for (let i = 0; i < 144; i++) points.push([i === 50 ? 0.7 : 1, day0 + i * 600]);
   const [day] = uptimeByDay(points, day0 + DAY, 1);
   assert.equal(day?.downMinutes, 3);
-  assert.ok(day?.upRatio !== null && day?.upRatio !== undefined && Math.abs(day.upRatio - (143.7 / 144)) < 1e-12);
+  assert.ok(day?.upRatio !== null && day?.upRatio !== undefined && Math.abs(day.upRatio - 143.7 / 144) < 1e-12);
 });
 
 test('a day with only imported logs is marked imported, not counted as up or down', () => {

@@ -4,10 +4,8 @@ export const SOURCE_HINTS = {
   usersApi:
     "No data. Fed by the collector's users-API source: /hub/api/users (needs --hub-url and a token with list:users and read:servers).",
   log: "No data. Fed by the collector's log source (--hub-log); spawns appear when students start servers.",
-  requests:
-    "No data. Fed by the collector's log source (--hub-log), or by its metrics source (/hub/metrics) when no log is followed.",
-  metrics:
-    "No data. Fed by the collector's metrics source: /hub/metrics (needs --hub-url and a token with read:metrics).",
+  requests: "No data. Fed by the collector's log source (--hub-log), or by its metrics source (/hub/metrics) when no log is followed.",
+  metrics: "No data. Fed by the collector's metrics source: /hub/metrics (needs --hub-url and a token with read:metrics).",
 } as const;
 
 /** Hub metrics only newer JupyterHub versions serve (docs/jupyterhub-versions.md): the empty panel says so. */

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { binName, counterPath, familyKey, GAUGE_KEYS, gaugePath, histogramPattern, leSegment, promCounterBase, promGaugePath } from '@/lib/catalog';
+import {
+  binName,
+  counterPath,
+  familyKey,
+  GAUGE_KEYS,
+  gaugePath,
+  histogramPattern,
+  leSegment,
+  promCounterBase,
+  promGaugePath,
+} from '@/lib/catalog';
 import { type MetricStore, record, renderFrom } from '@/lib/graphite/testing/render-subset';
 import type { Series } from '@/lib/shared/series';
 import { quantileTransform, REQUEST_FAMILY, requestLatencyByClass } from './quantile-transforms';
@@ -22,7 +32,8 @@ const PROM_HISTOGRAMS = [
 /** One hub's traffic; `scale` makes the second hub's numbers different from the first's. */
 function writeHub(store: MetricStore, hub: string, scale: number): void {
   for (let t = NOW - 6 * 3600; t < NOW; t += 10) {
-    for (const key of GAUGE_KEYS) record(store, gaugePath(hub, key), t, { 'hub.up': 1, 'hub.health_ms': 30, 'servers.running': 12, 'users.total': 50 }[key] * scale);
+    for (const key of GAUGE_KEYS)
+      record(store, gaugePath(hub, key), t, { 'hub.up': 1, 'hub.health_ms': 30, 'servers.running': 12, 'users.total': 50 }[key] * scale);
   }
   const bin = (bound: number) => histogramPattern(hub, 'spawns.duration').replace(/bin_\*$/, binName(bound));
   // Two flushes in one 10-minute bucket: 6 starts under a second, 1 under five.
@@ -30,7 +41,12 @@ function writeHub(store: MetricStore, hub: string, scale: number): void {
   record(store, bin(1000), FLUSH + 60, 3 * scale);
   record(store, bin(5000), FLUSH + 60, 1 * scale);
   record(store, histogramPattern(hub, 'requests.duration').replace(/bin_\*$/, binName(100)), FLUSH, 50 * scale);
-  for (const [code, n] of [[200, 100], [404, 5], [500, 30], [503, 30]] as const) {
+  for (const [code, n] of [
+    [200, 100],
+    [404, 5],
+    [500, 30],
+    [503, 30],
+  ] as const) {
     record(store, counterPath(hub, familyKey('requests.status', code)), FLUSH, n * scale);
   }
   record(store, counterPath(hub, familyKey('proxy.errors', 503)), FLUSH, 2 * scale);
@@ -44,7 +60,12 @@ function writeHub(store: MetricStore, hub: string, scale: number): void {
     le(family, [], '0.5', 4);
     le(family, [], '+Inf', 4);
   }
-  for (const [period, n] of [['24h', 7], ['7d', 20], ['30d', 40]] as const) record(store, `${promGaugePath(hub, 'jupyterhub_active_users')}.${period}`, FLUSH, n * scale);
+  for (const [period, n] of [
+    ['24h', 7],
+    ['7d', 20],
+    ['30d', 40],
+  ] as const)
+    record(store, `${promGaugePath(hub, 'jupyterhub_active_users')}.${period}`, FLUSH, n * scale);
 }
 
 const store: MetricStore = new Map();
@@ -69,8 +90,14 @@ test("every panel draws the chosen hub's data and none of the other hub's, and s
     assert.ok(raw.length > 0, `${p.id} reads something`);
     for (const s of raw) assert.match(s.tags.name ?? '', /\.course-a\./, `${p.id}: ${s.tags.name}`);
     const drawn = await show(p, 3600);
-    assert.ok(drawn.some((s) => s.datapoints.some(([v]) => v !== null && v > 0)), `${p.id} draws a value`);
-    assert.ok(hints.some((h) => p.emptyMessage.startsWith(h)), `${p.id} names its source`);
+    assert.ok(
+      drawn.some((s) => s.datapoints.some(([v]) => v !== null && v > 0)),
+      `${p.id} draws a value`,
+    );
+    assert.ok(
+      hints.some((h) => p.emptyMessage.startsWith(h)),
+      `${p.id} names its source`,
+    );
   }
 });
 
@@ -110,7 +137,10 @@ test('5xx errors per minute: the hub and the proxy apart', async () => {
 
 test("latency by status class from the hub's own histogram: one p95 per class", async () => {
   const series = await show(panel('course-a', 3600, 'request-latency-by-class'), 3600);
-  assert.deepEqual(series.map((s) => s.target), ['2xx p95', '5xx p95']);
+  assert.deepEqual(
+    series.map((s) => s.target),
+    ['2xx p95', '5xx p95'],
+  );
   const bucket = FLUSH - (FLUSH % 60);
   // le counts are cumulative: every 200 under 0.1 s, so p95 is 95 % of the way to 100 ms.
   assert.ok(Math.abs((valueAt(series[0], bucket) ?? 0) - 95) < 1e-9);
@@ -132,7 +162,10 @@ test('latency by status class: le buckets of every code are pooled per class int
     s('503', 'le_1', 2),
     s('503', 'le_inf', 2),
   ]);
-  assert.deepEqual(series.map((x) => x.target), ['2xx p95', '5xx p95']);
+  assert.deepEqual(
+    series.map((x) => x.target),
+    ['2xx p95', '5xx p95'],
+  );
   // 2xx: 10 in [0, 0.1 s), 10 in [0.1 s, inf) -> p95 falls in the open bin: its lower bound, 100 ms.
   assert.equal(series[0]?.datapoints[0]?.[0], 100);
   // 5xx: 2 in [0, 1 s) -> p95 = 0.95 s.

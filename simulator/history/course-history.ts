@@ -172,7 +172,8 @@ export async function writeHistory(plan: HistoryPlan, out: Writable): Promise<Hi
     for (const hour of lectures) {
       const begin = dayStart + hour * HOUR;
       for (let s = 1; s <= plan.students; s++) {
-        if (random.chance(0.5)) session(day, begin - 5 * 60_000 + random.next() * 12 * 60_000, s, 75 * 60_000 + random.next() * 20 * 60_000);
+        if (random.chance(0.5))
+          session(day, begin - 5 * 60_000 + random.next() * 12 * 60_000, s, 75 * 60_000 + random.next() * 20 * 60_000);
       }
       if (random.chance(0.5)) day.add(begin + random.next() * 120_000, 'throttled');
     }
@@ -181,7 +182,8 @@ export async function writeHistory(plan: HistoryPlan, out: Writable): Promise<Hi
       const hour = new Date(at).getUTCHours();
       const perHour = plan.students * (hour >= 8 && hour < 22 ? 0.25 : 0.02);
       at += (-Math.log(1 - random.next()) / perHour) * HOUR;
-      if (at < dayStart + DAY && at >= plan.fromMs) session(day, at, random.int(1, plan.students), 20 * 60_000 + random.next() * 60 * 60_000);
+      if (at < dayStart + DAY && at >= plan.fromMs)
+        session(day, at, random.int(1, plan.students), 20 * 60_000 + random.next() * 60 * 60_000);
     }
     // A few students with each kind of failure, in the daytime.
     for (const fault of FAULTS) {

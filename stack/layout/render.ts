@@ -28,7 +28,7 @@ export function storageSchemasConf(layout: MetricsLayout = METRICS_LAYOUT): stri
     '#',
     `# StatsD's metrics (${formatRetentions(STATSD_ARCHIVES)}): ${megabytes(statsdBytes)} per metric`,
     `# (${statsdBytes.toLocaleString('en')} bytes, preallocated). 10 s matches StatsD's flush; the 1-minute`,
-    "# archive holds a deployment impact comparison (windows of up to 7 days and the same a week earlier,",
+    '# archive holds a deployment impact comparison (windows of up to 7 days and the same a week earlier,',
     '# 21 days back); a year at 10 minutes feeds the 90-day uptime bars.',
   ];
   for (const schema of layout.storageSchemas) {

@@ -27,7 +27,11 @@ export interface ImpactViewProps {
 export function ImpactView({ id, window, problem }: ImpactViewProps) {
   const { impact, error, isLoading } = useImpact(id, window);
   if (problem !== null || id === null) {
-    return <p className="panel-message panel-message-error" role="alert">{problem}</p>;
+    return (
+      <p className="panel-message panel-message-error" role="alert">
+        {problem}
+      </p>
+    );
   }
   if (!impact) {
     return (
@@ -98,7 +102,11 @@ function ImpactReport({ impact, window }: { impact: ImpactResponse; window: stri
       <nav className="window-choices" aria-label="Window before and after">
         Compare {windowPhrase(impact.window.seconds)} before and after:{' '}
         {WINDOW_CHOICES.map((choice) => (
-          <a key={choice} href={`?${new URLSearchParams({ window: choice, hub: d.hub }).toString()}`} aria-current={choice === window ? 'true' : undefined}>
+          <a
+            key={choice}
+            href={`?${new URLSearchParams({ window: choice, hub: d.hub }).toString()}`}
+            aria-current={choice === window ? 'true' : undefined}
+          >
             {choice}
           </a>
         ))}

@@ -13,7 +13,10 @@ const ask = (target: string, from = 1000, until = 1100) => render({ targets: [ta
 
 test('globs match per node; points start at the first step after from', async () => {
   const series = await ask('a.*.count');
-  assert.deepEqual(series.map((s) => s.tags.name), ['a.x.count', 'a.y.count']);
+  assert.deepEqual(
+    series.map((s) => s.tags.name),
+    ['a.x.count', 'a.y.count'],
+  );
   assert.deepEqual(series[0]?.datapoints[0], [1, 1010]);
   assert.deepEqual(await ask('[ab].x.count').then((s) => s.length), 2);
   assert.deepEqual(await ask('a.x'), []);
@@ -36,7 +39,10 @@ test('sumSeries, alias, aliasByNode, scaleToSeconds, isNonNull, transformNull; a
   const [sum] = await ask("alias(sumSeries(a.*.count), 'both')");
   assert.equal(sum?.target, 'both');
   assert.deepEqual(sum?.datapoints[0], [3, 1010]);
-  assert.deepEqual((await ask('aliasByNode(a.*.count, 1)')).map((s) => s.target), ['x', 'y']);
+  assert.deepEqual(
+    (await ask('aliasByNode(a.*.count, 1)')).map((s) => s.target),
+    ['x', 'y'],
+  );
   assert.deepEqual((await ask('scaleToSeconds(b.x.count, 1)'))[0]?.datapoints[0], [10, 1010]);
   assert.deepEqual((await ask('isNonNull(a.x.count)'))[0]?.datapoints.slice(0, 2), [
     [1, 1010],

@@ -148,7 +148,10 @@ function evaluate(store: MetricStore, arg: Arg, fetch: Fetch): Evaluated[] {
       return inner().map((s) => ({ ...s, datapoints: s.datapoints.map(([v, at]): [number | null, number] => [v === null ? 0 : 1, at]) }));
     case 'scaleToSeconds': {
       const factor = Number(literal(rest[0])) / fetch.step;
-      return inner().map((s) => ({ ...s, datapoints: s.datapoints.map(([v, at]): [number | null, number] => [v === null ? null : v * factor, at]) }));
+      return inner().map((s) => ({
+        ...s,
+        datapoints: s.datapoints.map(([v, at]): [number | null, number] => [v === null ? null : v * factor, at]),
+      }));
     }
     case 'alias':
       return inner().map((s) => ({ ...s, target: literal(rest[0]) }));
@@ -172,6 +175,10 @@ export function renderFrom(store: MetricStore, step = 10) {
     if (!Number.isFinite(from) || !Number.isFinite(until)) throw new Error('render-subset: epoch seconds only');
     return query.targets
       .flatMap((target) => evaluate(store, parseTarget(target), { from, until, step }))
-      .map(({ target, path, datapoints }) => ({ target, tags: { name: path }, datapoints: datapoints.map(([v, at]): [number | null, number] => [v, at]) }));
+      .map(({ target, path, datapoints }) => ({
+        target,
+        tags: { name: path },
+        datapoints: datapoints.map(([v, at]): [number | null, number] => [v, at]),
+      }));
   };
 }

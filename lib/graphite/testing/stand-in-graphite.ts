@@ -8,11 +8,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
  * It records every request so tests can check what the client sent and how often.
  */
 
-export type SeenRequest = { method: string; path: string; params: URLSearchParams; body: string; headers: Record<string, string | string[] | undefined> };
+export type SeenRequest = {
+  method: string;
+  path: string;
+  params: URLSearchParams;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+};
 /** `delayMs` delays the whole answer; `bodyDelayMs` sends the headers at once and the body later. */
-export type Reply =
-  | { status?: number; body: string; headers?: Record<string, string>; delayMs?: number; bodyDelayMs?: number }
-  | 'hang';
+export type Reply = { status?: number; body: string; headers?: Record<string, string>; delayMs?: number; bodyDelayMs?: number } | 'hang';
 export type Responder = (request: SeenRequest) => Reply;
 
 export type StandInGraphite = {
