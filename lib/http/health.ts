@@ -1,6 +1,6 @@
 import type { GraphiteHealth, Health } from '@/lib/api/health';
 import { getConfig } from '@/lib/config';
-import { type BackendOffers, backendOffers } from '@/lib/graphite/backend-offers';
+import { backendOffers } from '@/lib/graphite/backend-offers';
 import { backendStatus } from '@/lib/graphite/backend-state';
 import { getRenderCache } from '@/lib/graphite/cached-render';
 import { getGraphiteClient } from '@/lib/graphite/client';
