@@ -17,7 +17,8 @@ for a in "$@"; do
 done
 [ ${#components[@]} -gt 0 ] || components=(carbon graphite-web statsd)
 
-wanted=(curl)
+# npm ci builds better-sqlite3 from source when its prebuilt download is unreachable (node-gyp: python3, make, g++).
+wanted=(curl python3 make g++)
 for c in "${components[@]}"; do
   mapfile -t pkgs < <(in_component "$c" print_packages)
   wanted+=("${pkgs[@]}")
